@@ -1,0 +1,67 @@
+package org.stepcalls.forum;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.stepcalls.platform.security.Role;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A board. Which roles may read it and post in it is data, created by migration. */
+@Entity
+@Table(name = "categories")
+public class Category extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Column(nullable = false)
+    public int position;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "read_roles", nullable = false)
+    String[] readRoles;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "post_roles", nullable = false)
+    String[] postRoles;
+
+    /** Topics here are opened by a feature's own form (the calls board), never by the plain topic form. */
+    @Column(name = "topics_by_feature_only", nullable = false)
+    public boolean topicsByFeatureOnly;
+
+    public Set<Role> readers() {
+        return roles(readRoles);
+    }
+
+    public Set<Role> posters() {
+        return roles(postRoles);
+    }
+
+    public static Category findBySlug(String slug) {
+        return find("slug", slug).firstResult();
+    }
+
+    private static Set<Role> roles(String[] names) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(names).forEach(name -> Role.fromClaim(name).ifPresent(roles::add));
+        return roles;
+    }
+}

@@ -1,0 +1,183 @@
+package org.stepcalls.forum;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+
+/** What people read: latest lists, a topic with its posts, search. Each asks {@link Permissions}. */
+@ApplicationScoped
+public class ForumQueries {
+
+    public static final int PAGE_SIZE = 30;
+    public static final int MAX_QUERY = 200;
+    static final int SEARCH_LIMIT = 50;
+
+    public record TopicSummary(long id, String title, String categorySlug, String categoryName, String authorName,
+            String status, boolean pinned, int postsCount, OffsetDateTime lastActivityAt) {
+    }
+
+    public record TopicPage(List<TopicSummary> topics, String next) {
+    }
+
+    public record PostView(long id, int number, String kind, String authorName, String body, String html,
+            OffsetDateTime createdAt, OffsetDateTime editedAt, boolean hidden, boolean contentVisible,
+            String hiddenReason, boolean editable, boolean moderatable) {
+    }
+
+    public record TopicView(long id, String title, Category category, String status, boolean pinned, String openerName,
+            List<PostView> posts, boolean canReply, boolean canModerate) {
+
+        public boolean isClosed() {
+            return Topic.CLOSED.equals(status);
+        }
+    }
+
+    public record SearchResult(long topicId, long postId, String title, String excerpt) {
+    }
+
+    private final Permissions permissions;
+    private final EntityManager entityManager;
+
+    ForumQueries(Permissions permissions, EntityManager entityManager) {
+        this.permissions = permissions;
+        this.entityManager = entityManager;
+    }
+
+    /** A readable category, or 404 for one that does not exist or that the viewer may not read. */
+    public Category readableCategory(Viewer viewer, String slug) {
+        Category category = slug == null ? null : Category.findBySlug(slug);
+        if (category == null || !permissions.canRead(viewer, category)) {
+            throw ApiException.notFound();
+        }
+        return category;
+    }
+
+    /**
+     * Newest activity first, from every category the viewer may read (or one of them).
+     *
+     * @param pinnedApart leave pinned topics out, for pages that show them above the list
+     */
+    public TopicPage latest(Viewer viewer, Optional<Category> only, String before, boolean pinnedApart) {
+        List<Long> categoryIds = only.map(c -> List.of(c.id))
+                .orElseGet(() -> permissions.readableCategories(viewer).stream().map(c -> c.id).toList());
+        if (categoryIds.isEmpty()) {
+            return new TopicPage(List.of(), null);
+        }
+        TopicCursor cursor = before == null || before.isBlank() ? null : TopicCursor.decode(before);
+        StringBuilder jpql = new StringBuilder(summarySelect())
+                .append(" where t.category.id in :categories");
+        if (cursor != null) {
+            jpql.append(" and (t.lastActivityAt < :at or (t.lastActivityAt = :at and t.id < :id))");
+        }
+        if (pinnedApart) {
+            jpql.append(" and t.pinned = false");
+        }
+        jpql.append(" order by t.lastActivityAt desc, t.id desc");
+        TypedQuery<TopicSummary> query = entityManager.createQuery(jpql.toString(), TopicSummary.class)
+                .setParameter("categories", categoryIds)
+                .setMaxResults(PAGE_SIZE + 1);
+        if (cursor != null) {
+            query.setParameter("at", cursor.lastActivityAt()).setParameter("id", cursor.id());
+        }
+        List<TopicSummary> rows = query.getResultList();
+        if (rows.size() <= PAGE_SIZE) {
+            return new TopicPage(rows, null);
+        }
+        List<TopicSummary> page = rows.subList(0, PAGE_SIZE);
+        TopicSummary last = page.get(PAGE_SIZE - 1);
+        return new TopicPage(List.copyOf(page), new TopicCursor(last.lastActivityAt(), last.id()).encode());
+    }
+
+    public List<TopicSummary> pinned(Viewer viewer, Category category) {
+        if (!permissions.canRead(viewer, category)) {
+            return List.of();
+        }
+        return entityManager.createQuery(summarySelect() + " where t.category.id = :category and t.pinned = true"
+                + " order by t.lastActivityAt desc, t.id desc", TopicSummary.class)
+                .setParameter("category", category.id).getResultList();
+    }
+
+    public TopicView topic(Viewer viewer, long topicId) {
+        Topic topic = Topic.findById(topicId);
+        if (topic == null || !permissions.canRead(viewer, topic)) {
+            throw ApiException.notFound();
+        }
+        boolean moderator = permissions.canModerate(viewer, topic.category);
+        List<Post> posts = Post.find("select p from Post p join fetch p.author where p.topic = ?1 order by p.postNumber",
+                topic).list();
+        List<PostView> views = posts.stream().map(post -> view(viewer, post, moderator)).toList();
+        return new TopicView(topic.id, topic.title(), topic.category, topic.status, topic.pinned,
+                topic.opener.displayName, views, permissions.canReply(viewer, topic) && !topic.isClosed(), moderator);
+    }
+
+    /** A post for its edit form: only its author gets it. */
+    public Post editablePost(Viewer viewer, long postId) {
+        Post post = Post.findById(postId);
+        if (post == null || !permissions.canRead(viewer, post.topic)) {
+            throw ApiException.notFound();
+        }
+        if (!permissions.canEdit(viewer, post)) {
+            throw ApiException.forbidden("Only the author of a post can edit it.");
+        }
+        return post;
+    }
+
+    public List<PostRevision> revisions(Viewer viewer, long postId) {
+        Post post = Post.findById(postId);
+        if (post == null || !permissions.canRead(viewer, post.topic)
+                || (post.hidden && !permissions.canSeeHiddenContent(viewer, post))) {
+            throw ApiException.notFound();
+        }
+        return PostRevision.list("post = ?1 order by number", post);
+    }
+
+    /** Full-text search over titles and bodies, limited to what the viewer may read; hidden posts never match. */
+    @SuppressWarnings("unchecked")
+    public List<SearchResult> search(Viewer viewer, String rawQuery) {
+        String q = rawQuery == null ? "" : rawQuery.strip();
+        if (q.isEmpty()) {
+            throw ApiException.invalidField("q", "Type a word or two to search for.");
+        }
+        if (q.length() > MAX_QUERY) {
+            throw ApiException.invalidField("q", "Search for at most " + MAX_QUERY + " characters.");
+        }
+        List<Long> categoryIds = permissions.readableCategories(viewer).stream().map(c -> c.id).toList();
+        if (categoryIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT t.id, p.id, t.title,
+                       ts_headline('english', p.body, q, 'MaxWords=30, MinWords=12, StartSel="", StopSel=""')
+                FROM posts p
+                JOIN topics t ON t.id = p.topic_id
+                CROSS JOIN websearch_to_tsquery('english', ?1) q
+                WHERE t.category_id IN (?2) AND NOT p.hidden
+                  AND (p.search_vector @@ q OR (p.post_number = 1 AND t.search_vector @@ q))
+                ORDER BY ts_rank(p.search_vector, q) + CASE WHEN t.search_vector @@ q THEN 1 ELSE 0 END DESC, p.id DESC
+                LIMIT ?3""")
+                .setParameter(1, q).setParameter(2, categoryIds).setParameter(3, SEARCH_LIMIT)
+                .getResultList();
+        return rows.stream().map(r -> new SearchResult(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                (String) r[2], (String) r[3])).toList();
+    }
+
+    private PostView view(Viewer viewer, Post post, boolean moderator) {
+        boolean visible = !post.hidden || permissions.canSeeHiddenContent(viewer, post);
+        return new PostView(post.id, post.postNumber, post.kind, post.author.displayName,
+                visible ? post.body() : "", visible ? post.html() : "", post.createdAt, post.editedAt, post.hidden,
+                visible, visible ? post.hiddenReason() : null,
+                permissions.canEdit(viewer, post) && !post.topic.isClosed(), moderator);
+    }
+
+    private static String summarySelect() {
+        return "select new org.stepcalls.forum.ForumQueries$TopicSummary(t.id, t.title, c.slug, c.name, a.displayName,"
+                + " t.status, t.pinned, t.postsCount, t.lastActivityAt) from Topic t join t.category c join t.opener a";
+    }
+}

@@ -1,0 +1,202 @@
+package org.stepcalls.forum;
+
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.AuditLog;
+import org.stepcalls.privacy.AuditLog.Action;
+import org.stepcalls.privacy.RedactedText;
+import org.stepcalls.privacy.Redactor;
+
+/**
+ * Every change to topics and posts: permission first (through {@link Permissions}), then input,
+ * then state; free text is redacted before anything is stored.
+ */
+@ApplicationScoped
+@Transactional
+public class ForumService {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_BODY = 20_000;
+    public static final int MAX_REASON = 500;
+
+    /** What a create or edit answers: the id and how many numbers and addresses were removed. */
+    public record Saved(long id, int redactions) {
+    }
+
+    private final Permissions permissions;
+    private final Redactor redactor;
+    private final MarkdownRenderer markdown;
+    private final AuditLog audit;
+    private final EntityManager entityManager;
+
+    ForumService(Permissions permissions, Redactor redactor, MarkdownRenderer markdown, AuditLog audit,
+            EntityManager entityManager) {
+        this.permissions = permissions;
+        this.redactor = redactor;
+        this.markdown = markdown;
+        this.audit = audit;
+        this.entityManager = entityManager;
+    }
+
+    public Saved createTopic(Viewer viewer, String categorySlug, String rawTitle, String rawBody) {
+        Category category = categorySlug == null ? null : Category.findBySlug(categorySlug);
+        if (category == null || !permissions.canRead(viewer, category)) {
+            throw ApiException.invalidField("category", "Choose one of the categories you can post in.");
+        }
+        if (category.topicsByFeatureOnly) {
+            throw ApiException.conflict("use_calls_board",
+                    "Topics in " + category.name + " are opened from the 12th Step call form (POST /api/calls).");
+        }
+        if (!permissions.canCreateTopicIn(viewer, category)) {
+            throw ApiException.forbidden("Your role may read " + category.name + " but not start topics there.");
+        }
+        String title = required("title", "title", rawTitle, MAX_TITLE);
+        String body = required("body", "post", rawBody, MAX_BODY);
+        RedactedText redactedTitle = redactor.redact(title);
+        RedactedText redactedBody = redactor.redact(body);
+
+        OffsetDateTime now = OffsetDateTime.now();
+        Topic topic = new Topic();
+        topic.category = category;
+        topic.retitle(redactedTitle);
+        topic.opener = account(viewer);
+        topic.createdAt = now;
+        topic.lastActivityAt = now;
+        topic.persist();
+        addPost(topic, viewer, markdown.render(redactedBody), now);
+        return new Saved(topic.id, redactedTitle.redactions() + redactedBody.redactions());
+    }
+
+    public Saved reply(Viewer viewer, long topicId, String rawBody) {
+        Topic topic = readableTopic(viewer, topicId, LockModeType.PESSIMISTIC_WRITE);
+        if (!permissions.canReply(viewer, topic)) {
+            throw ApiException.forbidden("Your role may read this topic but not reply to it.");
+        }
+        if (topic.isClosed()) {
+            throw ApiException.conflict("topic_closed", "This topic is closed; it takes no more replies.");
+        }
+        RedactedText body = redactor.redact(required("body", "reply", rawBody, MAX_BODY));
+        Post post = addPost(topic, viewer, markdown.render(body), OffsetDateTime.now());
+        return new Saved(post.id, body.redactions());
+    }
+
+    public Saved edit(Viewer viewer, long postId, String rawBody) {
+        Post post = readablePost(viewer, postId);
+        if (!permissions.canEdit(viewer, post)) {
+            throw ApiException.forbidden("Only the author of a post can edit it.");
+        }
+        if (post.topic.isClosed()) {
+            throw ApiException.conflict("topic_closed", "This topic is closed; its posts can no longer be edited.");
+        }
+        RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
+        if (body.text().equals(post.body())) {
+            return new Saved(post.id, body.redactions());
+        }
+        PostRevision revision = new PostRevision();
+        revision.post = post;
+        revision.number = 1 + (int) PostRevision.count("post", post);
+        revision.body = post.body();
+        revision.editor = account(viewer);
+        revision.replacedAt = OffsetDateTime.now();
+        revision.persist();
+        post.write(markdown.render(body));
+        post.editedAt = revision.replacedAt;
+        return new Saved(post.id, body.redactions());
+    }
+
+    public void hide(Viewer viewer, long postId, String rawReason) {
+        Post post = moderatedPost(viewer, postId);
+        RedactedText reason = redactor.redact(required("reason", "reason", rawReason, MAX_REASON));
+        post.hide(reason);
+        audit.record(viewer.accountId(), Action.POST_HIDDEN, post.topic.id, post.id);
+    }
+
+    public void unhide(Viewer viewer, long postId) {
+        Post post = moderatedPost(viewer, postId);
+        post.unhide();
+        audit.record(viewer.accountId(), Action.POST_UNHIDDEN, post.topic.id, post.id);
+    }
+
+    public void setClosed(Viewer viewer, long topicId, boolean closed) {
+        Topic topic = moderatedTopic(viewer, topicId);
+        topic.status = closed ? Topic.CLOSED : Topic.OPEN;
+        audit.record(viewer.accountId(), closed ? Action.TOPIC_CLOSED : Action.TOPIC_REOPENED, topic.id, null);
+    }
+
+    public void setPinned(Viewer viewer, long topicId, boolean pinned) {
+        Topic topic = moderatedTopic(viewer, topicId);
+        topic.pinned = pinned;
+        audit.record(viewer.accountId(), pinned ? Action.TOPIC_PINNED : Action.TOPIC_UNPINNED, topic.id, null);
+    }
+
+    private Post addPost(Topic topic, Viewer viewer, RenderedMarkdown content, OffsetDateTime at) {
+        Post post = new Post();
+        post.topic = topic;
+        post.postNumber = topic.postsCount + 1;
+        post.author = account(viewer);
+        post.write(content);
+        post.createdAt = at;
+        post.persist();
+        topic.postsCount = post.postNumber;
+        topic.lastActivityAt = at;
+        return post;
+    }
+
+    private Topic readableTopic(Viewer viewer, long topicId, LockModeType lock) {
+        Topic topic = entityManager.find(Topic.class, topicId, lock);
+        if (topic == null || !permissions.canRead(viewer, topic)) {
+            throw ApiException.notFound();
+        }
+        return topic;
+    }
+
+    private Post readablePost(Viewer viewer, long postId) {
+        Post post = Post.findById(postId);
+        if (post == null || !permissions.canRead(viewer, post.topic)) {
+            throw ApiException.notFound();
+        }
+        return post;
+    }
+
+    private Post moderatedPost(Viewer viewer, long postId) {
+        Post post = readablePost(viewer, postId);
+        if (!permissions.canModerate(viewer, post.topic.category)) {
+            throw ApiException.forbidden("Only coordinators moderate posts.");
+        }
+        return post;
+    }
+
+    private Topic moderatedTopic(Viewer viewer, long topicId) {
+        Topic topic = readableTopic(viewer, topicId, LockModeType.NONE);
+        if (!permissions.canModerate(viewer, topic.category)) {
+            throw ApiException.forbidden("Only coordinators close, reopen and pin topics.");
+        }
+        return topic;
+    }
+
+    private Account account(Viewer viewer) {
+        return entityManager.getReference(Account.class, viewer.accountId());
+    }
+
+    /** The trimmed value, or a 400 naming the field. Limits count characters as people do (code points). */
+    static String required(String field, String label, String value, int max) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty()) {
+            throw ApiException.invalidField(field, "The " + label + " is empty; please write something.");
+        }
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length > max) {
+            throw ApiException.invalidField(field, "The " + label + " is " + length + " characters long; the limit is "
+                    + max + ".");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,57 @@
+package org.stepcalls.forum;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.stepcalls.platform.security.Role;
+import org.stepcalls.platform.security.Viewer;
+
+/**
+ * The one answer to "may this person do this to that?" (Discourse's Guardian). Pages, the JSON
+ * API and list queries all ask here; nothing else decides.
+ */
+@ApplicationScoped
+public class Permissions {
+
+    public boolean canRead(Viewer viewer, Category category) {
+        return viewer.isSignedIn() && viewer.hasAny(category.readers());
+    }
+
+    public boolean canPostIn(Viewer viewer, Category category) {
+        return canRead(viewer, category) && viewer.hasAny(category.posters());
+    }
+
+    /** Whether the plain new-topic form may be used here (the calls board has its own form). */
+    public boolean canCreateTopicIn(Viewer viewer, Category category) {
+        return canPostIn(viewer, category) && !category.topicsByFeatureOnly;
+    }
+
+    public boolean canRead(Viewer viewer, Topic topic) {
+        return canRead(viewer, topic.category);
+    }
+
+    /** Permission only; a closed topic is refused separately, as a conflict of state. */
+    public boolean canReply(Viewer viewer, Topic topic) {
+        return canPostIn(viewer, topic.category);
+    }
+
+    public boolean canEdit(Viewer viewer, Post post) {
+        return canRead(viewer, post.topic) && viewer.is(post.author.id);
+    }
+
+    public boolean canModerate(Viewer viewer, Category category) {
+        return canRead(viewer, category) && viewer.has(Role.COORDINATOR);
+    }
+
+    /** Hidden posts stay readable to moderators and to their author. */
+    public boolean canSeeHiddenContent(Viewer viewer, Post post) {
+        return canModerate(viewer, post.topic.category) || viewer.is(post.author.id);
+    }
+
+    /** The categories a list query may draw from: the same rule as {@link #canRead(Viewer, Category)}. */
+    public List<Category> readableCategories(Viewer viewer) {
+        List<Category> all = Category.list("order by position");
+        return all.stream().filter(category -> canRead(viewer, category)).toList();
+    }
+}

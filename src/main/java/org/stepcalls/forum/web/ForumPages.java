@@ -1,0 +1,228 @@
+package org.stepcalls.forum.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.stepcalls.forum.Category;
+import org.stepcalls.forum.ForumQueries;
+import org.stepcalls.forum.ForumQueries.SearchResult;
+import org.stepcalls.forum.ForumQueries.TopicPage;
+import org.stepcalls.forum.ForumQueries.TopicSummary;
+import org.stepcalls.forum.ForumQueries.TopicView;
+import org.stepcalls.forum.ForumService;
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.forum.Post;
+import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The forum's server-rendered pages. Forms post back here; a refused form comes back with what
+ * was typed and the problem marked. Every decision is the same {@link ForumService} /
+ * {@link Permissions} call the JSON API makes.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class ForumPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance welcome();
+
+        static native TemplateInstance latest(TopicPage page, Category category, List<TopicSummary> pinned,
+                List<Category> categories, boolean canCreate);
+
+        static native TemplateInstance topic(TopicView topic, String replyText, String error, int redacted);
+
+        static native TemplateInstance newTopic(List<Category> categories, String category, String title, String body,
+                String error, String errorField);
+
+        static native TemplateInstance edit(Post post, String body, String error);
+
+        static native TemplateInstance search(String q, List<SearchResult> results, String error);
+    }
+
+    private final ForumService forum;
+    private final ForumQueries queries;
+    private final Permissions permissions;
+    private final CurrentUser currentUser;
+
+    ForumPages(ForumService forum, ForumQueries queries, Permissions permissions, CurrentUser currentUser) {
+        this.forum = forum;
+        this.queries = queries;
+        this.permissions = permissions;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    public TemplateInstance latest(@QueryParam("before") String before) {
+        if (!currentUser.isSignedIn()) {
+            return Templates.welcome();
+        }
+        Viewer viewer = currentUser.viewer();
+        return Templates.latest(queries.latest(viewer, Optional.empty(), before, false), null, List.of(),
+                permissions.readableCategories(viewer), !postableCategories(viewer).isEmpty());
+    }
+
+    @GET
+    @Path("login")
+    public Response login() {
+        return Response.seeOther(URI.create("/")).build();
+    }
+
+    @GET
+    @Path("c/{slug}")
+    public TemplateInstance category(@PathParam("slug") String slug, @QueryParam("before") String before) {
+        Viewer viewer = currentUser.viewer();
+        Category category = queries.readableCategory(viewer, slug);
+        boolean firstPage = before == null || before.isBlank();
+        return Templates.latest(queries.latest(viewer, Optional.of(category), before, true), category,
+                firstPage ? queries.pinned(viewer, category) : List.of(), permissions.readableCategories(viewer),
+                permissions.canCreateTopicIn(viewer, category));
+    }
+
+    @GET
+    @Path("t/{id}")
+    public TemplateInstance topic(@PathParam("id") long id, @QueryParam("redacted") int redacted) {
+        return Templates.topic(queries.topic(currentUser.viewer(), id), "", null, Math.max(0, redacted));
+    }
+
+    @POST
+    @Path("t/{id}/reply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object reply(@PathParam("id") long id, @RestForm String body) {
+        Viewer viewer = currentUser.viewer();
+        try {
+            ForumService.Saved saved = forum.reply(viewer, id, body);
+            return seeOther("/t/" + id + "?redacted=" + saved.redactions() + "#post-" + saved.id());
+        } catch (ApiException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            return Response.status(e.status()).entity(Templates.topic(queries.topic(viewer, id), body, e.getMessage(), 0))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("new-topic")
+    public TemplateInstance newTopicForm(@QueryParam("category") String category) {
+        return Templates.newTopic(postableCategories(currentUser.viewer()), category == null ? "general" : category, "",
+                "", null, null);
+    }
+
+    @POST
+    @Path("new-topic")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object newTopic(@RestForm String category, @RestForm String title, @RestForm String body) {
+        Viewer viewer = currentUser.viewer();
+        try {
+            ForumService.Saved saved = forum.createTopic(viewer, category, title, body);
+            return seeOther("/t/" + saved.id() + "?redacted=" + saved.redactions());
+        } catch (ApiException e) {
+            if (e.status() == 404 || e.status() >= 500) {
+                throw e;
+            }
+            return Response.status(e.status()).entity(Templates.newTopic(postableCategories(viewer), category,
+                    title, body, e.getMessage(), e.field() == null ? "category" : e.field())).build();
+        }
+    }
+
+    @GET
+    @Path("p/{id}/edit")
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        Post post = queries.editablePost(currentUser.viewer(), id);
+        return Templates.edit(post, post.body(), null);
+    }
+
+    @POST
+    @Path("p/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object edit(@PathParam("id") long id, @RestForm String body) {
+        Viewer viewer = currentUser.viewer();
+        try {
+            ForumService.Saved saved = forum.edit(viewer, id, body);
+            Post post = Post.findById(saved.id());
+            return seeOther("/t/" + post.topic.id + "?redacted=" + saved.redactions() + "#post-" + post.id);
+        } catch (ApiException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            return Response.status(e.status()).entity(Templates.edit(queries.editablePost(viewer, id), body,
+                    e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("p/{id}/hide")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response hide(@PathParam("id") long id, @RestForm String reason) {
+        forum.hide(currentUser.viewer(), id, reason);
+        return backToPost(id);
+    }
+
+    @POST
+    @Path("p/{id}/unhide")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unhide(@PathParam("id") long id) {
+        forum.unhide(currentUser.viewer(), id);
+        return backToPost(id);
+    }
+
+    @POST
+    @Path("t/{id}/moderate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response moderate(@PathParam("id") long id, @RestForm String action) {
+        Viewer viewer = currentUser.viewer();
+        switch (action == null ? "" : action) {
+            case "close" -> forum.setClosed(viewer, id, true);
+            case "reopen" -> forum.setClosed(viewer, id, false);
+            case "pin" -> forum.setPinned(viewer, id, true);
+            case "unpin" -> forum.setPinned(viewer, id, false);
+            default -> throw ApiException.invalidField("action", "Choose close, reopen, pin or unpin.");
+        }
+        return seeOther("/t/" + id);
+    }
+
+    @GET
+    @Path("search")
+    public TemplateInstance search(@QueryParam("q") String q) {
+        if (q == null || q.isBlank()) {
+            return Templates.search("", List.of(), null);
+        }
+        try {
+            return Templates.search(q, queries.search(currentUser.viewer(), q), null);
+        } catch (ApiException e) {
+            return Templates.search(q, List.of(), e.getMessage());
+        }
+    }
+
+    private List<Category> postableCategories(Viewer viewer) {
+        return permissions.readableCategories(viewer).stream().filter(c -> permissions.canCreateTopicIn(viewer, c))
+                .toList();
+    }
+
+    private Response backToPost(long postId) {
+        Post post = Post.findById(postId);
+        return seeOther("/t/" + post.topic.id + "#post-" + post.id);
+    }
+
+    private static Response seeOther(String location) {
+        return Response.seeOther(URI.create(location)).build();
+    }
+}

@@ -1,0 +1,116 @@
+package org.stepcalls.platform.security;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is making this request: their roles from the token and their local account, created on
+ * first sign-in. Templates reach it as {@code inject:currentUser}.
+ */
+@RequestScoped
+@Named("currentUser")
+public class CurrentUser {
+
+    private static final int MAX_DISPLAY_NAME = 80;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Accounts accounts;
+
+    private Set<Role> roles;
+    private Accounts.SignedIn account;
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public Set<Role> roles() {
+        if (roles == null) {
+            EnumSet<Role> found = EnumSet.noneOf(Role.class);
+            if (isSignedIn()) {
+                identity.getRoles().forEach(name -> Role.fromClaim(name).ifPresent(found::add));
+            }
+            roles = found;
+        }
+        return roles;
+    }
+
+    public boolean has(Role role) {
+        return roles().contains(role);
+    }
+
+    /** For templates: {@code currentUser.hasRole('coordinator')}. */
+    public boolean hasRole(String claimValue) {
+        return Role.fromClaim(claimValue).map(this::has).orElse(false);
+    }
+
+    /** The local account; only for a signed-in user. */
+    public Accounts.SignedIn account() {
+        if (!isSignedIn()) {
+            throw new IllegalStateException("No account for a signed-out visitor");
+        }
+        if (account == null) {
+            account = accounts.findOrCreate(issuer(), subject(), displayNameFromToken());
+        }
+        return account;
+    }
+
+    /** This request's asker, for {@code Permissions}. */
+    public Viewer viewer() {
+        return isSignedIn() ? new Viewer(account().id(), roles()) : Viewer.SIGNED_OUT;
+    }
+
+    public Optional<Long> accountId() {
+        return isSignedIn() ? Optional.of(account().id()) : Optional.empty();
+    }
+
+    public String displayName() {
+        return isSignedIn() ? account().displayName() : "";
+    }
+
+    private String issuer() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getIssuer() != null) {
+            return token.getIssuer();
+        }
+        return "local";
+    }
+
+    private String subject() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    private String displayNameFromToken() {
+        String name = null;
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            name = firstNonBlank(token.getClaim("name"), token.getClaim("preferred_username"), token.getName());
+        }
+        if (name == null) {
+            name = identity.getPrincipal().getName();
+        }
+        name = name == null || name.isBlank() ? "Member" : name.strip();
+        return name.length() > MAX_DISPLAY_NAME ? name.substring(0, MAX_DISPLAY_NAME) : name;
+    }
+
+    private static String firstNonBlank(Object... candidates) {
+        for (Object candidate : candidates) {
+            if (candidate != null && !candidate.toString().isBlank()) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+package org.stepcalls.platform.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Who is asking, as permission checks need it: an account id (null when signed out) and roles. */
+public record Viewer(Long accountId, Set<Role> roles) {
+
+    public static final Viewer SIGNED_OUT = new Viewer(null, Set.of());
+
+    public static Viewer of(long accountId, Role... roles) {
+        return new Viewer(accountId, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles));
+    }
+
+    public boolean isSignedIn() {
+        return accountId != null;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Collection<Role> wanted) {
+        return wanted.stream().anyMatch(roles::contains);
+    }
+
+    public boolean is(long otherAccountId) {
+        return accountId != null && accountId == otherAccountId;
+    }
+}

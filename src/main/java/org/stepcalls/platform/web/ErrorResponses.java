@@ -1,0 +1,146 @@
+package org.stepcalls.platform.web;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into the contract's JSON error for {@code /api/**} and into a plain error
+ * page elsewhere. Never a stack trace, never the text of an exception (it may quote user input).
+ */
+public class ErrorResponses {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message);
+    }
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, UriInfo uri) {
+        return respond(uri, e.status(), e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        if (!isApi(uri)) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        return respond(uri, 401, "not_signed_in", "Sign in first: send an access token as 'Authorization: Bearer <token>'.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, 403, "forbidden", "Your role does not allow this.");
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+            return respond(uri, 400, "invalid_input", "The field '" + field + "' has the wrong type.");
+        }
+        return respond(uri, 400, "malformed_json", "The request body is not valid JSON.");
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        String message = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + " " + v.getMessage())
+                .sorted().collect(Collectors.joining("; "));
+        return respond(uri, 400, "invalid_input", message);
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
+    public Response concurrentChange(Exception e, UriInfo uri) {
+        return respond(uri, 409, "conflict", "Someone else changed this at the same moment. Reload and try again.");
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return switch (status) {
+            case 404 -> respond(uri, 404, "not_found", ApiException.notFound().getMessage());
+            case 405 -> respond(uri, 405, "method_not_allowed", "This address does not accept that method.");
+            case 406 -> respond(uri, 406, "not_acceptable", "This address cannot answer in the format asked for.");
+            case 415 -> respond(uri, 415, "unsupported_media_type", "Send the body in the format this address expects.");
+            case 401 -> unauthorized(new UnauthorizedException(), uri);
+            case 403 -> forbidden(new ForbiddenException(), uri);
+            default -> respond(uri, status, "invalid_input", "The request could not be understood.");
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        // class and frames only: an exception's message can quote the data that caused it
+        LOG.errorf("Unexpected failure %s: %s at %s", incident, e.getClass().getName(), firstFrames(e));
+        return respond(uri, 500, "internal_error", "Something went wrong on our side (incident " + incident
+                + "). Nothing you sent has been half-saved; please try again.");
+    }
+
+    static boolean isApi(UriInfo uri) {
+        String path = uri.getPath();
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static Response respond(UriInfo uri, int status, String code, String message) {
+        if (isApi(uri)) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(code, message)).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(status, title(status), message)).build();
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "That did not work";
+            case 401 -> "Please sign in";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 409 -> "Not possible right now";
+            default -> status >= 500 ? "Something went wrong" : "That did not work";
+        };
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String firstFrames(Throwable e) {
+        StringBuilder frames = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            frames.append(t.getClass().getSimpleName());
+            StackTraceElement[] trace = t.getStackTrace();
+            for (int i = 0; i < Math.min(4, trace.length); i++) {
+                frames.append(" < ").append(trace[i]);
+            }
+            frames.append(" | ");
+        }
+        return frames.toString();
+    }
+}

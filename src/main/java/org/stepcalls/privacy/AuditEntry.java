@@ -1,0 +1,37 @@
+package org.stepcalls.privacy;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One audited action: who, what, on which ids, when. Never any text (R16, R17, R19). */
+@Entity
+@Table(name = "audit_log")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public OffsetDateTime at;
+
+    @Column(name = "actor_id", nullable = false)
+    public long actorId;
+
+    @Column(nullable = false)
+    public String action;
+
+    @Column(name = "topic_id")
+    public Long topicId;
+
+    @Column(name = "post_id")
+    public Long postId;
+}

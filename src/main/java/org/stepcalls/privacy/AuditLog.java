@@ -1,0 +1,43 @@
+package org.stepcalls.privacy;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Records who did what to which ids. The action is one of a fixed set of names, so no free text
+ * — and so no caller or member detail — can reach the audit table.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    /** Every action that is audited. */
+    public enum Action {
+        POST_HIDDEN, POST_UNHIDDEN, TOPIC_CLOSED, TOPIC_REOPENED, TOPIC_PINNED, TOPIC_UNPINNED;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(long actorId, Action action, Long topicId, Long postId) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = OffsetDateTime.now();
+        entry.actorId = actorId;
+        entry.action = action.code();
+        entry.topicId = topicId;
+        entry.postId = postId;
+        entry.persist();
+    }
+
+    public List<AuditEntry> forTopic(long topicId) {
+        return AuditEntry.list("topicId = ?1 order by at, id", topicId);
+    }
+
+    public List<AuditEntry> latest(int limit) {
+        return AuditEntry.find("order by at desc, id desc").page(0, limit).list();
+    }
+}
