@@ -29,8 +29,10 @@ public class Redactor {
     /** Fewer digits than this is a count, a year, a time or a short code, not someone's number. */
     static final int MIN_PHONE_DIGITS = 9;
 
+    /** Also the spelled-out "name (at) host (dot) org"; a plain dot takes no spaces, or sentences would join. */
     private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9._%+\\-]{1,64}\\s?(?:@|\\(at\\)|\\[at\\])\\s?[A-Za-z0-9\\-]{1,63}(?:\\s?(?:\\.|\\(dot\\)|\\[dot\\])\\s?[A-Za-z0-9\\-]{1,63}){1,8}");
+            "[A-Za-z0-9._%+\\-]{1,64}(?:@|\\s?[(\\[]at[)\\]]\\s?)[A-Za-z0-9\\-]{1,63}"
+                    + "(?:(?:\\.|\\s?[(\\[]dot[)\\]]\\s?)[A-Za-z0-9\\-]{1,63}){1,8}");
     /** Digits separated by at most three spaces, dots, dashes, slashes or brackets: 9–15 digits in all. */
     private static final Pattern SPREAD_DIGITS = Pattern.compile(
             "(?<![\\w])\\+?\\(?\\d(?:[\\s.\\-/()]{0,3}\\d){8,14}(?![\\w])");
@@ -43,7 +45,7 @@ public class Redactor {
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
     private final String region;
 
-    Redactor(@ConfigProperty(name = "stepcalls.default-region", defaultValue = "GB") String region) {
+    public Redactor(@ConfigProperty(name = "stepcalls.default-region", defaultValue = "GB") String region) {
         this.region = region;
     }
 

@@ -37,7 +37,8 @@ public final class EmbeddedDatabase {
     public record Coordinates(int port, String clusterName, String dataDirectory) {
 
         public String jdbcUrl() {
-            return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+            // the user travels in the URL: named properties are not all looked up one by one
+            return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + USER;
         }
 
         String encode() {
@@ -52,8 +53,6 @@ public final class EmbeddedDatabase {
         public Map<String, String> datasourceProperties() {
             return Map.of(
                     "quarkus.datasource.jdbc.url", jdbcUrl(),
-                    "quarkus.datasource.username", USER,
-                    "quarkus.datasource.password", "",
                     "stepcalls.embedded-database.cluster-name", clusterName);
         }
     }

@@ -55,8 +55,8 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     /** Starts (or reuses) the server the first time one of its properties is read. */
     static final class LazySource implements ConfigSource {
 
-        private static final Set<String> NAMES = Set.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username",
-                "quarkus.datasource.password", "stepcalls.embedded-database.cluster-name");
+        private static final Set<String> NAMES = Set.of("quarkus.datasource.jdbc.url",
+                "stepcalls.embedded-database.cluster-name");
 
         private final Path dataDirectory;
         private final Path workDirectory;

@@ -54,6 +54,17 @@ public class ErrorResponses {
         return respond(uri, 403, "forbidden", "Your role does not allow this.");
     }
 
+    /** Quarkus maps this subtype itself (echoing the input); ours must be at least as specific. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsableJson(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -78,6 +89,9 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
