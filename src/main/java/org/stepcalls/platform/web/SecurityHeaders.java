@@ -23,6 +23,6 @@ public class SecurityHeaders {
                 response.putHeader("Cache-Control", "no-store");
             }
             context.next();
-        }, 100);
+        }, 10_000); // before the sign-in handlers, so their redirects carry the headers too
     }
 }
