@@ -98,8 +98,8 @@ public class ForumPages {
 
     @GET
     @Path("t/{id}")
-    public TemplateInstance topic(@PathParam("id") long id, @QueryParam("redacted") int redacted) {
-        return Templates.topic(queries.topic(currentUser.viewer(), id), "", null, Math.max(0, redacted));
+    public TemplateInstance topic(@PathParam("id") long id, @QueryParam("redacted") String redacted) {
+        return Templates.topic(queries.topic(currentUser.viewer(), id), "", null, count(redacted));
     }
 
     @POST
@@ -220,6 +220,11 @@ public class ForumPages {
     private Response backToPost(long postId) {
         Post post = Post.findById(postId);
         return seeOther("/t/" + post.topic.id + "#post-" + post.id);
+    }
+
+    /** The redaction notice's count, from our own redirect; anything else shows no notice. */
+    private static int count(String value) {
+        return value != null && value.matches("\\d{1,4}") ? Integer.parseInt(value) : 0;
     }
 
     private static Response seeOther(String location) {
