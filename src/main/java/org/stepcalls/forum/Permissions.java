@@ -49,6 +49,30 @@ public class Permissions {
         return canModerate(viewer, post.topic.category) || viewer.is(post.author.id);
     }
 
+    /** Volunteers' and meeting contacts' numbers, always shown with the R4 warning. */
+    public boolean canSeeContactNumbers(Viewer viewer) {
+        return viewer.isSignedIn() && (viewer.has(Role.HELPLINER) || viewer.has(Role.COORDINATOR));
+    }
+
+    /** The contacts finder: who near a caller can help (R5, R6, R8). */
+    public boolean canFindContacts(Viewer viewer) {
+        return canSeeContactNumbers(viewer);
+    }
+
+    /** Adding, changing, importing and removing entries of the 12th Step list; meetings too (R17). */
+    public boolean canManageList(Viewer viewer) {
+        return viewer.isSignedIn() && viewer.has(Role.COORDINATOR);
+    }
+
+    public boolean canManageAreas(Viewer viewer) {
+        return viewer.isSignedIn() && (viewer.has(Role.COORDINATOR) || viewer.has(Role.ADMIN));
+    }
+
+    /** Joining or leaving the list oneself (R13). Every NA member may; helpliners and coordinators are members too. */
+    public boolean canJoinList(Viewer viewer) {
+        return viewer.isSignedIn() && viewer.hasAny(List.of(Role.MEMBER, Role.HELPLINER, Role.COORDINATOR));
+    }
+
     /** The categories a list query may draw from: the same rule as {@link #canRead(Viewer, Category)}. */
     public List<Category> readableCategories(Viewer viewer) {
         List<Category> all = Category.list("order by position");

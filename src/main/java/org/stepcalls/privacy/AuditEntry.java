@@ -34,4 +34,11 @@ public class AuditEntry extends PanacheEntityBase {
 
     @Column(name = "post_id")
     public Long postId;
+
+    @Column(name = "volunteer_id")
+    public Long volunteerId;
+
+    /** A fixed code, never free text (the database checks it). */
+    @Column
+    public String detail;
 }

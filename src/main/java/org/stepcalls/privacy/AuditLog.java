@@ -15,7 +15,9 @@ public class AuditLog {
 
     /** Every action that is audited. */
     public enum Action {
-        POST_HIDDEN, POST_UNHIDDEN, TOPIC_CLOSED, TOPIC_REOPENED, TOPIC_PINNED, TOPIC_UNPINNED;
+        POST_HIDDEN, POST_UNHIDDEN, TOPIC_CLOSED, TOPIC_REOPENED, TOPIC_PINNED, TOPIC_UNPINNED,
+        VOLUNTEER_ADDED, VOLUNTEER_UPDATED, VOLUNTEER_REMOVED, VOLUNTEER_JOINED, VOLUNTEER_LEFT, VOLUNTEERS_IMPORTED,
+        MEETING_CONTACT_REMOVED;
 
         public String code() {
             return name().toLowerCase();
@@ -24,12 +26,27 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long actorId, Action action, Long topicId, Long postId) {
+        persist(actorId, action, topicId, postId, null, null);
+    }
+
+    /**
+     * An action on the 12th Step list. {@code detail} is a fixed code (a removal reason such as
+     * {@code no_longer_eligible}), checked by the database to be lowercase words only.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordListChange(long actorId, Action action, Long volunteerId, String detail) {
+        persist(actorId, action, null, null, volunteerId, detail);
+    }
+
+    private void persist(long actorId, Action action, Long topicId, Long postId, Long volunteerId, String detail) {
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now();
         entry.actorId = actorId;
         entry.action = action.code();
         entry.topicId = topicId;
         entry.postId = postId;
+        entry.volunteerId = volunteerId;
+        entry.detail = detail;
         entry.persist();
     }
 

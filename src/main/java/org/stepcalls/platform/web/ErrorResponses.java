@@ -87,6 +87,12 @@ public class ErrorResponses {
         return respond(uri, 409, "conflict", "Someone else changed this at the same moment. Reload and try again.");
     }
 
+    /** A unique constraint lost to a concurrent request: a conflict, not a server fault. */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return respond(uri, 409, "conflict", "That clashes with something saved at the same moment. Reload and try again.");
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {

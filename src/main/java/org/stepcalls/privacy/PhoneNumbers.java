@@ -1,0 +1,58 @@
+package org.stepcalls.privacy;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * Entered phone numbers: checked as <em>possible</em> numbers for the default region (the drama
+ * range 07700 900xxx is possible but not "valid"), stored in E.164, shown in national format.
+ */
+@ApplicationScoped
+public class PhoneNumbers {
+
+    /** Shorter numbers are service codes or typing slips, not a person's phone. */
+    static final int MIN_NATIONAL_DIGITS = 7;
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final String region;
+
+    public PhoneNumbers(@ConfigProperty(name = "stepcalls.default-region", defaultValue = "GB") String region) {
+        this.region = region;
+    }
+
+    /** E.164 form of the number, or empty when it is not a possible phone number. */
+    public Optional<String> normalise(String entered) {
+        if (entered == null || entered.isBlank() || entered.length() > 40) {
+            return Optional.empty();
+        }
+        try {
+            PhoneNumber number = util.parse(entered, region);
+            // IS_POSSIBLE, not IS_POSSIBLE_LOCAL_ONLY: a number rung from elsewhere needs its area code
+            boolean ringable = util.isPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
+                    && String.valueOf(number.getNationalNumber()).length() >= MIN_NATIONAL_DIGITS;
+            return ringable ? Optional.of(util.format(number, PhoneNumberFormat.E164)) : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** How a helpliner dials it: national format at home, international otherwise. */
+    public String display(String e164) {
+        try {
+            PhoneNumber number = util.parse(e164, region);
+            boolean local = util.getRegionCodeForNumber(number) == null
+                    || region.equalsIgnoreCase(util.getRegionCodeForNumber(number));
+            return util.format(number, local ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+}

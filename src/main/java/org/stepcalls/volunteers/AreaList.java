@@ -1,0 +1,91 @@
+package org.stepcalls.volunteers;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+
+/** The towns and districts matching works with; coordinators and admins keep them. */
+@ApplicationScoped
+@Transactional
+public class AreaList {
+
+    private final Permissions permissions;
+
+    AreaList(Permissions permissions) {
+        this.permissions = permissions;
+    }
+
+    public List<Area> all() {
+        return Area.list("order by name");
+    }
+
+    public Area add(Viewer viewer, AreaInput input) {
+        requireManager(viewer);
+        Area area = new Area();
+        apply(area, input);
+        area.persist();
+        return area;
+    }
+
+    public Area update(Viewer viewer, long id, AreaInput input) {
+        requireManager(viewer);
+        Area area = existing(id);
+        apply(area, input);
+        return area;
+    }
+
+    public void delete(Viewer viewer, long id) {
+        requireManager(viewer);
+        Area area = existing(id);
+        long uses = Volunteer.count("select count(v) from Volunteer v join v.areasCovered a where a = ?1", area)
+                + Meeting.count("area", area);
+        if (uses > 0) {
+            throw ApiException.conflict("area_in_use", "Volunteers or meetings still use this area; move them first.");
+        }
+        area.delete();
+    }
+
+    private void apply(Area area, AreaInput input) {
+        String name = input.name() == null ? "" : input.name().strip();
+        String region = input.region() == null ? "" : input.region().strip();
+        if (name.isEmpty() || name.length() > 80) {
+            throw ApiException.invalidField("name", "Give the area's name (up to 80 characters).");
+        }
+        if (region.isEmpty() || region.length() > 80) {
+            throw ApiException.invalidField("region", "Give the region, such as Yorkshire (up to 80 characters).");
+        }
+        if (input.latitude() == null || input.latitude() < -90 || input.latitude() > 90) {
+            throw ApiException.invalidField("latitude", "Latitude is a number between -90 and 90.");
+        }
+        if (input.longitude() == null || input.longitude() < -180 || input.longitude() > 180) {
+            throw ApiException.invalidField("longitude", "Longitude is a number between -180 and 180.");
+        }
+        Area sameName = Area.findByName(name);
+        if (sameName != null && !sameName.equals(area)) {
+            throw ApiException.conflict("area_exists", "There is already an area called " + sameName.name + ".");
+        }
+        area.name = name;
+        area.region = region;
+        area.latitude = input.latitude();
+        area.longitude = input.longitude();
+    }
+
+    private Area existing(long id) {
+        Area area = Area.findById(id);
+        if (area == null) {
+            throw ApiException.notFound();
+        }
+        return area;
+    }
+
+    private void requireManager(Viewer viewer) {
+        if (!permissions.canManageAreas(viewer)) {
+            throw ApiException.forbidden("Only coordinators and admins change areas.");
+        }
+    }
+}

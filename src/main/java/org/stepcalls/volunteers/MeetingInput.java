@@ -1,0 +1,6 @@
+package org.stepcalls.volunteers;
+
+/** A meeting as a form or JSON body gives it; contact name and number come together or not at all. */
+public record MeetingInput(String name, Long areaId, String weekday, String time, String contactName,
+        String contactPhone) {
+}

@@ -1,0 +1,245 @@
+package org.stepcalls.volunteers;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.AuditLog;
+import org.stepcalls.privacy.AuditLog.Action;
+import org.stepcalls.privacy.CryptoService;
+import org.stepcalls.privacy.CryptoService.Purpose;
+import org.stepcalls.privacy.PhoneNumbers;
+
+/**
+ * The 12th Step list: coordinators keep it, members join and leave it themselves (R13). Numbers
+ * are sealed before they reach an entity and opened only for someone allowed to see them.
+ */
+@ApplicationScoped
+@Transactional
+public class VolunteerList {
+
+    /** Why a coordinator removed someone: a fixed code, so the audit holds no text. */
+    public static final List<String> REMOVAL_REASONS = List.of("asked_to_leave", "no_longer_eligible", "unreachable",
+            "duplicate", "other");
+
+    static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}' .\\-]{0,39}");
+    static final LocalDate EARLIEST_CLEAN_DATE = LocalDate.of(1953, 1, 1);
+
+    private final Permissions permissions;
+    private final PhoneNumbers phoneNumbers;
+    private final CryptoService crypto;
+    private final VolunteerSettings settings;
+    private final AuditLog audit;
+
+    VolunteerList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, VolunteerSettings settings,
+            AuditLog audit) {
+        this.permissions = permissions;
+        this.phoneNumbers = phoneNumbers;
+        this.crypto = crypto;
+        this.settings = settings;
+        this.audit = audit;
+    }
+
+    public List<VolunteerView> list(Viewer viewer) {
+        if (!permissions.canSeeContactNumbers(viewer)) {
+            throw ApiException.forbidden("Only helpliners and coordinators see the 12th Step list.");
+        }
+        List<Volunteer> all = Volunteer.list("select distinct v from Volunteer v join fetch v.homeArea"
+                + " left join fetch v.areasCovered order by v.firstName, v.id");
+        return all.stream().map(v -> view(v, true)).toList();
+    }
+
+    public VolunteerView get(Viewer viewer, long id) {
+        Volunteer volunteer = Volunteer.findById(id);
+        boolean own = volunteer != null && volunteer.accountId != null && viewer.is(volunteer.accountId);
+        if (volunteer == null || !(own || permissions.canSeeContactNumbers(viewer))) {
+            throw ApiException.notFound();
+        }
+        return view(volunteer, true);
+    }
+
+    public VolunteerView add(Viewer viewer, VolunteerInput input) {
+        requireManager(viewer);
+        Volunteer volunteer = new Volunteer();
+        volunteer.createdAt = OffsetDateTime.now();
+        apply(volunteer, input, false);
+        volunteer.persist();
+        audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_ADDED, volunteer.id, null);
+        return view(volunteer, true);
+    }
+
+    public VolunteerView update(Viewer viewer, long id, VolunteerInput input) {
+        requireManager(viewer);
+        Volunteer volunteer = existing(id);
+        apply(volunteer, input, false);
+        audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_UPDATED, volunteer.id, null);
+        return view(volunteer, true);
+    }
+
+    /** R13: the row goes, and with it the only (encrypted) copy of the number. */
+    public void remove(Viewer viewer, long id, String reason) {
+        requireManager(viewer);
+        String code = reason == null || reason.isBlank() ? "other" : reason.strip();
+        if (!REMOVAL_REASONS.contains(code)) {
+            throw ApiException.invalidField("reason", "Choose a reason: " + String.join(", ", REMOVAL_REASONS) + ".");
+        }
+        Volunteer volunteer = existing(id);
+        erase(volunteer);
+        audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_REMOVED, id, code);
+    }
+
+    /** The member's own entry, or null when they are not on the list. */
+    public VolunteerView mine(Viewer viewer) {
+        requireMember(viewer);
+        Volunteer volunteer = Volunteer.findByAccount(viewer.accountId());
+        return volunteer == null ? null : view(volunteer, true);
+    }
+
+    /** A member joins, or updates their entry; they must acknowledge the guidelines (R6). */
+    public VolunteerView join(Viewer viewer, VolunteerInput input) {
+        requireMember(viewer);
+        Volunteer volunteer = Volunteer.findByAccount(viewer.accountId());
+        boolean joining = volunteer == null;
+        if (joining) {
+            volunteer = new Volunteer();
+            volunteer.createdAt = OffsetDateTime.now();
+            volunteer.accountId = viewer.accountId();
+        }
+        boolean formReceived = volunteer.formReceived; // the coordinator's to mark, not the member's
+        apply(volunteer, new VolunteerInput(input.firstName(), input.phone(), input.sex(), input.homeAreaId(),
+                input.areaIds(), input.cleanDate(), input.canPhone(), input.canVisit(), input.guidelinesAcknowledged(),
+                formReceived, Boolean.TRUE), true);
+        if (joining) {
+            volunteer.persist();
+        }
+        audit.recordListChange(viewer.accountId(), joining ? Action.VOLUNTEER_JOINED : Action.VOLUNTEER_UPDATED,
+                volunteer.id, null);
+        return view(volunteer, true);
+    }
+
+    /** R13: leaving takes effect at once; the entry, its number and any meeting contact go. */
+    public void leave(Viewer viewer) {
+        requireMember(viewer);
+        Volunteer volunteer = Volunteer.findByAccount(viewer.accountId());
+        List<Meeting> contactOf = Meeting.list("contactAccountId", viewer.accountId());
+        contactOf.forEach(Meeting::removeContact);
+        if (volunteer == null && contactOf.isEmpty()) {
+            throw ApiException.notFound();
+        }
+        if (volunteer != null) {
+            long id = volunteer.id;
+            erase(volunteer);
+            audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_LEFT, id, null);
+        }
+    }
+
+    VolunteerView view(Volunteer v, boolean withPhone) {
+        List<Long> areaIds = new ArrayList<>(v.areasCovered.stream().map(a -> a.id).sorted().toList());
+        LocalDate cutoff = settings.latestEligibleCleanDate(LocalDate.now());
+        boolean eligible = v.active && v.guidelinesAcknowledgedOn != null && !v.cleanDate.isAfter(cutoff);
+        return new VolunteerView(v.id, v.firstName, v.sex.code(), v.homeArea.id, v.homeArea.name, areaIds, v.cleanDate,
+                v.canPhone, v.canVisit, v.guidelinesAcknowledgedOn != null, v.guidelinesAcknowledgedOn, v.formReceived,
+                v.active, eligible, v.accountId != null,
+                withPhone ? phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE)) : null);
+    }
+
+    private void apply(Volunteer volunteer, VolunteerInput input, boolean joiningThemselves) {
+        String firstName = input.firstName() == null ? "" : input.firstName().strip();
+        if (!FIRST_NAME.matcher(firstName).matches()) {
+            throw ApiException.invalidField("firstName", "Give a first name: letters only, up to 40 characters.");
+        }
+        String phone = phoneNumbers.normalise(input.phone()).orElseThrow(() -> ApiException.invalidField("phone",
+                "That is not a phone number that can be rung. Check it and give it with its area code."));
+        Sex sex = Sex.parse(input.sex()).orElseThrow(() -> ApiException.invalidField("sex",
+                "Choose female, male or other."));
+        Area home = input.homeAreaId() == null ? null : Area.findById(input.homeAreaId());
+        if (home == null) {
+            throw ApiException.invalidField("homeAreaId", "Choose the home area from the list.");
+        }
+        Set<Area> covered = new HashSet<>();
+        covered.add(home);
+        for (Long areaId : input.areaIds() == null ? List.<Long> of() : input.areaIds()) {
+            Area area = areaId == null ? null : Area.findById(areaId);
+            if (area == null) {
+                throw ApiException.invalidField("areaIds", "One of the areas covered is not a known area.");
+            }
+            covered.add(area);
+        }
+        LocalDate cleanDate = input.cleanDate();
+        if (cleanDate == null || cleanDate.isAfter(LocalDate.now()) || cleanDate.isBefore(EARLIEST_CLEAN_DATE)) {
+            throw ApiException.invalidField("cleanDate", "Give the clean date (the day after the last use); it cannot be in the future.");
+        }
+        if (input.canPhone() == null || input.canVisit() == null) {
+            throw ApiException.invalidField("canPhone", "Say whether they can phone and whether they can visit.");
+        }
+        if (!input.canPhone() && !input.canVisit()) {
+            throw ApiException.invalidField("canPhone", "Someone on the list must be able to phone, visit, or both.");
+        }
+        boolean acknowledged = Boolean.TRUE.equals(input.guidelinesAcknowledged());
+        if (joiningThemselves && !acknowledged) {
+            throw ApiException.invalidField("guidelinesAcknowledged",
+                    "Read the guidelines and tick the box to say you will follow them — above all, never visit alone.");
+        }
+        byte[] index = crypto.blindIndex(phone, Purpose.VOLUNTEER_PHONE);
+        Volunteer sameNumber = Volunteer.find("phoneIndex", index).firstResult();
+        if (sameNumber != null && !sameNumber.equals(volunteer)) {
+            throw ApiException.conflict("already_listed", "Someone on the list already has that number.");
+        }
+        volunteer.firstName = firstName;
+        volunteer.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE);
+        volunteer.phoneIndex = index;
+        volunteer.sex = sex;
+        volunteer.homeArea = home;
+        volunteer.areasCovered.clear();
+        volunteer.areasCovered.addAll(covered);
+        volunteer.cleanDate = cleanDate;
+        volunteer.canPhone = input.canPhone();
+        volunteer.canVisit = input.canVisit();
+        if (!acknowledged) {
+            volunteer.guidelinesAcknowledgedOn = null;
+        } else if (volunteer.guidelinesAcknowledgedOn == null) {
+            volunteer.guidelinesAcknowledgedOn = LocalDate.now();
+        }
+        volunteer.formReceived = Boolean.TRUE.equals(input.formReceived());
+        volunteer.active = input.active() == null || input.active();
+        volunteer.updatedAt = OffsetDateTime.now();
+    }
+
+    private void erase(Volunteer volunteer) {
+        if (volunteer.accountId != null) {
+            Meeting.<Meeting> list("contactAccountId", volunteer.accountId).forEach(Meeting::removeContact);
+        }
+        volunteer.delete();
+    }
+
+    private Volunteer existing(long id) {
+        Volunteer volunteer = Volunteer.findById(id);
+        if (volunteer == null) {
+            throw ApiException.notFound();
+        }
+        return volunteer;
+    }
+
+    private void requireManager(Viewer viewer) {
+        if (!permissions.canManageList(viewer)) {
+            throw ApiException.forbidden("Only coordinators change the 12th Step list.");
+        }
+    }
+
+    private void requireMember(Viewer viewer) {
+        if (!permissions.canJoinList(viewer)) {
+            throw ApiException.forbidden("Only members can join or leave the 12th Step list.");
+        }
+    }
+
+}

@@ -1,0 +1,27 @@
+-- Starting areas: UK towns and cities with approximate centroids (public facts, not personal
+-- data). Coordinators and admins add, correct or remove areas from the Areas page.
+INSERT INTO areas (name, region, latitude, longitude) VALUES
+ ('Leeds', 'Yorkshire', 53.8008, -1.5491),
+ ('Sheffield', 'Yorkshire', 53.3811, -1.4701),
+ ('Bradford', 'Yorkshire', 53.7960, -1.7594),
+ ('York', 'Yorkshire', 53.9600, -1.0873),
+ ('Hull', 'Yorkshire', 53.7676, -0.3274),
+ ('Manchester', 'North West', 53.4808, -2.2426),
+ ('Liverpool', 'North West', 53.4084, -2.9916),
+ ('Preston', 'North West', 53.7632, -2.7031),
+ ('Newcastle upon Tyne', 'North East', 54.9783, -1.6178),
+ ('Sunderland', 'North East', 54.9069, -1.3838),
+ ('Birmingham', 'West Midlands', 52.4862, -1.8904),
+ ('Coventry', 'West Midlands', 52.4068, -1.5197),
+ ('Nottingham', 'East Midlands', 52.9548, -1.1581),
+ ('Leicester', 'East Midlands', 52.6369, -1.1398),
+ ('London', 'London', 51.5072, -0.1276),
+ ('Brighton', 'South East', 50.8225, -0.1372),
+ ('Oxford', 'South East', 51.7520, -1.2577),
+ ('Bristol', 'South West', 51.4545, -2.5879),
+ ('Plymouth', 'South West', 50.3755, -4.1427),
+ ('Norwich', 'East of England', 52.6309, 1.2974),
+ ('Cambridge', 'East of England', 52.2053, 0.1218),
+ ('Cardiff', 'Wales', 51.4816, -3.1791),
+ ('Glasgow', 'Scotland', 55.8642, -4.2518),
+ ('Edinburgh', 'Scotland', 55.9533, -3.1883);

@@ -1,0 +1,53 @@
+package org.stepcalls.privacy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fictional phone numbers only: Ofcom's ranges reserved for drama. Mobiles from 07700 900000–999
+ * for people in tests; bulk lists use the reserved landline blocks (0113 496 0xxx and the like).
+ * Every number handed out is remembered, so a test can prove none of them reached a log.
+ */
+public final class DramaNumbers {
+
+    /** Ofcom drama landline blocks, each with 1,000 numbers. */
+    private static final List<String> LANDLINE_BLOCKS = List.of("0113 496 0", "0114 496 0", "0115 496 0", "0116 496 0",
+            "0117 496 0", "0118 496 0", "0121 496 0", "0131 496 0", "0141 496 0", "0151 496 0", "0161 496 0",
+            "020 7946 0");
+
+    private static final AtomicInteger NEXT_MOBILE = new AtomicInteger(100);
+    private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
+
+    private DramaNumbers() {
+    }
+
+    /** A fresh drama mobile, written as people do: {@code 07700 900123}. */
+    public static String mobile() {
+        int n = NEXT_MOBILE.getAndIncrement();
+        if (n > 999) {
+            throw new IllegalStateException("The drama mobile range 07700 900000-999 is used up");
+        }
+        String number = String.format("07700 900%03d", n);
+        ISSUED.add(number);
+        return number;
+    }
+
+    /** The i-th number of the landline drama blocks, for bulk lists ({@code i} below 12,000). */
+    public static String landline(int i) {
+        String number = LANDLINE_BLOCKS.get(i / 1000) + String.format("%03d", i % 1000);
+        ISSUED.add(number);
+        return number;
+    }
+
+    public static Set<String> issued() {
+        return Set.copyOf(ISSUED);
+    }
+
+    /** The ways a number could appear in text: as written, digits only, and international. */
+    public static List<String> spellings(String number) {
+        String digits = number.replaceAll("\\D", "");
+        return List.of(number, digits, "+44" + digits.substring(1), "44" + digits.substring(1));
+    }
+}

@@ -1,0 +1,70 @@
+package org.stepcalls.volunteers.api;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.stepcalls.platform.security.TestUsers;
+import org.stepcalls.privacy.DramaNumbers;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Builds areas, volunteers and meetings through the API, as a coordinator would. */
+public final class ListFixtures {
+
+    /** Test areas sit in the North Atlantic, far from the seeded towns and from each other's tests. */
+    private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
+
+    public static final String COORDINATOR = TestUsers.coordinator("cath");
+
+    private ListFixtures() {
+    }
+
+    /** A new area {@code kmEast} kilometres east of a fresh origin; returns its id. */
+    public static long area(String origin, double kmEast) {
+        return given().header("Authorization", TestUsers.bearer(COORDINATOR)).contentType(ContentType.JSON)
+                .body(Map.of("name", origin + " +" + kmEast + " " + UUID.randomUUID().toString().substring(0, 6),
+                        "region", "Testshire", "latitude", latitudeOf(origin), "longitude", -30.0 + kmEast / 55.8))
+                .post("/api/areas").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A fresh origin name; areas made from it lie on one parallel (1° of longitude ≈ 55.8 km there). */
+    public static String origin() {
+        return "Origin" + NEXT_PLACE.incrementAndGet();
+    }
+
+    private static double latitudeOf(String origin) {
+        return 60.0 + (Integer.parseInt(origin.substring("Origin".length())) % 50) * 0.5;
+    }
+
+    public static Map<String, Object> volunteer(String firstName, String sex, long homeAreaId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("firstName", firstName);
+        body.put("phone", DramaNumbers.mobile());
+        body.put("sex", sex);
+        body.put("homeAreaId", homeAreaId);
+        body.put("areaIds", List.of(homeAreaId));
+        body.put("cleanDate", LocalDate.now().minusYears(3).toString());
+        body.put("canPhone", true);
+        body.put("canVisit", true);
+        body.put("guidelinesAcknowledged", true);
+        body.put("formReceived", true);
+        body.put("active", true);
+        return body;
+    }
+
+    public static ValidatableResponse add(Map<String, Object> volunteer) {
+        return given().header("Authorization", TestUsers.bearer(COORDINATOR)).contentType(ContentType.JSON)
+                .body(volunteer).post("/api/volunteers").then();
+    }
+
+    public static long addId(Map<String, Object> volunteer) {
+        return add(volunteer).statusCode(201).extract().jsonPath().getLong("id");
+    }
+}

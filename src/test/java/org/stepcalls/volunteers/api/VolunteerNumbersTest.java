@@ -1,0 +1,169 @@
+package org.stepcalls.volunteers.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+import org.stepcalls.forum.api.ForumApiClient;
+import org.stepcalls.platform.security.TestUsers;
+import org.stepcalls.privacy.DramaNumbers;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Who sees which numbers (R4, R13, R16), and that numbers are never stored in clear. */
+@QuarkusTest
+class VolunteerNumbersTest {
+
+    private final ForumApiClient helpliner = new ForumApiClient(TestUsers.helpliner("hana"));
+    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.COORDINATOR);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void helplinersAndCoordinatorsSeeNumbersMembersOnlyTheirOwnSignedOutNothing() { // R4
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> dave = ListFixtures.volunteer("Dave", "male", area);
+        long daveId = ListFixtures.addId(dave);
+        String daveNumber = ((String) dave.get("phone")).replace(" ", " ");
+
+        helpliner.get("/api/volunteers").statusCode(200);
+        assertThat(helpliner.get("/api/volunteers/" + daveId).statusCode(200).extract().jsonPath().getString("phone"))
+                .isEqualTo(daveNumber);
+        assertThat(coordinator.get("/api/volunteers/" + daveId).statusCode(200).extract().jsonPath().getString("phone"))
+                .isEqualTo(daveNumber);
+
+        ForumApiClient member = new ForumApiClient(TestUsers.member("moira"));
+        member.get("/api/volunteers").statusCode(403);
+        member.get("/api/volunteers/" + daveId).statusCode(404);
+        given().get("/api/volunteers").then().statusCode(401);
+        given().get("/api/volunteers/" + daveId).then().statusCode(401);
+
+        String own = DramaNumbers.mobile();
+        Map<String, Object> moira = ListFixtures.volunteer("Moira", "female", area);
+        moira.put("phone", own);
+        given().header("Authorization", TestUsers.bearer(member.token())).contentType(ContentType.JSON).body(moira)
+                .put("/api/volunteers/me").then().statusCode(200).body("phone", equalTo(own));
+        member.get("/api/volunteers/me").statusCode(200).body("phone", equalTo(own)).body("linkedToMember", equalTo(true));
+    }
+
+    @Test
+    void meetingContactNumbersOnlyForHelplinersAndCoordinators() { // R4, R5
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        String number = DramaNumbers.mobile();
+        long meeting = coordinator.post("/api/meetings", Map.of("name", "Hope Group", "areaId", area, "weekday", "tuesday",
+                "time", "19:30", "contactName", "Pat", "contactPhone", number)).statusCode(201).extract().jsonPath()
+                .getLong("id");
+        helpliner.get("/api/meetings/" + meeting).statusCode(200).body("contactPhone", equalTo(number));
+        new ForumApiClient(TestUsers.member("milo")).get("/api/meetings/" + meeting).statusCode(200)
+                .body("contactName", equalTo("Pat")).body("contactPhone", nullValue()).body("time", equalTo("19:30"));
+        given().get("/api/meetings").then().statusCode(401);
+    }
+
+    @Test
+    void numbersAreNeverStoredInClear() {
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> volunteer = ListFixtures.volunteer("Rita", "female", area);
+        long id = ListFixtures.addId(volunteer);
+        List<Object[]> raw = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT phone_cipher, phone_index, row_to_json(v)::text FROM volunteers v WHERE id = ?1", Object[].class)
+                .setParameter(1, id).getResultList());
+        String cipherHex = HexFormat.of().formatHex((byte[]) raw.get(0)[0]);
+        String indexHex = HexFormat.of().formatHex((byte[]) raw.get(0)[1]);
+        String row = (String) raw.get(0)[2];
+        for (String spelling : DramaNumbers.spellings((String) volunteer.get("phone"))) {
+            String asHex = HexFormat.of().formatHex(spelling.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(cipherHex).doesNotContain(asHex);
+            assertThat(indexHex).doesNotContain(asHex);
+            assertThat(row).doesNotContain(spelling);
+        }
+    }
+
+    @Test
+    void leavingErasesTheRowAndTheMeetingContactAtOnce() { // R13
+        String token = TestUsers.member("lorna");
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON)
+                .body(ListFixtures.volunteer("Lorna", "female", area)).put("/api/volunteers/me").then().statusCode(200);
+        long volunteerId = new ForumApiClient(token).get("/api/volunteers/me").extract().jsonPath().getLong("id");
+        long meeting = coordinator.post("/api/meetings", Map.of("name", "Serenity", "areaId", area, "weekday", "friday",
+                "time", "20:00", "contactName", "Lorna", "contactPhone", DramaNumbers.mobile())).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE meetings SET contact_account_id = (SELECT id FROM accounts WHERE subject = 'sub-lorna') WHERE id = ?1")
+                .setParameter(1, meeting).executeUpdate());
+
+        given().header("Authorization", TestUsers.bearer(token)).delete("/api/volunteers/me").then().statusCode(204);
+
+        long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM volunteers WHERE id = ?1").setParameter(1, volunteerId)
+                .getSingleResult()).longValue());
+        assertThat(rows).isZero();
+        Object[] contact = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "SELECT contact_name, contact_phone_cipher FROM meetings WHERE id = ?1", Object[].class)
+                .setParameter(1, meeting).getSingleResult());
+        assertThat(contact).containsOnlyNulls();
+        new ForumApiClient(token).get("/api/volunteers/me").statusCode(404);
+        given().header("Authorization", TestUsers.bearer(token)).delete("/api/volunteers/me").then().statusCode(404);
+    }
+
+    @Test
+    void coordinatorRemovesSomeoneWithAnAuditedReasonAndNoText() { // R13, R17
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        long id = ListFixtures.addId(ListFixtures.volunteer("Gus", "male", area));
+        helpliner.post("/api/volunteers", ListFixtures.volunteer("Nope", "male", area)).statusCode(403);
+        given().header("Authorization", TestUsers.bearer(helpliner.token())).delete("/api/volunteers/" + id).then()
+                .statusCode(403);
+        given().header("Authorization", TestUsers.bearer(coordinator.token())).delete("/api/volunteers/" + id + "?reason=gossip")
+                .then().statusCode(400);
+        given().header("Authorization", TestUsers.bearer(coordinator.token()))
+                .delete("/api/volunteers/" + id + "?reason=no_longer_eligible").then().statusCode(204);
+        coordinator.get("/api/volunteers/" + id).statusCode(404);
+        String audit = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT row_to_json(a)::text FROM audit_log a WHERE volunteer_id = ?1 AND action = 'volunteer_removed'")
+                .setParameter(1, id).getSingleResult());
+        assertThat(audit).contains("no_longer_eligible").doesNotContain("Gus");
+    }
+
+    @Test
+    void joiningNeedsTheGuidelinesAcknowledgedAndAValidNumber() { // R6
+        String token = TestUsers.member("nell");
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> entry = ListFixtures.volunteer("Nell", "female", area);
+        entry.put("guidelinesAcknowledged", false);
+        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON).body(entry)
+                .put("/api/volunteers/me").then().statusCode(400).body("message", org.hamcrest.Matchers.containsString("guidelines"));
+        entry.put("guidelinesAcknowledged", true);
+        entry.put("phone", "12345");
+        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON).body(entry)
+                .put("/api/volunteers/me").then().statusCode(400).body("error", equalTo("invalid_input"))
+                .body("message", notNullValue());
+        entry.put("phone", DramaNumbers.mobile());
+        entry.put("formReceived", true);
+        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON).body(entry)
+                .put("/api/volunteers/me").then().statusCode(200).body("formReceived", equalTo(false))
+                .body("guidelinesAcknowledged", equalTo(true));
+    }
+
+    @Test
+    void theSameNumberCannotBeListedTwice() {
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> first = ListFixtures.volunteer("Ada", "female", area);
+        ListFixtures.addId(first);
+        Map<String, Object> second = ListFixtures.volunteer("Bea", "female", area);
+        second.put("phone", ((String) first.get("phone")).replace(" ", "-"));
+        ListFixtures.add(second).statusCode(409).body("error", equalTo("already_listed"));
+    }
+}
