@@ -21,8 +21,9 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Who near a caller can help (R5, R6, R8): eligible volunteers only — enough clean time, guidelines
- * acknowledged, active, able to do what was asked — same sex first, then nearest (by the closest
- * area each covers), then whoever was asked least recently; and the nearest meetings' contacts.
+ * acknowledged, active, able to do what was asked — within the contact radius; same sex first,
+ * then nearest (by the closest area each covers), then whoever was asked least recently; and the
+ * nearest meetings' contacts.
  */
 @ApplicationScoped
 public class ContactMatcher {
@@ -87,6 +88,7 @@ public class ContactMatcher {
                 near AS (
                     SELECT va.volunteer_id, min(d.km) AS km
                     FROM volunteer_areas va JOIN d ON d.area_id = va.area_id
+                    WHERE d.km <= ?
                     GROUP BY va.volunteer_id)
                 SELECT v.id, v.first_name, v.sex, home.name, near.km, v.clean_date, v.can_phone, v.can_visit, v.phone_cipher
                 FROM volunteers v
@@ -99,9 +101,10 @@ public class ContactMatcher {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, ids);
             statement.setArray(2, kms);
-            statement.setDate(3, Date.valueOf(settings.latestEligibleCleanDate(today)));
-            statement.setString(4, sex.code());
-            statement.setInt(5, MAX_VOLUNTEERS);
+            statement.setDouble(3, settings.contactRadiusKm());
+            statement.setDate(4, Date.valueOf(settings.latestEligibleCleanDate(today)));
+            statement.setString(5, sex.code());
+            statement.setInt(6, MAX_VOLUNTEERS);
             List<VolunteerContact> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -122,13 +125,14 @@ public class ContactMatcher {
                 FROM meetings m
                 JOIN areas a ON a.id = m.area_id
                 JOIN unnest(?::bigint[], ?::float8[]) AS d(area_id, km) ON d.area_id = m.area_id
-                WHERE m.contact_name IS NOT NULL
+                WHERE m.contact_name IS NOT NULL AND d.km <= ?
                 ORDER BY d.km, m.id
                 LIMIT ?""";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, ids);
             statement.setArray(2, kms);
-            statement.setInt(3, MAX_MEETINGS);
+            statement.setDouble(3, settings.contactRadiusKm());
+            statement.setInt(4, MAX_MEETINGS);
             List<MeetingContact> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -45,7 +45,7 @@ import io.agroal.api.AgroalDataSource;
 public class CsvImport {
 
     public static final List<String> HEADER = List.of("firstName", "phone", "sex", "area", "cleanDate", "canPhone", "canVisit");
-    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_BYTES = 1024 * 1024;
     public static final int MAX_ROWS = 10_000;
     static final int MAX_REPORTED = 200;
 
@@ -123,7 +123,7 @@ public class CsvImport {
             throw ApiException.invalidField("file", "The file is empty.");
         }
         if (file.length > MAX_BYTES) {
-            throw ApiException.invalidField("file", "The file is larger than 2 MB; split it into smaller files.");
+            throw ApiException.invalidField("file", "The file is larger than 1 MB; split it into smaller files.");
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -15,11 +15,19 @@ public class VolunteerSettings {
 
     private final Period minCleanTime;
     private final double sameSexRadiusKm;
+    private final double contactRadiusKm;
 
     VolunteerSettings(@ConfigProperty(name = "stepcalls.min-clean-time") String minCleanTime,
-            @ConfigProperty(name = "stepcalls.same-sex-radius-km") double sameSexRadiusKm) {
+            @ConfigProperty(name = "stepcalls.same-sex-radius-km") double sameSexRadiusKm,
+            @ConfigProperty(name = "stepcalls.contact-radius-km") double contactRadiusKm) {
         this.minCleanTime = parse(minCleanTime);
         this.sameSexRadiusKm = sameSexRadiusKm;
+        this.contactRadiusKm = contactRadiusKm;
+    }
+
+    /** Contacts farther than this from the caller are not listed: a helpliner needs someone local. */
+    public double contactRadiusKm() {
+        return contactRadiusKm;
     }
 
     /** The latest clean date that is still eligible today: exactly the minimum counts (R6). */
