@@ -3,7 +3,10 @@ package org.stepcalls.volunteers;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,9 +31,8 @@ import org.stepcalls.privacy.PhoneNumbers;
 @Transactional
 public class VolunteerList {
 
-    /** Why a coordinator removed someone: a fixed code, so the audit holds no text. */
-    public static final List<String> REMOVAL_REASONS = List.of("asked_to_leave", "no_longer_eligible", "unreachable",
-            "duplicate", "other");
+    /** Why a coordinator removed someone: a fixed code (so the audit holds no text) and its label. */
+    public static final Map<String, String> REMOVAL_REASONS = orderedReasons();
 
     static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}' .\\-]{0,39}");
     static final LocalDate EARLIEST_CLEAN_DATE = LocalDate.of(1953, 1, 1);
@@ -90,8 +92,8 @@ public class VolunteerList {
     public void remove(Viewer viewer, long id, String reason) {
         requireManager(viewer);
         String code = reason == null || reason.isBlank() ? "other" : reason.strip();
-        if (!REMOVAL_REASONS.contains(code)) {
-            throw ApiException.invalidField("reason", "Choose a reason: " + String.join(", ", REMOVAL_REASONS) + ".");
+        if (!REMOVAL_REASONS.containsKey(code)) {
+            throw ApiException.invalidField("reason", "Choose a reason: " + String.join(", ", REMOVAL_REASONS.keySet()) + ".");
         }
         Volunteer volunteer = existing(id);
         erase(volunteer);
@@ -234,6 +236,16 @@ public class VolunteerList {
         if (!permissions.canManageList(viewer)) {
             throw ApiException.forbidden("Only coordinators change the 12th Step list.");
         }
+    }
+
+    private static Map<String, String> orderedReasons() {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put("asked_to_leave", "Asked to leave the list");
+        reasons.put("no_longer_eligible", "No longer eligible (clean time, relapse)");
+        reasons.put("unreachable", "Cannot be reached");
+        reasons.put("duplicate", "Listed twice");
+        reasons.put("other", "Other");
+        return Collections.unmodifiableMap(reasons);
     }
 
     private void requireMember(Viewer viewer) {

@@ -83,6 +83,39 @@ class PermissionsMatrixTest {
         assertThat(answer).isEqualTo(allowed);
     }
 
+    /** The 12th Step list's actions, which depend on the role alone. */
+    private static final Map<String, String> LIST_ACTIONS = Map.of(
+            "seeContactNumbers", "NYYNNN",
+            "findContacts", "NYYNNN",
+            "manageList", "NNYNNN",
+            "manageAreas", "NNYYNN",
+            "joinList", "YYYNNN");
+
+    static Stream<Arguments> listMatrix() {
+        List<Arguments> rows = new ArrayList<>();
+        LIST_ACTIONS.forEach((action, answers) -> {
+            for (int i = 0; i < ACTORS.size(); i++) {
+                rows.add(Arguments.of(ACTORS.get(i), action, answers.charAt(i) == 'Y'));
+            }
+        });
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @MethodSource("listMatrix")
+    void actorMayDoListActionExactlyAsTheTableSays(String actor, String action, boolean allowed) { // R4, R13, R17
+        Viewer viewer = viewer(actor);
+        boolean answer = switch (action) {
+            case "seeContactNumbers" -> permissions.canSeeContactNumbers(viewer);
+            case "findContacts" -> permissions.canFindContacts(viewer);
+            case "manageList" -> permissions.canManageList(viewer);
+            case "manageAreas" -> permissions.canManageAreas(viewer);
+            case "joinList" -> permissions.canJoinList(viewer);
+            default -> throw new IllegalArgumentException(action);
+        };
+        assertThat(answer).isEqualTo(allowed);
+    }
+
     private static Viewer viewer(String actor) {
         return switch (actor) {
             case "signed-out" -> Viewer.SIGNED_OUT;

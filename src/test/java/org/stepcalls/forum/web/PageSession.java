@@ -14,20 +14,20 @@ import io.restassured.response.Response;
  * Drives the HTML pages as a browser would — read a form, send it back with its CSRF token —
  * signed in by bearer token (the default tenant is "hybrid", so pages accept one too).
  */
-record PageSession(String token) {
+public record PageSession(String token) {
 
-    static final String CSRF_COOKIE = "stepcalls-csrf";
+    public static final String CSRF_COOKIE = "stepcalls-csrf";
 
-    Response get(String path) {
+    public Response get(String path) {
         return given().redirects().follow(false).header("Authorization", TestUsers.bearer(token)).get(path);
     }
 
-    Document page(String path) {
+    public Document page(String path) {
         return Jsoup.parse(get(path).then().statusCode(200).extract().asString());
     }
 
     /** Loads {@code formPage}, takes its CSRF token and cookie, and posts {@code fields} to {@code action}. */
-    Response submit(String formPage, String action, Map<String, String> fields) {
+    public Response submit(String formPage, String action, Map<String, String> fields) {
         Response page = get(formPage);
         String csrf = Jsoup.parse(page.asString()).select("input[name=csrf-token]").first().val();
         String cookie = page.getCookie(CSRF_COOKIE);

@@ -1,0 +1,123 @@
+package org.stepcalls.volunteers.web;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.volunteers.Area;
+import org.stepcalls.volunteers.AreaList;
+import org.stepcalls.volunteers.ContactMatcher;
+import org.stepcalls.volunteers.Meeting;
+import org.stepcalls.volunteers.MeetingInput;
+import org.stepcalls.volunteers.MeetingList;
+import org.stepcalls.volunteers.MeetingView;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Meetings and their contacts; coordinators keep them current (R5, R17). */
+@Path("/meetings")
+@Produces(MediaType.TEXT_HTML)
+public class MeetingPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<MeetingView> meetings, boolean canManage, boolean numbers, String warning);
+
+        static native TemplateInstance form(Long id, MeetingInput form, List<Area> areas, List<String> weekdays,
+                String error, String errorField);
+    }
+
+    private final MeetingList meetings;
+    private final AreaList areas;
+    private final Permissions permissions;
+    private final CurrentUser currentUser;
+
+    MeetingPages(MeetingList meetings, AreaList areas, Permissions permissions, CurrentUser currentUser) {
+        this.meetings = meetings;
+        this.areas = areas;
+        this.permissions = permissions;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    public TemplateInstance list() {
+        var viewer = currentUser.viewer();
+        return Templates.list(meetings.list(viewer), permissions.canManageList(viewer),
+                permissions.canSeeContactNumbers(viewer), ContactMatcher.R4_WARNING);
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance newForm() {
+        requireManager();
+        return Templates.form(null, new MeetingInput("", null, "monday", "19:30", "", ""), areas.all(), Meeting.WEEKDAYS,
+                null, null);
+    }
+
+    @POST
+    @Path("new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object add(@RestForm String name, @RestForm String areaId, @RestForm String weekday, @RestForm String time,
+            @RestForm String contactName, @RestForm String contactPhone) {
+        MeetingInput form = new MeetingInput(name, id(areaId), weekday, time, contactName, contactPhone);
+        try {
+            meetings.add(currentUser.viewer(), form);
+            return VolunteerPages.seeOther("/meetings");
+        } catch (ApiException e) {
+            return VolunteerPages.refused(e, Templates.form(null, form, areas.all(), Meeting.WEEKDAYS, e.getMessage(), e.field()));
+        }
+    }
+
+    @GET
+    @Path("{id}/edit")
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        requireManager();
+        MeetingView m = meetings.get(currentUser.viewer(), id);
+        return Templates.form(id, new MeetingInput(m.name(), m.areaId(), m.weekday(), m.time(), m.contactName(),
+                m.contactPhone()), areas.all(), Meeting.WEEKDAYS, null, null);
+    }
+
+    @POST
+    @Path("{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object edit(@PathParam("id") long id, @RestForm String name, @RestForm String areaId, @RestForm String weekday,
+            @RestForm String time, @RestForm String contactName, @RestForm String contactPhone) {
+        MeetingInput form = new MeetingInput(name, id(areaId), weekday, time, contactName, contactPhone);
+        try {
+            meetings.update(currentUser.viewer(), id, form);
+            return VolunteerPages.seeOther("/meetings");
+        } catch (ApiException e) {
+            return VolunteerPages.refused(e, Templates.form(id, form, areas.all(), Meeting.WEEKDAYS, e.getMessage(), e.field()));
+        }
+    }
+
+    @POST
+    @Path("{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("id") long id) {
+        meetings.delete(currentUser.viewer(), id);
+        return VolunteerPages.seeOther("/meetings");
+    }
+
+    private void requireManager() {
+        if (!permissions.canManageList(currentUser.viewer())) {
+            throw ApiException.forbidden("Only coordinators change meetings and their contacts.");
+        }
+    }
+
+    static Long id(String value) {
+        return value != null && value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
+    }
+}

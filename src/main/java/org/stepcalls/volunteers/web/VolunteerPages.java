@@ -1,0 +1,223 @@
+package org.stepcalls.volunteers.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.volunteers.Area;
+import org.stepcalls.volunteers.AreaList;
+import org.stepcalls.volunteers.ContactMatcher;
+import org.stepcalls.volunteers.CsvImport;
+import org.stepcalls.volunteers.VolunteerList;
+import org.stepcalls.volunteers.VolunteerView;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The 12th Step list's pages: the coordinators' list, add/edit/remove and import; a member's own entry. */
+@Path("/volunteers")
+@Produces(MediaType.TEXT_HTML)
+public class VolunteerPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<VolunteerView> volunteers, List<Area> areas, Long area, String sex,
+                String status, boolean canManage, String warning, int total);
+
+        static native TemplateInstance form(String mode, Long id, VolunteerForm form, List<Area> areas, String error,
+                String errorField, Map<String, String> removalReasons);
+
+        static native TemplateInstance importForm(String error, CsvImport.Result result, String header);
+
+        static native TemplateInstance mine(VolunteerView entry, VolunteerForm form, List<Area> areas, String error,
+                String errorField, boolean left);
+    }
+
+    private final VolunteerList list;
+    private final CsvImport csvImport;
+    private final AreaList areas;
+    private final Permissions permissions;
+    private final CurrentUser currentUser;
+
+    VolunteerPages(VolunteerList list, CsvImport csvImport, AreaList areas, Permissions permissions,
+            CurrentUser currentUser) {
+        this.list = list;
+        this.csvImport = csvImport;
+        this.areas = areas;
+        this.permissions = permissions;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("area") String area, @QueryParam("sex") String sex,
+            @QueryParam("status") String status) {
+        Viewer viewer = currentUser.viewer();
+        List<VolunteerView> all = list.list(viewer);
+        List<VolunteerView> shown = all.stream()
+                .filter(v -> area == null || area.isBlank() || v.areaIds().stream().anyMatch(id -> String.valueOf(id).equals(area)))
+                .filter(v -> sex == null || sex.isBlank() || v.sex().equals(sex))
+                .filter(v -> status == null || status.isBlank() || switch (status) {
+                    case "eligible" -> v.eligible();
+                    case "not-eligible" -> !v.eligible();
+                    case "inactive" -> !v.active();
+                    default -> true;
+                }).toList();
+        return Templates.list(shown, areas.all(), area != null && area.matches("\\d{1,18}") ? Long.valueOf(area) : null,
+                blank(sex), blank(status),
+                permissions.canManageList(viewer), ContactMatcher.R4_WARNING, all.size());
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance newForm() {
+        requireManager();
+        return Templates.form("new", null, VolunteerForm.empty(), areas.all(), null, null, VolunteerList.REMOVAL_REASONS);
+    }
+
+    @POST
+    @Path("new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object add(@RestForm String firstName, @RestForm String phone, @RestForm String sex, @RestForm String homeAreaId,
+            @RestForm List<String> areaIds, @RestForm String cleanDate, @RestForm boolean canPhone,
+            @RestForm boolean canVisit, @RestForm boolean guidelinesAcknowledged, @RestForm boolean formReceived,
+            @RestForm boolean active) {
+        VolunteerForm form = new VolunteerForm(firstName, phone, sex, homeAreaId, VolunteerForm.nonNull(areaIds), cleanDate,
+                canPhone, canVisit, guidelinesAcknowledged, formReceived, active);
+        try {
+            list.add(currentUser.viewer(), form.toInput());
+            return seeOther("/volunteers");
+        } catch (ApiException e) {
+            return refused(e, Templates.form("new", null, form, areas.all(), e.getMessage(), e.field(),
+                    VolunteerList.REMOVAL_REASONS));
+        }
+    }
+
+    @GET
+    @Path("{id}/edit")
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        requireManager();
+        return Templates.form("edit", id, VolunteerForm.of(list.get(currentUser.viewer(), id)), areas.all(), null, null,
+                VolunteerList.REMOVAL_REASONS);
+    }
+
+    @POST
+    @Path("{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object edit(@PathParam("id") long id, @RestForm String firstName, @RestForm String phone, @RestForm String sex,
+            @RestForm String homeAreaId, @RestForm List<String> areaIds, @RestForm String cleanDate,
+            @RestForm boolean canPhone, @RestForm boolean canVisit, @RestForm boolean guidelinesAcknowledged,
+            @RestForm boolean formReceived, @RestForm boolean active) {
+        VolunteerForm form = new VolunteerForm(firstName, phone, sex, homeAreaId, VolunteerForm.nonNull(areaIds), cleanDate,
+                canPhone, canVisit, guidelinesAcknowledged, formReceived, active);
+        try {
+            list.update(currentUser.viewer(), id, form.toInput());
+            return seeOther("/volunteers");
+        } catch (ApiException e) {
+            return refused(e, Templates.form("edit", id, form, areas.all(), e.getMessage(), e.field(),
+                    VolunteerList.REMOVAL_REASONS));
+        }
+    }
+
+    @POST
+    @Path("{id}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("id") long id, @RestForm String reason) {
+        list.remove(currentUser.viewer(), id, reason);
+        return seeOther("/volunteers");
+    }
+
+    @GET
+    @Path("import")
+    public TemplateInstance importForm() {
+        requireManager();
+        return Templates.importForm(null, null, String.join(",", CsvImport.HEADER));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Object importCsv(@RestForm("file") FileUpload file, @RestForm boolean guidelinesAcknowledged) throws IOException {
+        try {
+            byte[] bytes = file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
+            CsvImport.Result result = csvImport.importCsv(currentUser.viewer(), bytes, guidelinesAcknowledged);
+            return Response.status(result.rejected().isEmpty() ? 200 : 400)
+                    .entity(Templates.importForm(null, result, String.join(",", CsvImport.HEADER))).build();
+        } catch (ApiException e) {
+            return refused(e, Templates.importForm(e.getMessage(), null, String.join(",", CsvImport.HEADER)));
+        }
+    }
+
+    @GET
+    @Path("me")
+    public TemplateInstance mine(@QueryParam("left") boolean left) {
+        VolunteerView entry = list.mine(currentUser.viewer());
+        return Templates.mine(entry, entry == null ? VolunteerForm.empty() : VolunteerForm.of(entry), areas.all(), null,
+                null, left);
+    }
+
+    @POST
+    @Path("me")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object join(@RestForm String firstName, @RestForm String phone, @RestForm String sex,
+            @RestForm String homeAreaId, @RestForm List<String> areaIds, @RestForm String cleanDate,
+            @RestForm boolean canPhone, @RestForm boolean canVisit, @RestForm boolean guidelinesAcknowledged) {
+        VolunteerForm form = new VolunteerForm(firstName, phone, sex, homeAreaId, VolunteerForm.nonNull(areaIds), cleanDate,
+                canPhone, canVisit, guidelinesAcknowledged, false, true);
+        Viewer viewer = currentUser.viewer();
+        try {
+            list.join(viewer, form.toInput());
+            return seeOther("/volunteers/me");
+        } catch (ApiException e) {
+            return refused(e, Templates.mine(list.mine(viewer), form, areas.all(), e.getMessage(), e.field(), false));
+        }
+    }
+
+    /** R13: leaving takes effect at once. */
+    @POST
+    @Path("me/leave")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response leave() {
+        list.leave(currentUser.viewer());
+        return seeOther("/volunteers/me?left=true");
+    }
+
+    private void requireManager() {
+        if (!permissions.canManageList(currentUser.viewer())) {
+            throw ApiException.forbidden("Only coordinators change the 12th Step list.");
+        }
+    }
+
+    /** A form refused for its content comes back with it; other refusals get the error page. */
+    static Object refused(ApiException e, TemplateInstance page) {
+        if (e.status() != 400 && e.status() != 409) {
+            throw e;
+        }
+        return Response.status(e.status()).entity(page).build();
+    }
+
+    static Response seeOther(String location) {
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value;
+    }
+}
