@@ -19,6 +19,7 @@ import org.stepcalls.forum.api.ForumJson.NewPost;
 import org.stepcalls.forum.api.ForumJson.RevisionJson;
 import org.stepcalls.forum.api.ForumJson.Saved;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.web.ApiException;
 
 import io.quarkus.security.Authenticated;
 
@@ -41,7 +42,7 @@ public class PostsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Saved edit(@PathParam("id") long id, NewPost request) {
-        ForumService.Saved saved = forum.edit(currentUser.viewer(), id, TopicsResource.required(request).body());
+        ForumService.Saved saved = forum.edit(currentUser.viewer(), id, ApiException.requireBody(request).body());
         return new Saved(saved.id(), saved.redactions());
     }
 
@@ -56,7 +57,7 @@ public class PostsResource {
     @Path("/hide")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response hide(@PathParam("id") long id, HideRequest request) {
-        forum.hide(currentUser.viewer(), id, TopicsResource.required(request).reason());
+        forum.hide(currentUser.viewer(), id, ApiException.requireBody(request).reason());
         return Response.ok().build();
     }
 

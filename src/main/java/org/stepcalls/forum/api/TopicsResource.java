@@ -57,7 +57,7 @@ public class TopicsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewTopic request) {
-        NewTopic body = required(request);
+        NewTopic body = ApiException.requireBody(request);
         ForumService.Saved saved = forum.createTopic(currentUser.viewer(), body.category(), body.title(), body.body());
         return Response.created(URI.create("/api/topics/" + saved.id())).entity(new Saved(saved.id(), saved.redactions()))
                 .build();
@@ -77,7 +77,7 @@ public class TopicsResource {
     @Path("/{id}/posts")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reply(@PathParam("id") long id, NewPost request) {
-        ForumService.Saved saved = forum.reply(currentUser.viewer(), id, required(request).body());
+        ForumService.Saved saved = forum.reply(currentUser.viewer(), id, ApiException.requireBody(request).body());
         return Response.created(URI.create("/api/topics/" + id)).entity(new Saved(saved.id(), saved.redactions())).build();
     }
 
@@ -109,10 +109,4 @@ public class TopicsResource {
         return Response.ok().build();
     }
 
-    static <T> T required(T body) {
-        if (body == null) {
-            throw ApiException.invalid("The request needs a JSON body.");
-        }
-        return body;
-    }
 }

@@ -47,6 +47,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, code, message);
     }
 
+    /** A JSON body the resource cannot do without; a missing one is bad input, not a server fault. */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw invalid("The request needs a JSON body.");
+        }
+        return body;
+    }
+
     public static ApiException forbidden(String message) {
         return new ApiException(403, "forbidden", message);
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.Area;
 import org.stepcalls.volunteers.AreaInput;
 import org.stepcalls.volunteers.AreaList;
@@ -49,7 +50,7 @@ public class AreasResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(AreaInput input) {
-        Area area = areas.add(currentUser.viewer(), VolunteersResource.required(input));
+        Area area = areas.add(currentUser.viewer(), ApiException.requireBody(input));
         return Response.created(URI.create("/api/areas/" + area.id)).entity(Map.of("id", area.id)).build();
     }
 
@@ -57,7 +58,7 @@ public class AreasResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AreaJson update(@PathParam("id") long id, AreaInput input) {
-        return AreaJson.of(areas.update(currentUser.viewer(), id, VolunteersResource.required(input)));
+        return AreaJson.of(areas.update(currentUser.viewer(), id, ApiException.requireBody(input)));
     }
 
     @DELETE

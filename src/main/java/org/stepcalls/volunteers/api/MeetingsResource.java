@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.MeetingInput;
 import org.stepcalls.volunteers.MeetingList;
 import org.stepcalls.volunteers.MeetingView;
@@ -49,7 +50,7 @@ public class MeetingsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(MeetingInput input) {
-        MeetingView added = meetings.add(currentUser.viewer(), VolunteersResource.required(input));
+        MeetingView added = meetings.add(currentUser.viewer(), ApiException.requireBody(input));
         return Response.created(URI.create("/api/meetings/" + added.id())).entity(added).build();
     }
 
@@ -57,7 +58,7 @@ public class MeetingsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public MeetingView update(@PathParam("id") long id, MeetingInput input) {
-        return meetings.update(currentUser.viewer(), id, VolunteersResource.required(input));
+        return meetings.update(currentUser.viewer(), id, ApiException.requireBody(input));
     }
 
     @DELETE

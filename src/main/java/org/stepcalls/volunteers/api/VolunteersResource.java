@@ -49,7 +49,7 @@ public class VolunteersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(VolunteerInput input) {
-        VolunteerView added = list.add(currentUser.viewer(), required(input));
+        VolunteerView added = list.add(currentUser.viewer(), ApiException.requireBody(input));
         return Response.created(URI.create("/api/volunteers/" + added.id())).entity(added).build();
     }
 
@@ -68,7 +68,7 @@ public class VolunteersResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     public VolunteerView join(VolunteerInput input) {
-        return list.join(currentUser.viewer(), required(input));
+        return list.join(currentUser.viewer(), ApiException.requireBody(input));
     }
 
     @DELETE
@@ -88,7 +88,7 @@ public class VolunteersResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public VolunteerView update(@PathParam("id") long id, VolunteerInput input) {
-        return list.update(currentUser.viewer(), id, required(input));
+        return list.update(currentUser.viewer(), id, ApiException.requireBody(input));
     }
 
     /** R13: removal erases the number. {@code reason} is one of {@link VolunteerList#REMOVAL_REASONS}. */
@@ -108,10 +108,4 @@ public class VolunteersResource {
         return Response.status(result.rejected().isEmpty() ? 200 : 400).entity(result).build();
     }
 
-    static <T> T required(T body) {
-        if (body == null) {
-            throw ApiException.invalid("The request needs a JSON body.");
-        }
-        return body;
-    }
 }
