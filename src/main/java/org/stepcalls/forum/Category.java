@@ -47,6 +47,10 @@ public class Category extends PanacheEntityBase {
     @Column(name = "topics_by_feature_only", nullable = false)
     public boolean topicsByFeatureOnly;
 
+    /** Where a feature shows this category's topics (e.g. {@code /calls/}), or null for the forum's page. */
+    @Column(name = "topic_page")
+    public String topicPage;
+
     public Set<Role> readers() {
         return roles(readRoles);
     }

@@ -75,6 +75,49 @@ public class ForumService {
         return new Saved(topic.id, redactedTitle.redactions() + redactedBody.redactions());
     }
 
+    /**
+     * Extension point for a feature that owns a category (the calls board): opens a topic there
+     * with the feature's own first post. The plain topic form cannot.
+     */
+    public Saved openFeatureTopic(Viewer viewer, String categorySlug, String kind, String rawTitle, String rawBody) {
+        Category category = Category.findBySlug(categorySlug);
+        if (category == null || !category.topicsByFeatureOnly || !permissions.canPostIn(viewer, category)) {
+            throw ApiException.forbidden("Your role may not open topics in this board.");
+        }
+        RedactedText title = redactor.redact(required("title", "title", rawTitle, MAX_TITLE));
+        RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
+        OffsetDateTime now = OffsetDateTime.now();
+        Topic topic = new Topic();
+        topic.category = category;
+        topic.retitle(title);
+        topic.opener = account(viewer);
+        topic.createdAt = now;
+        topic.lastActivityAt = now;
+        topic.persist();
+        Post first = addPost(topic, viewer, markdown.render(body), now);
+        first.kind = kind;
+        return new Saved(topic.id, title.redactions() + body.redactions());
+    }
+
+    /** Extension point: a feature's templated post (a record of kind {@code kind}) in an open topic. */
+    public Saved addRecordPost(Viewer viewer, long topicId, String kind, String rawBody) {
+        Topic topic = readableTopic(viewer, topicId, LockModeType.PESSIMISTIC_WRITE);
+        if (topic.isClosed()) {
+            throw ApiException.conflict("topic_closed", "This topic is closed; it takes no more posts.");
+        }
+        RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
+        Post post = addPost(topic, viewer, markdown.render(body), OffsetDateTime.now());
+        post.kind = kind;
+        return new Saved(post.id, body.redactions());
+    }
+
+    /** Extension point: a feature closes its own topic (the calls board, when the opener records the outcome). */
+    public void closeForFeature(long topicId) {
+        Topic topic = Topic.findById(topicId);
+        topic.status = Topic.CLOSED;
+        topic.lastActivityAt = OffsetDateTime.now();
+    }
+
     public Saved reply(Viewer viewer, long topicId, String rawBody) {
         Topic topic = readableTopic(viewer, topicId, LockModeType.PESSIMISTIC_WRITE);
         if (!permissions.canReply(viewer, topic)) {

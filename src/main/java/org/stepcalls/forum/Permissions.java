@@ -73,6 +73,19 @@ public class Permissions {
         return viewer.isSignedIn() && viewer.hasAny(List.of(Role.MEMBER, Role.HELPLINER, Role.COORDINATOR));
     }
 
+    /** R1–R3 intake: helpliners open 12th Step calls. */
+    public boolean canOpenCall(Viewer viewer) {
+        return viewer.isSignedIn() && viewer.has(Role.HELPLINER);
+    }
+
+    /**
+     * R15: only the opener logs a call's templated posts, sees the caller's number and closes it.
+     * There is no hand-over, so no role grants this.
+     */
+    public boolean isOpener(Viewer viewer, Topic topic) {
+        return canRead(viewer, topic) && viewer.is(topic.opener.id);
+    }
+
     /** The categories a list query may draw from: the same rule as {@link #canRead(Viewer, Category)}. */
     public List<Category> readableCategories(Viewer viewer) {
         List<Category> all = Category.list("order by position");

@@ -44,30 +44,59 @@ public class CryptoService {
 
     /** {@code version | nonce | ciphertext+tag}; the purpose is bound in as associated data. */
     public byte[] seal(String plaintext, Purpose purpose) {
+        return seal(plaintext.getBytes(StandardCharsets.UTF_8), sealKeys.get(purpose), purpose);
+    }
+
+    public String open(byte[] sealed, Purpose purpose) {
+        return new String(open(sealed, sealKeys.get(purpose), purpose), StandardCharsets.UTF_8);
+    }
+
+    /** Seals under a data key of its own (see {@link DataKeys}), not under the master key's derivations. */
+    byte[] seal(String plaintext, byte[] dataKey, Purpose purpose) {
+        return seal(plaintext.getBytes(StandardCharsets.UTF_8), new SecretKeySpec(dataKey, "AES"), purpose);
+    }
+
+    String open(byte[] sealed, byte[] dataKey, Purpose purpose) {
+        return new String(open(sealed, new SecretKeySpec(dataKey, "AES"), purpose), StandardCharsets.UTF_8);
+    }
+
+    byte[] newDataKey() {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return key;
+    }
+
+    byte[] wrap(byte[] dataKey) {
+        return seal(dataKey, sealKeys.get(Purpose.DATA_KEY), Purpose.DATA_KEY);
+    }
+
+    byte[] unwrap(byte[] wrapped) {
+        return open(wrapped, sealKeys.get(Purpose.DATA_KEY), Purpose.DATA_KEY);
+    }
+
+    private byte[] seal(byte[] plaintext, SecretKeySpec key, Purpose purpose) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, purposeKey(purpose), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(purpose.label());
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
             return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT_V1).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
     }
 
-    public String open(byte[] sealed, Purpose purpose) {
+    private byte[] open(byte[] sealed, SecretKeySpec key, Purpose purpose) {
         if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != FORMAT_V1) {
             throw new IllegalStateException("Not a value this service sealed");
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, purposeKey(purpose),
-                    new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
             cipher.updateAAD(purpose.label());
-            byte[] plain = cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
+            return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Decryption failed: wrong key or damaged value");
         }
@@ -82,10 +111,6 @@ public class CryptoService {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Hashing failed", e);
         }
-    }
-
-    private SecretKeySpec purposeKey(Purpose purpose) {
-        return sealKeys.get(purpose);
     }
 
     /** HKDF-SHA256 (RFC 5869) with an empty salt, one 32-byte block. */
@@ -105,7 +130,11 @@ public class CryptoService {
 
     /** What a sealed value is for; each purpose has its own key. */
     public enum Purpose {
-        VOLUNTEER_PHONE, MEETING_CONTACT_PHONE;
+        VOLUNTEER_PHONE, MEETING_CONTACT_PHONE,
+        /** Wrapping per-record data keys. */
+        DATA_KEY,
+        /** Caller details, sealed under their call's own data key. */
+        CALLER_NAME, CALLER_PHONE, CALL_NOTES;
 
         byte[] label() {
             return ("stepcalls:" + name()).getBytes(StandardCharsets.UTF_8);

@@ -34,7 +34,7 @@ public class VolunteerList {
     /** Why a coordinator removed someone: a fixed code (so the audit holds no text) and its label. */
     public static final Map<String, String> REMOVAL_REASONS = orderedReasons();
 
-    static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}' .\\-]{0,39}");
+    public static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}' .\\-]{0,39}");
     static final LocalDate EARLIEST_CLEAN_DATE = LocalDate.of(1953, 1, 1);
 
     private final Permissions permissions;

@@ -98,8 +98,12 @@ public class ForumPages {
 
     @GET
     @Path("t/{id}")
-    public TemplateInstance topic(@PathParam("id") long id, @QueryParam("redacted") String redacted) {
-        return Templates.topic(queries.topic(currentUser.viewer(), id), "", null, count(redacted));
+    public Object topic(@PathParam("id") long id, @QueryParam("redacted") String redacted) {
+        TopicView topic = queries.topic(currentUser.viewer(), id);
+        if (topic.category().topicPage != null) {
+            return seeOther(topic.category().topicPage + id); // a feature's topic has a page of its own
+        }
+        return Templates.topic(topic, "", null, count(redacted));
     }
 
     @POST

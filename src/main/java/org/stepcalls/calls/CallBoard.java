@@ -1,0 +1,332 @@
+package org.stepcalls.calls;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.stepcalls.calls.CallForms.AttemptForm;
+import org.stepcalls.calls.CallForms.CallbackForm;
+import org.stepcalls.calls.CallForms.CloseForm;
+import org.stepcalls.calls.CallForms.ReportBackForm;
+import org.stepcalls.forum.ForumService;
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.forum.Topic;
+import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.AuditLog;
+import org.stepcalls.privacy.AuditLog.Action;
+import org.stepcalls.privacy.CryptoService.Purpose;
+import org.stepcalls.privacy.DataKeys;
+import org.stepcalls.privacy.PhoneNumbers;
+import org.stepcalls.privacy.Redactor;
+import org.stepcalls.volunteers.ContactMatcher;
+import org.stepcalls.volunteers.Meeting;
+import org.stepcalls.volunteers.Volunteer;
+
+/**
+ * A call after intake: who may see what (R16), the opener's templated posts with the procedure's
+ * checks (R6–R12, R14), the outcome and close (R15). Every action asks {@link Permissions}.
+ */
+@ApplicationScoped
+@Transactional
+public class CallBoard {
+
+    static final Set<String> CONTACT_TYPES = Set.of("volunteer", "meeting", "indirect", "group");
+    static final Map<String, String> RESULTS = Map.of("no_answer", "no answer", "left_message", "left a message",
+            "declined", "declined", "not_eligible", "not eligible", "accepted", "accepted");
+    static final Map<String, String> OUTCOMES = Map.of("volunteer_phoned", "a volunteer phoned the caller",
+            "visit_in_pairs", "a visit was made, in pairs", "referred_to_meeting", "referred to a meeting",
+            "caller_unreachable", "the caller could not be reached", "caller_declined", "the caller declined",
+            "no_volunteer_found", "no volunteer was found");
+    static final int MAX_NOTES = 2_000;
+
+    private final Permissions permissions;
+    private final ForumService forum;
+    private final DataKeys dataKeys;
+    private final PhoneNumbers phoneNumbers;
+    private final Redactor redactor;
+    private final AuditLog audit;
+    private final ContactMatcher matcher;
+
+    CallBoard(Permissions permissions, ForumService forum, DataKeys dataKeys, PhoneNumbers phoneNumbers, Redactor redactor,
+            AuditLog audit, ContactMatcher matcher) {
+        this.permissions = permissions;
+        this.forum = forum;
+        this.dataKeys = dataKeys;
+        this.phoneNumbers = phoneNumbers;
+        this.redactor = redactor;
+        this.audit = audit;
+        this.matcher = matcher;
+    }
+
+    public CallView view(Viewer viewer, long topicId) {
+        Call call = readable(viewer, topicId);
+        Topic topic = Topic.findById(topicId);
+        boolean opener = permissions.isOpener(viewer, topic);
+        CallView.Caller caller = opener
+                ? new CallView.Caller(dataKeys.open(call.dataKeyId, call.callerNameCipher, Purpose.CALLER_NAME),
+                        masked(dataKeys.open(call.dataKeyId, call.callerPhoneCipher, Purpose.CALLER_PHONE)), call.callerInitial,
+                        call.callerSex.code())
+                : new CallView.Caller(null, null, call.callerInitial, call.callerSex.code());
+        List<CallRecord> records = CallRecord.list("callId = ?1 order by id", topicId);
+        return new CallView(call.topicId, call.number, topic.title(), topic.status, call.openedAt, topic.opener.displayName,
+                caller, call.area.name, call.area.id, call.requestType, call.disabledOrVulnerable,
+                call.emergencyGuidanceGiven, opener ? notes(call, call.notesCipher) : null,
+                records.stream().filter(r -> r.kind.equals(CallRecord.ATTEMPT)).map(r -> attempt(call, r, opener)).toList(),
+                records.stream().filter(r -> r.kind.equals(CallRecord.REPORT_BACK))
+                        .map(r -> new CallView.ReportBack(r.id, r.postId, r.volunteerId, r.contactLabel, r.result,
+                                opener ? notes(call, r.notesCipher) : null, r.createdAt)).toList(),
+                records.stream().filter(r -> r.kind.equals(CallRecord.CALLBACK))
+                        .map(r -> new CallView.Callback(r.id, r.postId, Boolean.TRUE.equals(r.reached),
+                                opener ? notes(call, r.notesCipher) : null, r.createdAt)).toList(),
+                call.outcome, call.closedAt, opener);
+    }
+
+    /** R16: the number, to the opener only, on demand; the reveal is audited (who, when — never the number). */
+    public String revealCallerPhone(Viewer viewer, long topicId) {
+        Call call = asOpener(viewer, topicId, false);
+        audit.record(viewer.accountId(), Action.CALLER_PHONE_REVEALED, topicId, null);
+        return phoneNumbers.display(dataKeys.open(call.dataKeyId, call.callerPhoneCipher, Purpose.CALLER_PHONE));
+    }
+
+    public ContactMatcher.Contacts contacts(Viewer viewer, long topicId) {
+        Call call = readable(viewer, topicId);
+        if (!permissions.canFindContacts(viewer)) {
+            throw ApiException.forbidden("Only helpliners and coordinators look up contacts.");
+        }
+        return matcher.find(call.area, call.callerSex, call.request());
+    }
+
+    public long logAttempt(Viewer viewer, long topicId, AttemptForm form) {
+        Call call = asOpener(viewer, topicId, true);
+        String type = form.contactType() == null ? "" : form.contactType();
+        if (!CONTACT_TYPES.contains(type)) {
+            throw ApiException.invalidField("contactType", "contactType is volunteer, meeting, indirect or group.");
+        }
+        String result = form.result() == null ? "" : form.result();
+        if (!RESULTS.containsKey(result)) {
+            throw ApiException.invalidField("result", "result is no_answer, left_message, declined, not_eligible or accepted.");
+        }
+        CallRecord record = new CallRecord();
+        record.kind = CallRecord.ATTEMPT;
+        record.contactType = type;
+        record.result = result;
+        switch (type) {
+            case "volunteer" -> {
+                Volunteer volunteer = volunteer(form.volunteerId(), "volunteerId");
+                record.volunteerId = volunteer.id;
+                record.contactLabel = volunteer.firstName + " (12th Step list)";
+                volunteer.lastAskedAt = OffsetDateTime.now();
+            }
+            case "meeting" -> {
+                Meeting meeting = form.meetingId() == null ? null : Meeting.findById(form.meetingId());
+                if (meeting == null) {
+                    throw ApiException.invalidField("meetingId", "Choose the meeting whose contact you tried.");
+                }
+                record.meetingId = meeting.id;
+                record.contactLabel = (meeting.contactName == null ? "contact" : meeting.contactName) + " (" + meeting.name + ")";
+            }
+            case "indirect" -> { // R8: through a 12th stepper; the third person's number is never recorded
+                if (form.volunteerId() != null) {
+                    Volunteer through = volunteer(form.volunteerId(), "volunteerId");
+                    record.volunteerId = through.id;
+                    record.contactLabel = "a member known to " + through.firstName + " (indirect)";
+                } else {
+                    record.contactLabel = "a member known to a 12th stepper (indirect)";
+                }
+            }
+            default -> { // "group", R10: the last resort, only after the list and the meetings were tried
+                if (!triedListAndMeetings(topicId)) {
+                    throw ApiException.invalid("group_too_early", "Ask the volunteers' group only after trying at least one "
+                            + "volunteer from the 12th Step list and one meeting contact (R10).");
+                }
+                record.contactLabel = "the helpline volunteers' group";
+            }
+        }
+        CallForms.Checks checks = form.checks() == null ? new CallForms.Checks(false, false, false) : form.checks();
+        record.checkCleanTime = Boolean.TRUE.equals(checks.cleanTime());
+        record.checkWilling = Boolean.TRUE.equals(checks.willing());
+        record.checkKnowsGuidelines = Boolean.TRUE.equals(checks.knowsGuidelines());
+        record.invitedToList = Boolean.TRUE.equals(form.invitedToList());
+        if (result.equals("accepted")) {
+            if (!checks.allTrue()) {
+                throw ApiException.invalid("checks_incomplete", "An attempt is only 'accepted' once all three checks are "
+                        + "confirmed: enough clean time, willing, knows the guidelines (R6).");
+            }
+            String acceptedFor = form.acceptedFor() == null ? call.requestType : form.acceptedFor();
+            if (!acceptedFor.equals("phone") && !acceptedFor.equals("visit")) {
+                throw ApiException.invalidField("acceptedFor", "acceptedFor is phone or visit.");
+            }
+            record.acceptedFor = acceptedFor;
+            if (acceptedFor.equals("visit")) {
+                Volunteer partner = form.partnerVolunteerId() == null ? null : Volunteer.findById(form.partnerVolunteerId());
+                if (partner == null || partner.id.equals(record.volunteerId)) {
+                    throw ApiException.invalid("visit_needs_partner", "A visit is never made alone: name the second "
+                            + "volunteer who goes too (R7).");
+                }
+                record.partnerVolunteerId = partner.id;
+            }
+        }
+        record.notesCipher = sealNotes(call, form.notes());
+        return save(viewer, call, record, attemptText(record));
+    }
+
+    public long logReportBack(Viewer viewer, long topicId, ReportBackForm form) {
+        Call call = asOpener(viewer, topicId, true);
+        Volunteer volunteer = volunteer(form.volunteerId(), "volunteerId");
+        String result = form.result() == null ? "" : form.result();
+        if (!result.equals("contact_made") && !result.equals("no_contact")) {
+            throw ApiException.invalidField("result", "result is contact_made or no_contact.");
+        }
+        CallRecord record = new CallRecord();
+        record.kind = CallRecord.REPORT_BACK;
+        record.volunteerId = volunteer.id;
+        record.contactLabel = volunteer.firstName;
+        record.result = result;
+        record.notesCipher = sealNotes(call, form.notes());
+        return save(viewer, call, record, "**Report back** from " + volunteer.firstName + ": "
+                + (result.equals("contact_made") ? "they made contact with the caller." : "they could not make contact."));
+    }
+
+    public long logCallback(Viewer viewer, long topicId, CallbackForm form) {
+        Call call = asOpener(viewer, topicId, true);
+        if (form.reached() == null) {
+            throw ApiException.invalidField("reached", "Say whether you reached the caller.");
+        }
+        CallRecord record = new CallRecord();
+        record.kind = CallRecord.CALLBACK;
+        record.reached = form.reached();
+        record.notesCipher = sealNotes(call, form.notes());
+        return save(viewer, call, record, "**Called the caller back**: "
+                + (form.reached() ? "reached them and updated them." : "could not reach them."));
+    }
+
+    /** R15: the opener records the outcome and closes; a closed call takes nothing more. */
+    public void close(Viewer viewer, long topicId, CloseForm form) {
+        Call call = asOpener(viewer, topicId, true);
+        String outcome = form.outcome() == null ? "" : form.outcome();
+        if (!OUTCOMES.containsKey(outcome)) {
+            throw ApiException.invalidField("outcome", "Choose the outcome: " + String.join(", ", OUTCOMES.keySet()) + ".");
+        }
+        CallRecord record = new CallRecord();
+        record.kind = CallRecord.OUTCOME;
+        record.result = outcome;
+        record.notesCipher = sealNotes(call, form.notes());
+        save(viewer, call, record, "**Outcome**: " + OUTCOMES.get(outcome) + ". Call closed.");
+        call.outcome = outcome;
+        call.closedAt = OffsetDateTime.now();
+        forum.closeForFeature(topicId);
+    }
+
+    /** R10: the text for the volunteers' group — no phone number, no caller name. */
+    public String groupMessage(Viewer viewer, long topicId) {
+        Call call = asOpener(viewer, topicId, false);
+        if (!triedListAndMeetings(topicId)) {
+            throw ApiException.conflict("group_too_early", "The group is the last resort: first try at least one "
+                    + "volunteer from the 12th Step list and one meeting contact (R10).");
+        }
+        Account opener = Account.findById(call.openerId);
+        return "12th Step call needed near " + call.area.name + " (" + call.area.region + "): a " + call.callerSex.code()
+                + " caller asked for " + (call.requestType.equals("visit") ? "a visit" : "a phone call") + ". "
+                + "If you know a local member who could help, ask them to call " + opener.displayName
+                + " (helpliner) — please do not post anyone's phone number here.";
+    }
+
+    private long save(Viewer viewer, Call call, CallRecord record, String postText) {
+        record.callId = call.topicId;
+        record.postId = forum.addRecordPost(viewer, call.topicId, record.kind, postText).id();
+        record.createdAt = OffsetDateTime.now();
+        record.persist();
+        call.lastOpenerActivityAt = record.createdAt;
+        return record.id;
+    }
+
+    private Call readable(Viewer viewer, long topicId) {
+        Call call = Call.findById(topicId);
+        Topic topic = call == null ? null : Topic.findById(topicId);
+        if (call == null || !permissions.canRead(viewer, topic)) {
+            throw ApiException.notFound(); // members get 404 for every call (R16)
+        }
+        return call;
+    }
+
+    private Call asOpener(Viewer viewer, long topicId, boolean changes) {
+        Call call = readable(viewer, topicId);
+        if (!permissions.isOpener(viewer, Topic.findById(topicId))) {
+            throw ApiException.forbidden(CallGuidance.OPENER_ONLY);
+        }
+        if (changes && call.isClosed()) {
+            throw ApiException.conflict("call_closed", "This call is closed; it can only be read now.");
+        }
+        return call;
+    }
+
+    private boolean triedListAndMeetings(long topicId) {
+        return CallRecord.count("callId = ?1 and kind = ?2 and contactType = 'volunteer'", topicId, CallRecord.ATTEMPT) > 0
+                && CallRecord.count("callId = ?1 and kind = ?2 and contactType = 'meeting'", topicId, CallRecord.ATTEMPT) > 0;
+    }
+
+    private static Volunteer volunteer(Long id, String field) {
+        Volunteer volunteer = id == null ? null : Volunteer.findById(id);
+        if (volunteer == null) {
+            throw ApiException.invalidField(field, "Choose a volunteer from the 12th Step list.");
+        }
+        return volunteer;
+    }
+
+    private byte[] sealNotes(Call call, String raw) {
+        String notes = raw == null ? "" : raw.strip();
+        if (notes.length() > MAX_NOTES) {
+            throw ApiException.invalidField("notes", "Notes are at most " + MAX_NOTES + " characters.");
+        }
+        return notes.isEmpty() ? null : dataKeys.seal(call.dataKeyId, redactor.redact(notes).text(), Purpose.CALL_NOTES);
+    }
+
+    private String notes(Call call, byte[] sealed) {
+        return sealed == null ? null : dataKeys.open(call.dataKeyId, sealed, Purpose.CALL_NOTES);
+    }
+
+    private CallView.Attempt attempt(Call call, CallRecord r, boolean opener) {
+        String partner = null;
+        if (r.partnerVolunteerId != null) {
+            Volunteer p = Volunteer.findById(r.partnerVolunteerId);
+            partner = p == null ? "(left the list)" : p.firstName;
+        }
+        return new CallView.Attempt(r.id, r.postId, r.contactType, r.volunteerId, r.meetingId, r.contactLabel, r.result,
+                new CallView.Checks(Boolean.TRUE.equals(r.checkCleanTime), Boolean.TRUE.equals(r.checkWilling),
+                        Boolean.TRUE.equals(r.checkKnowsGuidelines)),
+                r.acceptedFor, r.partnerVolunteerId, partner, Boolean.TRUE.equals(r.invitedToList),
+                opener ? notes(call, r.notesCipher) : null, r.createdAt);
+    }
+
+    private static String attemptText(CallRecord r) {
+        StringBuilder text = new StringBuilder("**Contact attempt**: ").append(r.contactLabel).append(" — ")
+                .append(RESULTS.get(r.result)).append('.');
+        if (!r.contactType.equals("group")) {
+            text.append(" Checks: clean time ").append(tick(r.checkCleanTime)).append(", willing ").append(tick(r.checkWilling))
+                    .append(", knows the guidelines ").append(tick(r.checkKnowsGuidelines)).append('.');
+        }
+        if (r.acceptedFor != null) {
+            text.append(" Accepted for ").append(r.acceptedFor.equals("visit") ? "a visit, in pairs" : "a phone call").append('.');
+        }
+        if (Boolean.TRUE.equals(r.invitedToList)) {
+            text.append(" Invited to join the 12th Step list.");
+        }
+        return text.toString();
+    }
+
+    private static String tick(Boolean checked) {
+        return Boolean.TRUE.equals(checked) ? "yes" : "no";
+    }
+
+    /** What the opener sees of the number until they ask for it: the last three digits. */
+    static String masked(String e164) {
+        String digits = e164.replaceAll("\\D", "");
+        return "•••• ••• " + digits.substring(Math.max(0, digits.length() - 3));
+    }
+}

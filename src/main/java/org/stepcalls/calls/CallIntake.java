@@ -1,0 +1,149 @@
+package org.stepcalls.calls;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.stepcalls.forum.ForumService;
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.CryptoService.Purpose;
+import org.stepcalls.privacy.DataKeys;
+import org.stepcalls.privacy.PhoneNumbers;
+import org.stepcalls.privacy.Redactor;
+import org.stepcalls.volunteers.Area;
+import org.stepcalls.volunteers.RequestType;
+import org.stepcalls.volunteers.Sex;
+import org.stepcalls.volunteers.VolunteerList;
+
+/**
+ * Opens a 12th Step call from the intake form: R1, R2 and R3 refuse with the procedure's reason,
+ * R18's emergency guidance comes first, and the caller's details are sealed under a data key of
+ * the call's own. The topic's title and first post carry no caller detail beyond the initial.
+ */
+@ApplicationScoped
+@Transactional
+public class CallIntake {
+
+    public static final String CATEGORY = "12th-step-calls";
+    static final int MAX_NOTES = 2_000;
+
+    /** What the intake answers: the new (or, for a resent form, the existing) call and what to do now. */
+    public record Opened(long topicId, List<String> guidance) {
+    }
+
+    private final Permissions permissions;
+    private final ForumService forum;
+    private final PhoneNumbers phoneNumbers;
+    private final DataKeys dataKeys;
+    private final Redactor redactor;
+    private final EntityManager entityManager;
+
+    CallIntake(Permissions permissions, ForumService forum, PhoneNumbers phoneNumbers, DataKeys dataKeys,
+            Redactor redactor, EntityManager entityManager) {
+        this.permissions = permissions;
+        this.forum = forum;
+        this.phoneNumbers = phoneNumbers;
+        this.dataKeys = dataKeys;
+        this.redactor = redactor;
+        this.entityManager = entityManager;
+    }
+
+    public Opened open(Viewer viewer, NewCall form) {
+        if (!permissions.canOpenCall(viewer)) {
+            throw ApiException.forbidden("Only helpliners open 12th Step calls.");
+        }
+        List<String> guidance = new ArrayList<>();
+        boolean emergency = Boolean.TRUE.equals(form.immediateDanger());
+        if (emergency) {
+            guidance.add(CallGuidance.EMERGENCY);
+        }
+        String key = idempotencyKey(form.idempotencyKey());
+        if (key != null) {
+            Call earlier = Call.find("openerId = ?1 and idempotencyKey = ?2", viewer.accountId(), key).firstResult();
+            if (earlier != null) {
+                guidance.add(CallGuidance.CALL_BACK_SOON);
+                return new Opened(earlier.topicId, guidance);
+            }
+        }
+        if (!Boolean.TRUE.equals(form.requesterIsAddict())) {
+            throw ApiException.invalid("requester_not_addict", CallGuidance.ONLY_THE_ADDICT);
+        }
+        if (Boolean.TRUE.equals(form.prisonGateRequest())) {
+            throw ApiException.invalid("prison_gate", CallGuidance.NO_PRISON_GATE);
+        }
+        String firstName = form.callerFirstName() == null ? "" : form.callerFirstName().strip();
+        if (!VolunteerList.FIRST_NAME.matcher(firstName).matches()) {
+            throw ApiException.invalidField("callerFirstName", "Give the caller's first name: letters only, up to 40.");
+        }
+        String phone = phoneNumbers.normalise(form.callerPhone()).orElseThrow(() -> new ApiException(400, "phone_invalid",
+                "That is not a phone number that can be rung back. Ask the caller again, with the area code."));
+        String confirm = phoneNumbers.normalise(form.callerPhoneConfirm()).orElse(null);
+        if (!phone.equals(confirm)) {
+            throw new ApiException(400, "phone_mismatch",
+                    "The two numbers differ. Read the number back to the caller and type it again in both boxes.");
+        }
+        Area area = form.areaId() == null ? null : Area.findById(form.areaId());
+        if (area == null) {
+            throw ApiException.invalidField("areaId", "Choose the caller's area (the nearest town).");
+        }
+        Sex sex = Sex.parse(form.callerSex()).orElseThrow(() -> ApiException.invalidField("callerSex",
+                "Choose the caller's sex: female, male or other (it decides who is asked first)."));
+        RequestType request = RequestType.parse(form.requestType()).orElseThrow(() -> ApiException.invalidField(
+                "requestType", "Choose what the caller asked for: a phone call or a visit."));
+        if (form.disabledOrVulnerable() == null) {
+            throw ApiException.invalidField("disabledOrVulnerable", "Say whether the caller is disabled or vulnerable.");
+        }
+        String notes = form.notes() == null ? "" : form.notes().strip();
+        if (notes.length() > MAX_NOTES) {
+            throw ApiException.invalidField("notes", "Notes are at most " + MAX_NOTES + " characters.");
+        }
+
+        int number = ((Number) entityManager.createNativeQuery("SELECT nextval('call_number_seq')").getSingleResult())
+                .intValue();
+        String title = "Call " + number + " · " + area.name + " area · "
+                + (request == RequestType.VISIT ? "visit requested" : "phone call requested");
+        String intake = "**New 12th Step call.** Caller " + firstName.substring(0, 1).toUpperCase() + "., " + sex.code()
+                + ", " + area.name + " area, asked for " + (request == RequestType.VISIT ? "a visit" : "a phone call") + "."
+                + (form.disabledOrVulnerable() ? " Disabled or vulnerable." : "")
+                + (emergency ? " Emergency guidance was given." : "");
+        long topicId = forum.openFeatureTopic(viewer, CATEGORY, "intake", title, intake).id();
+
+        Call call = new Call();
+        call.topicId = topicId;
+        call.number = number;
+        call.dataKeyId = dataKeys.create();
+        call.area = area;
+        call.callerInitial = firstName.substring(0, 1).toUpperCase();
+        call.callerNameCipher = dataKeys.seal(call.dataKeyId, firstName, Purpose.CALLER_NAME);
+        call.callerPhoneCipher = dataKeys.seal(call.dataKeyId, phone, Purpose.CALLER_PHONE);
+        call.notesCipher = notes.isEmpty() ? null
+                : dataKeys.seal(call.dataKeyId, redactor.redact(notes).text(), Purpose.CALL_NOTES);
+        call.callerSex = sex;
+        call.requestType = request.code();
+        call.disabledOrVulnerable = form.disabledOrVulnerable();
+        call.emergencyGuidanceGiven = emergency;
+        call.openerId = viewer.accountId();
+        call.openedAt = OffsetDateTime.now();
+        call.lastOpenerActivityAt = call.openedAt;
+        call.idempotencyKey = key;
+        call.persist();
+        guidance.add(CallGuidance.CALL_BACK_SOON);
+        return new Opened(topicId, guidance);
+    }
+
+    private static String idempotencyKey(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.matches("[A-Za-z0-9_-]{8,64}")) {
+            throw ApiException.invalidField("idempotencyKey", "idempotencyKey is 8 to 64 letters, digits, - or _.");
+        }
+        return value;
+    }
+}

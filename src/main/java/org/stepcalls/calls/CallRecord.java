@@ -1,0 +1,79 @@
+package org.stepcalls.calls;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One templated post of a call (R12): an attempt, a report-back, a callback or the outcome. */
+@Entity
+@Table(name = "call_records")
+public class CallRecord extends PanacheEntityBase {
+
+    public static final String ATTEMPT = "attempt";
+    public static final String REPORT_BACK = "report_back";
+    public static final String CALLBACK = "callback";
+    public static final String OUTCOME = "outcome";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "call_id", nullable = false)
+    public long callId;
+
+    @Column(name = "post_id", nullable = false)
+    public long postId;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "contact_type")
+    public String contactType;
+
+    @Column(name = "volunteer_id")
+    public Long volunteerId;
+
+    @Column(name = "meeting_id")
+    public Long meetingId;
+
+    /** Who was tried, as the timeline names them: a first name or a meeting's name. Never a number. */
+    @Column(name = "contact_label")
+    public String contactLabel;
+
+    @Column
+    public String result;
+
+    @Column(name = "check_clean_time")
+    public Boolean checkCleanTime;
+
+    @Column(name = "check_willing")
+    public Boolean checkWilling;
+
+    @Column(name = "check_knows_guidelines")
+    public Boolean checkKnowsGuidelines;
+
+    @Column(name = "accepted_for")
+    public String acceptedFor;
+
+    @Column(name = "partner_volunteer_id")
+    public Long partnerVolunteerId;
+
+    @Column(name = "invited_to_list")
+    public Boolean invitedToList;
+
+    @Column
+    public Boolean reached;
+
+    @Column(name = "notes_cipher")
+    byte[] notesCipher;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,110 @@
+package org.stepcalls.calls.api;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.stepcalls.calls.CallBoard;
+import org.stepcalls.calls.CallForms.AttemptForm;
+import org.stepcalls.calls.CallForms.CallbackForm;
+import org.stepcalls.calls.CallForms.CloseForm;
+import org.stepcalls.calls.CallForms.ReportBackForm;
+import org.stepcalls.calls.CallGuidance;
+import org.stepcalls.calls.CallIntake;
+import org.stepcalls.calls.CallView;
+import org.stepcalls.calls.NewCall;
+import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.volunteers.ContactMatcher;
+
+import io.quarkus.security.Authenticated;
+
+/** The 12th Step Calls board (API.md "12th Step Calls"). Members get 404 for every call. */
+@Path("/api/calls")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class CallsResource {
+
+    private final CallIntake intake;
+    private final CallBoard board;
+    private final CurrentUser currentUser;
+
+    CallsResource(CallIntake intake, CallBoard board, CurrentUser currentUser) {
+        this.intake = intake;
+        this.board = board;
+        this.currentUser = currentUser;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response open(NewCall form) {
+        CallIntake.Opened opened = intake.open(currentUser.viewer(), ApiException.requireBody(form));
+        return Response.created(URI.create("/api/calls/" + opened.topicId())).entity(opened).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public CallView call(@PathParam("id") long id) {
+        return board.view(currentUser.viewer(), id);
+    }
+
+    /** R16: the opener alone, by POST (never in a URL), audited. */
+    @POST
+    @Path("/{id}/caller-phone")
+    public Map<String, String> callerPhone(@PathParam("id") long id) {
+        return Map.of("phone", board.revealCallerPhone(currentUser.viewer(), id));
+    }
+
+    @GET
+    @Path("/{id}/contacts")
+    public ContactMatcher.Contacts contacts(@PathParam("id") long id) {
+        return board.contacts(currentUser.viewer(), id);
+    }
+
+    @POST
+    @Path("/{id}/attempts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response attempt(@PathParam("id") long id, AttemptForm form) {
+        long recordId = board.logAttempt(currentUser.viewer(), id, ApiException.requireBody(form));
+        return Response.status(201).entity(Map.of("id", recordId)).build();
+    }
+
+    @POST
+    @Path("/{id}/report-backs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reportBack(@PathParam("id") long id, ReportBackForm form) {
+        long recordId = board.logReportBack(currentUser.viewer(), id, ApiException.requireBody(form));
+        return Response.status(201).entity(Map.of("id", recordId)).build();
+    }
+
+    /** R14: the answer reminds the helpliner to withhold their number. */
+    @POST
+    @Path("/{id}/callbacks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response callback(@PathParam("id") long id, CallbackForm form) {
+        long recordId = board.logCallback(currentUser.viewer(), id, ApiException.requireBody(form));
+        return Response.status(201).entity(Map.of("id", recordId, "reminder", CallGuidance.WITHHOLD_NUMBER)).build();
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response close(@PathParam("id") long id, CloseForm form) {
+        board.close(currentUser.viewer(), id, ApiException.requireBody(form));
+        return Response.ok(Map.of("status", "closed")).build();
+    }
+
+    @GET
+    @Path("/{id}/group-message")
+    public Map<String, String> groupMessage(@PathParam("id") long id) {
+        return Map.of("text", board.groupMessage(currentUser.viewer(), id));
+    }
+}
