@@ -1,6 +1,7 @@
 package org.stepcalls.calls.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,7 @@ import org.stepcalls.calls.CallGuidance;
 import org.stepcalls.calls.CallIntake;
 import org.stepcalls.calls.CallView;
 import org.stepcalls.calls.NewCall;
+import org.stepcalls.calls.OverdueCalls;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.ContactMatcher;
@@ -35,12 +37,29 @@ public class CallsResource {
 
     private final CallIntake intake;
     private final CallBoard board;
+    private final OverdueCalls overdue;
     private final CurrentUser currentUser;
 
-    CallsResource(CallIntake intake, CallBoard board, CurrentUser currentUser) {
+    CallsResource(CallIntake intake, CallBoard board, OverdueCalls overdue, CurrentUser currentUser) {
         this.intake = intake;
         this.board = board;
+        this.overdue = overdue;
         this.currentUser = currentUser;
+    }
+
+    /** Coordinators: open calls without opener activity for STEPCALLS_OVERDUE_AFTER. */
+    @GET
+    @Path("/overdue")
+    public List<OverdueCalls.Overdue> overdue() {
+        return overdue.list(currentUser.viewer());
+    }
+
+    /** A coordinator asks the opener for an update; never a take-over (R15). */
+    @POST
+    @Path("/{id}/nudge")
+    public Response nudge(@PathParam("id") long id) {
+        overdue.nudge(currentUser.viewer(), id);
+        return Response.ok(Map.of("nudged", true)).build();
     }
 
     @POST

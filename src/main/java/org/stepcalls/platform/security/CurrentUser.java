@@ -75,8 +75,12 @@ public class CurrentUser {
         return isSignedIn() ? Optional.of(account().id()) : Optional.empty();
     }
 
+    /** Pages rendered on an I/O thread (errors for unmatched paths) may not query: they take the token's name. */
     public String displayName() {
-        return isSignedIn() ? account().displayName() : "";
+        if (!isSignedIn()) {
+            return "";
+        }
+        return io.vertx.core.Context.isOnEventLoopThread() && account == null ? displayNameFromToken() : account().displayName();
     }
 
     private String issuer() {

@@ -1,0 +1,94 @@
+package org.stepcalls.calls;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.stepcalls.forum.Notifications;
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.Role;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.AuditLog;
+import org.stepcalls.privacy.AuditLog.Action;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * R15: a call with no opener activity for {@code STEPCALLS_OVERDUE_AFTER} is overdue. The opener
+ * is reminded; coordinators see the list and can nudge — never take over.
+ */
+@ApplicationScoped
+@Transactional
+public class OverdueCalls {
+
+    public record Overdue(long topicId, int number, String openerName, OffsetDateTime openedAt,
+            OffsetDateTime lastOpenerActivityAt) {
+    }
+
+    private final Duration overdueAfter;
+    private final Notifications notifications;
+    private final Permissions permissions;
+    private final AuditLog audit;
+
+    OverdueCalls(@ConfigProperty(name = "stepcalls.overdue-after") Duration overdueAfter, Notifications notifications,
+            Permissions permissions, AuditLog audit) {
+        this.overdueAfter = overdueAfter;
+        this.notifications = notifications;
+        this.permissions = permissions;
+        this.audit = audit;
+    }
+
+    public List<Overdue> list(Viewer viewer) {
+        if (!viewer.has(Role.COORDINATOR)) {
+            throw ApiException.forbidden("Only coordinators watch the overdue calls.");
+        }
+        return overdue().stream().map(c -> new Overdue(c.topicId, c.number,
+                Account.<Account> findById(c.openerId).displayName, c.openedAt, c.lastOpenerActivityAt)).toList();
+    }
+
+    /** Reminds each opener of an overdue call once (until they read the reminder). */
+    @Scheduled(every = "${stepcalls.overdue-check-every}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void remindOpeners() {
+        for (Call call : overdue()) {
+            if (!notifications.hasUnread(call.openerId, call.topicId, "call_overdue")) {
+                notifications.notify(call.openerId, call.topicId, "call_overdue", "Call " + call.number
+                        + " has had no update from you for " + hours(overdueAfter) + ". Log what happened and close it"
+                        + " when it is done: finish what you start.");
+            }
+        }
+    }
+
+    /** A coordinator asks the opener for an update (R15: a nudge, not a take-over). */
+    public void nudge(Viewer viewer, long topicId) {
+        if (!viewer.has(Role.COORDINATOR)) {
+            throw ApiException.forbidden("Only coordinators nudge the opener of a call.");
+        }
+        Call call = Call.findById(topicId);
+        if (call == null || !permissions.canRead(viewer, org.stepcalls.forum.Topic.<org.stepcalls.forum.Topic> findById(topicId))) {
+            throw ApiException.notFound();
+        }
+        if (call.isClosed()) {
+            throw ApiException.conflict("call_closed", "This call is closed; there is nothing to nudge.");
+        }
+        notifications.notify(call.openerId, topicId, "call_nudge", "A coordinator asks for an update on call "
+                + call.number + ". Log what happened, and close it when it is done.");
+        audit.record(viewer.accountId(), Action.CALL_NUDGED, topicId, null);
+    }
+
+    private List<Call> overdue() {
+        return Call.list("closedAt is null and lastOpenerActivityAt < ?1 order by lastOpenerActivityAt",
+                OffsetDateTime.now().minus(overdueAfter));
+    }
+
+    private static String hours(Duration duration) {
+        long hours = duration.toHours();
+        return hours >= 1 ? hours + " h" : duration.toMinutes() + " min";
+    }
+}

@@ -1,0 +1,290 @@
+package org.stepcalls.calls.web;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.stepcalls.calls.CallBoard;
+import org.stepcalls.calls.CallForms;
+import org.stepcalls.calls.CallGuidance;
+import org.stepcalls.calls.CallIntake;
+import org.stepcalls.calls.CallView;
+import org.stepcalls.calls.NewCall;
+import org.stepcalls.calls.OverdueCalls;
+import org.stepcalls.forum.ForumQueries;
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.volunteers.AreaList;
+import org.stepcalls.volunteers.ContactMatcher;
+import org.stepcalls.volunteers.Area;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The calls board on a phone: the intake form, and a call's page that walks the opener through
+ * the procedure — contacts to try, one form per templated post, the timeline — while others
+ * follow it without the caller's details.
+ */
+@Path("/calls")
+@Produces(MediaType.TEXT_HTML)
+public class CallPages {
+
+    /** What the page needs besides the call itself. {@code typed} keeps a refused form's values. */
+    public record PageState(String error, String errorForm, String errorField, Map<String, String> typed,
+            String revealedPhone, String groupMessage) {
+
+        static PageState clean() {
+            return new PageState(null, null, null, Map.of(), null, null);
+        }
+
+        public String typed(String name) {
+            return typed.getOrDefault(name, "");
+        }
+
+        public boolean isError(String form) {
+            return form.equals(errorForm);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance intake(List<Area> areas, Map<String, String> form, String error, String errorField,
+                String emergency, String checks);
+
+        static native TemplateInstance call(CallView call, List<ForumQueries.PostView> posts, ContactMatcher.Contacts contacts,
+                PageState state, boolean coordinator, String withholdReminder, String emergency, String checks);
+
+        static native TemplateInstance overdue(List<OverdueCalls.Overdue> calls);
+    }
+
+    private final CallIntake intake;
+    private final CallBoard board;
+    private final OverdueCalls overdue;
+    private final ForumQueries forumQueries;
+    private final AreaList areas;
+    private final Permissions permissions;
+    private final CurrentUser currentUser;
+
+    CallPages(CallIntake intake, CallBoard board, OverdueCalls overdue, ForumQueries forumQueries, AreaList areas,
+            Permissions permissions, CurrentUser currentUser) {
+        this.intake = intake;
+        this.board = board;
+        this.overdue = overdue;
+        this.forumQueries = forumQueries;
+        this.areas = areas;
+        this.permissions = permissions;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance intakeForm() {
+        if (!permissions.canOpenCall(currentUser.viewer())) {
+            throw ApiException.forbidden("Only helpliners open 12th Step calls.");
+        }
+        Map<String, String> form = new HashMap<>();
+        form.put("idempotencyKey", java.util.UUID.randomUUID().toString());
+        return Templates.intake(areas.all(), form, null, null, CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING);
+    }
+
+    @POST
+    @Path("new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object open(@RestForm String callerFirstName, @RestForm String callerPhone, @RestForm String callerPhoneConfirm,
+            @RestForm String areaId, @RestForm String callerSex, @RestForm String requestType,
+            @RestForm String disabledOrVulnerable, @RestForm String immediateDanger, @RestForm String requesterIsAddict,
+            @RestForm String prisonGateRequest, @RestForm String notes, @RestForm String idempotencyKey) {
+        Map<String, String> typed = new HashMap<>();
+        typed.put("callerFirstName", callerFirstName);
+        typed.put("callerPhone", callerPhone);
+        typed.put("callerPhoneConfirm", callerPhoneConfirm);
+        typed.put("areaId", areaId);
+        typed.put("callerSex", callerSex);
+        typed.put("requestType", requestType);
+        typed.put("disabledOrVulnerable", disabledOrVulnerable);
+        typed.put("immediateDanger", immediateDanger);
+        typed.put("requesterIsAddict", requesterIsAddict);
+        typed.put("prisonGateRequest", prisonGateRequest);
+        typed.put("notes", notes);
+        typed.put("idempotencyKey", idempotencyKey);
+        typed.values().removeIf(java.util.Objects::isNull);
+        try {
+            CallIntake.Opened opened = intake.open(currentUser.viewer(), new NewCall(callerFirstName, callerPhone,
+                    callerPhoneConfirm, id(areaId), callerSex, requestType, yesNo(disabledOrVulnerable),
+                    yesNo(immediateDanger), yesNo(requesterIsAddict), yesNo(prisonGateRequest), notes, idempotencyKey));
+            return seeOther("/calls/" + opened.topicId());
+        } catch (ApiException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            return Response.status(e.status()).entity(Templates.intake(areas.all(), typed, e.getMessage(), field(e),
+                    CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING)).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance call(@PathParam("id") long id) {
+        return page(id, PageState.clean());
+    }
+
+    /** R16: the number appears in this response only — never in a URL, never cached. */
+    @POST
+    @Path("{id}/caller-phone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance revealPhone(@PathParam("id") long id) {
+        String phone = board.revealCallerPhone(currentUser.viewer(), id);
+        return page(id, new PageState(null, null, null, Map.of(), phone, null));
+    }
+
+    @POST
+    @Path("{id}/attempts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object attempt(@PathParam("id") long id, @RestForm String contactType, @RestForm String contact,
+            @RestForm String result, @RestForm boolean cleanTime, @RestForm boolean willing,
+            @RestForm boolean knowsGuidelines, @RestForm String acceptedFor, @RestForm String partnerVolunteerId,
+            @RestForm boolean invitedToList, @RestForm String notes) {
+        Long volunteerId = null;
+        Long meetingId = null;
+        String type = contactType;
+        if (contact != null && contact.startsWith("v:")) {
+            volunteerId = id(contact.substring(2));
+        } else if (contact != null && contact.startsWith("m:")) {
+            meetingId = id(contact.substring(2));
+        }
+        CallForms.AttemptForm form = new CallForms.AttemptForm(type, volunteerId, meetingId, result,
+                new CallForms.Checks(cleanTime, willing, knowsGuidelines), blankToNull(acceptedFor), id(partnerVolunteerId),
+                invitedToList, notes);
+        Map<String, String> typed = Map.of("contactType", nz(contactType), "contact", nz(contact), "result", nz(result),
+                "acceptedFor", nz(acceptedFor), "partnerVolunteerId", nz(partnerVolunteerId), "notes", nz(notes),
+                "checks", (cleanTime ? "c" : "") + (willing ? "w" : "") + (knowsGuidelines ? "k" : ""),
+                "invitedToList", invitedToList ? "true" : "");
+        return act(id, "attempt", typed, () -> board.logAttempt(currentUser.viewer(), id, form));
+    }
+
+    @POST
+    @Path("{id}/report-backs")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object reportBack(@PathParam("id") long id, @RestForm String volunteerId, @RestForm String result,
+            @RestForm String notes) {
+        return act(id, "report", Map.of("volunteerId", nz(volunteerId), "result", nz(result), "notes", nz(notes)),
+                () -> board.logReportBack(currentUser.viewer(), id, new CallForms.ReportBackForm(id(volunteerId), result, notes)));
+    }
+
+    @POST
+    @Path("{id}/callbacks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object callback(@PathParam("id") long id, @RestForm String reached, @RestForm String notes) {
+        return act(id, "callback", Map.of("reached", nz(reached), "notes", nz(notes)),
+                () -> board.logCallback(currentUser.viewer(), id, new CallForms.CallbackForm(yesNo(reached), notes)));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object close(@PathParam("id") long id, @RestForm String outcome, @RestForm String notes) {
+        return act(id, "close", Map.of("outcome", nz(outcome), "notes", nz(notes)), () -> {
+            board.close(currentUser.viewer(), id, new CallForms.CloseForm(outcome, notes));
+            return 0L;
+        });
+    }
+
+    /** The group message (R10), shown for copying once the list and the meetings were tried. */
+    @POST
+    @Path("{id}/group-message")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object groupMessage(@PathParam("id") long id) {
+        try {
+            return page(id, new PageState(null, null, null, Map.of(), null, board.groupMessage(currentUser.viewer(), id)));
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            return Response.status(409).entity(page(id, new PageState(e.getMessage(), "group", null, Map.of(), null, null)))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("{id}/nudge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response nudge(@PathParam("id") long id) {
+        overdue.nudge(currentUser.viewer(), id);
+        return seeOther("/calls/overdue");
+    }
+
+    @GET
+    @Path("overdue")
+    public TemplateInstance overdueList() {
+        return Templates.overdue(overdue.list(currentUser.viewer()));
+    }
+
+    private Object act(long id, String formName, Map<String, String> typed, java.util.function.Supplier<Long> action) {
+        try {
+            action.get();
+            return seeOther("/calls/" + id + "#timeline");
+        } catch (ApiException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            return Response.status(e.status())
+                    .entity(page(id, new PageState(e.getMessage(), formName, field(e), typed, null, null))).build();
+        }
+    }
+
+    private TemplateInstance page(long id, PageState state) {
+        Viewer viewer = currentUser.viewer();
+        CallView call = board.view(viewer, id);
+        ContactMatcher.Contacts contacts = call.opener() && !call.isClosed() ? board.contacts(viewer, id) : null;
+        return Templates.call(call, forumQueries.topic(viewer, id).posts(), contacts, state,
+                permissions.canManageList(viewer), CallGuidance.WITHHOLD_NUMBER, CallGuidance.EMERGENCY,
+                CallGuidance.CHECKS_BEFORE_ASKING);
+    }
+
+    private static String field(ApiException e) {
+        return e.field() != null ? e.field() : switch (e.code()) {
+            case "requester_not_addict" -> "requesterIsAddict";
+            case "prison_gate" -> "prisonGateRequest";
+            case "phone_mismatch" -> "callerPhoneConfirm";
+            case "phone_invalid" -> "callerPhone";
+            case "checks_incomplete" -> "checks";
+            case "visit_needs_partner" -> "partnerVolunteerId";
+            case "group_too_early" -> "contactType";
+            default -> null;
+        };
+    }
+
+    private static Boolean yesNo(String value) {
+        return value == null || value.isBlank() ? null : Boolean.valueOf("yes".equals(value) || "true".equals(value));
+    }
+
+    private static Long id(String value) {
+        return value != null && value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static Response seeOther(String location) {
+        return Response.seeOther(URI.create(location)).build();
+    }
+}
