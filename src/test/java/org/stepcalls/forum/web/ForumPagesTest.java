@@ -121,6 +121,13 @@ class ForumPagesTest {
     }
 
     @Test
+    void anUnknownAddressGetsANotFoundPageEvenForASignedInVisitor() {
+        Response missing = mia.get("/favicon.ico");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.asString()).contains("Not found").contains("Sign out");
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() {
         for (Response response : new Response[] { given().get("/"), mia.get("/"), mia.get("/t/999999999"),
                 given().get("/api/categories") }) {

@@ -1,0 +1,88 @@
+package org.stepcalls.calls.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.stepcalls.forum.web.PageSession;
+import org.stepcalls.platform.security.TestUsers;
+import org.stepcalls.privacy.DramaNumbers;
+import org.stepcalls.volunteers.api.ListFixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class CallPagesTest {
+
+    private final PageSession opener = new PageSession(TestUsers.helpliner("ophelia"));
+    private final PageSession other = new PageSession(TestUsers.helpliner("orson"));
+
+    @Test
+    void aRefusedIntakeExplainsTheRuleAndKeepsWhatWasTyped() { // R1
+        Map<String, String> form = intake();
+        form.put("requesterIsAddict", "no");
+        Response refused = opener.submit("/calls/new", "/calls/new", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.asString());
+        assertThat(page.select("[role=alert]").text()).contains("only be requested by the addict");
+        assertThat(page.select("#callerFirstName").val()).isEqualTo("Petra");
+        assertThat(page.select("fieldset[aria-invalid=true] legend").text()).contains("addict themselves");
+    }
+
+    @Test
+    void theOpenerSeesTheCallerAndRevealsTheNumberByPostOthersSeeTheInitial() { // R16
+        String number = DramaNumbers.mobile();
+        Map<String, String> form = intake();
+        form.put("callerPhone", number);
+        form.put("callerPhoneConfirm", number);
+        Response opened = opener.submit("/calls/new", "/calls/new", form);
+        assertThat(opened.statusCode()).isEqualTo(303);
+        String path = opened.getHeader("Location").replaceAll("^https?://[^/]+", "");
+        Document mine = opener.page(path);
+        assertThat(mine.select(".caller").text()).contains("Petra").doesNotContain(number);
+        Response revealed = opener.submit(path, path + "/caller-phone", Map.of());
+        assertThat(revealed.statusCode()).isEqualTo(200);
+        assertThat(revealed.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(Jsoup.parse(revealed.asString()).select(".phone-reveal").text()).contains(number);
+        Document theirs = other.page(path);
+        assertThat(theirs.text()).doesNotContain("Petra").doesNotContain(number).contains("Caller P.");
+        assertThat(theirs.select("form[action$=/attempts]")).isEmpty();
+        assertThat(new PageSession(TestUsers.member("mira")).get(path).statusCode()).isEqualTo(404);
+        assertThat(other.get(path.replace("/calls/", "/t/")).getHeader("Location")).endsWith(path);
+    }
+
+    @Test
+    void anAttemptRefusedForItsChecksComesBackMarked() { // R6
+        Response opened = opener.submit("/calls/new", "/calls/new", intake());
+        String path = opened.getHeader("Location").replaceAll("^https?://[^/]+", "");
+        long volunteer = ListFixtures.addId(ListFixtures.volunteer("Vera", "female", ListFixtures.area(ListFixtures.origin(), 0)));
+        Response refused = opener.submit(path, path + "/attempts", Map.of("contactType", "volunteer", "contact", "v:" + volunteer,
+                "result", "accepted", "cleanTime", "true", "notes", "Keen but unsure"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.asString());
+        assertThat(page.select("[role=alert]").text()).contains("all three checks");
+        assertThat(page.select("#attempt-notes").text()).isEqualTo("Keen but unsure");
+    }
+
+    private static Map<String, String> intake() {
+        Map<String, String> form = new HashMap<>();
+        form.put("immediateDanger", "no");
+        form.put("requesterIsAddict", "yes");
+        form.put("prisonGateRequest", "no");
+        form.put("callerFirstName", "Petra");
+        String number = DramaNumbers.mobile();
+        form.put("callerPhone", number);
+        form.put("callerPhoneConfirm", number);
+        form.put("areaId", String.valueOf(ListFixtures.area(ListFixtures.origin(), 0)));
+        form.put("callerSex", "female");
+        form.put("requestType", "phone");
+        form.put("disabledOrVulnerable", "no");
+        form.put("idempotencyKey", java.util.UUID.randomUUID().toString());
+        return form;
+    }
+}
