@@ -30,17 +30,25 @@ public final class ListFixtures {
     public static long area(String origin, double kmEast) {
         return given().header("Authorization", TestUsers.bearer(COORDINATOR)).contentType(ContentType.JSON)
                 .body(Map.of("name", origin + " +" + kmEast + " " + UUID.randomUUID().toString().substring(0, 6),
-                        "region", "Testshire", "latitude", latitudeOf(origin), "longitude", -30.0 + kmEast / 55.8))
+                        "region", "Testshire", "latitude", latitudeOf(origin),
+                        "longitude", -30.0 + kmEast / (111.32 * Math.cos(Math.toRadians(latitudeOf(origin))))))
                 .post("/api/areas").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    /** A fresh origin name; areas made from it lie on one parallel (1° of longitude ≈ 55.8 km there). */
+    /**
+     * A fresh origin name; areas made from it lie on its own parallel, a degree of latitude (111 km,
+     * more than the 80 km contact radius) away from every other origin's.
+     */
     public static String origin() {
         return "Origin" + NEXT_PLACE.incrementAndGet();
     }
 
     private static double latitudeOf(String origin) {
-        return 60.0 + (Integer.parseInt(origin.substring("Origin".length())) % 50) * 0.5;
+        int n = Integer.parseInt(origin.substring("Origin".length()));
+        if (n > 135) {
+            throw new IllegalStateException("More test origins than distinct parallels (-60° to 75°)");
+        }
+        return -60.0 + n;
     }
 
     public static Map<String, Object> volunteer(String firstName, String sex, long homeAreaId) {
