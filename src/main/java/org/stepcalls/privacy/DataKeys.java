@@ -45,11 +45,12 @@ public class DataKeys {
         DataKey.deleteById(keyId);
     }
 
+    /** Always read from the database, never from a session's cache: a shredded key must stay gone. */
     private byte[] raw(long keyId) {
-        DataKey key = DataKey.findById(keyId);
-        if (key == null) {
-            throw new IllegalStateException("Data key " + keyId + " has been shredded");
-        }
-        return crypto.unwrap(key.wrapped);
+        byte[] wrapped = DataKey.getEntityManager()
+                .createQuery("select k.wrapped from DataKey k where k.id = :id", byte[].class).setParameter("id", keyId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("Data key " + keyId + " has been shredded"));
+        return crypto.unwrap(wrapped);
     }
 }
