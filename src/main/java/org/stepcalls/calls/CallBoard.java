@@ -171,6 +171,9 @@ public class CallBoard {
                 }
                 record.partnerVolunteerId = partner.id;
             }
+            if (record.volunteerId != null && type.equals("volunteer")) {
+                record.sameSex = Volunteer.<Volunteer> findById(record.volunteerId).sex == call.callerSex;
+            }
         }
         record.notesCipher = sealNotes(call, form.notes());
         return save(viewer, call, record, attemptText(record));

@@ -71,6 +71,10 @@ public class CallRecord extends PanacheEntityBase {
     @Column
     public Boolean reached;
 
+    /** For an accepted volunteer: were they of the caller's sex (R8)? Kept now; the volunteer may leave. */
+    @Column(name = "same_sex")
+    public Boolean sameSex;
+
     @Column(name = "notes_cipher")
     byte[] notesCipher;
 

@@ -1,0 +1,187 @@
+package org.stepcalls.calls;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.stepcalls.platform.security.Role;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Retention (R16, R19): closed calls older than {@code STEPCALLS_RETENTION_AFTER_CLOSE} and any call
+ * older than {@code STEPCALLS_RETENTION_MAX} are purged. For each, in one transaction per batch:
+ * its anonymised outcome record is written, its data key is deleted (crypto-shredding: every copy
+ * of the caller's details, WAL and backups included, becomes unreadable), then its topic goes —
+ * and with it, by cascade, posts, revisions, templated records, notifications and search entries.
+ * A PostgreSQL advisory lock makes it run once at a time across app instances.
+ */
+@ApplicationScoped
+public class CallPurge {
+
+    /** The advisory lock's key: any fixed 64-bit number that nothing else uses. */
+    static final long LOCK_KEY = 0x5354_4550_4341_4C4CL; // "STEPCALL"
+    static final int BATCH = 200;
+
+    private static final Logger LOG = Logger.getLogger(CallPurge.class);
+
+    /** What one run did; {@code ran} is false when another purge held the lock. */
+    public record Result(boolean ran, int purgedCalls, int purgedPosts, int keptOutcomes) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final Duration afterClose;
+    private final Duration max;
+
+    CallPurge(AgroalDataSource dataSource, @ConfigProperty(name = "stepcalls.retention-after-close") Duration afterClose,
+            @ConfigProperty(name = "stepcalls.retention-max") Duration max) {
+        this.dataSource = dataSource;
+        this.afterClose = afterClose;
+        this.max = max;
+    }
+
+    @Scheduled(every = "${stepcalls.purge-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        Result result = run("schedule", null);
+        if (result.purgedCalls() > 0) {
+            LOG.infof("Purge: %d calls, %d posts removed; %d outcome records kept", result.purgedCalls(),
+                    result.purgedPosts(), result.keptOutcomes());
+        }
+    }
+
+    /** Coordinators and admins run it now (POST /api/admin/purge). */
+    public Result runNow(Viewer viewer) {
+        if (!viewer.has(Role.ADMIN) && !viewer.has(Role.COORDINATOR)) {
+            throw ApiException.forbidden("Only coordinators and admins run the purge.");
+        }
+        Result result = run("manual", viewer.accountId());
+        if (!result.ran()) {
+            throw ApiException.conflict("purge_running", "A purge is running already; try again in a moment.");
+        }
+        return result;
+    }
+
+    Result run(String trigger, Long actorId) {
+        OffsetDateTime started = OffsetDateTime.now();
+        try (Connection lockHolder = dataSource.getConnection()) {
+            if (!advisoryLock(lockHolder, "pg_try_advisory_lock")) {
+                return new Result(false, 0, 0, 0);
+            }
+            try {
+                int calls = 0;
+                int posts = 0;
+                int[] batch;
+                do {
+                    batch = QuarkusTransaction.requiringNew().call(this::purgeBatch);
+                    calls += batch[0];
+                    posts += batch[1];
+                } while (batch[0] == BATCH);
+                int kept = calls;
+                int totalCalls = calls;
+                int totalPosts = posts;
+                QuarkusTransaction.requiringNew().run(() -> recordRun(started, trigger, actorId, totalCalls, totalPosts, kept));
+                return new Result(true, calls, posts, kept);
+            } finally {
+                advisoryLock(lockHolder, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Purge failed; it will run again on schedule", e);
+        }
+    }
+
+    /** One batch in the caller's transaction: {purged calls, purged posts}. */
+    private int[] purgeBatch() throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now();
+        try (Connection connection = dataSource.getConnection()) {
+            List<Long> due = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT topic_id FROM calls
+                    WHERE (closed_at IS NOT NULL AND closed_at < ?) OR opened_at < ?
+                    ORDER BY topic_id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                select.setObject(1, now.minus(afterClose));
+                select.setObject(2, now.minus(max));
+                select.setInt(3, BATCH);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(rows.getLong(1));
+                    }
+                }
+            }
+            if (due.isEmpty()) {
+                return new int[] { 0, 0 };
+            }
+            Array ids = connection.createArrayOf("bigint", due.toArray());
+            execute(connection, """
+                    INSERT INTO outcome_records (iso_week, region, request_type, outcome, attempts_count, same_sex_match,
+                                                 hours_to_close)
+                    SELECT to_char(c.opened_at AT TIME ZONE 'UTC', 'IYYY-"W"IW'), a.region, c.request_type,
+                           coalesce(c.outcome, 'expired_unclosed'),
+                           (SELECT count(*) FROM call_records r WHERE r.call_id = c.topic_id AND r.kind = 'attempt'),
+                           EXISTS (SELECT 1 FROM call_records r WHERE r.call_id = c.topic_id AND r.kind = 'attempt'
+                                   AND r.result = 'accepted' AND r.same_sex),
+                           CASE WHEN c.closed_at IS NULL THEN NULL
+                                ELSE round((extract(epoch FROM c.closed_at - c.opened_at) / 3600.0)::numeric, 1) END
+                    FROM calls c JOIN areas a ON a.id = c.area_id WHERE c.topic_id = ANY(?)""", ids);
+            int posts;
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM posts WHERE topic_id = ANY(?)")) {
+                count.setArray(1, ids);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    posts = rows.getInt(1);
+                }
+            }
+            // the keys first: from here on the caller's details are unreadable everywhere
+            execute(connection, "DELETE FROM data_keys WHERE id IN (SELECT data_key_id FROM calls WHERE topic_id = ANY(?))",
+                    ids);
+            execute(connection, "DELETE FROM topics WHERE id = ANY(?)", ids); // cascades to everything of the call
+            return new int[] { due.size(), posts };
+        }
+    }
+
+    private static void execute(Connection connection, String sql, Array ids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, ids);
+            statement.executeUpdate();
+        }
+    }
+
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT " + function + "(" + LOCK_KEY + ")")) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+
+    private void recordRun(OffsetDateTime started, String trigger, Long actorId, int calls, int posts, int kept) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO purge_runs (started_at, finished_at, trigger, actor_id, purged_calls, purged_posts, kept_outcomes)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, started);
+            insert.setObject(2, OffsetDateTime.now());
+            insert.setString(3, trigger);
+            insert.setObject(4, actorId);
+            insert.setInt(5, calls);
+            insert.setInt(6, posts);
+            insert.setInt(7, kept);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the purge run", e);
+        }
+    }
+}
