@@ -1,0 +1,57 @@
+package org.stepcalls.members;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+import org.stepcalls.forum.api.ForumApiClient;
+import org.stepcalls.platform.security.TestUsers;
+import org.stepcalls.volunteers.api.ListFixtures;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** GDPR Art. 15/17/20: a member downloads their data and deletes their account. */
+@QuarkusTest
+class MyDataTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aMemberGetsACopyOfTheirDataThenErasesTheAccountButTheirPostsStay() {
+        String token = TestUsers.member("gudrun");
+        ForumApiClient gudrun = new ForumApiClient(token);
+        long topic = gudrun.createTopicId("general", "My share", "Grateful today");
+        Map<String, Object> entry = ListFixtures.volunteer("Gudrun", "female", ListFixtures.area(ListFixtures.origin(), 0));
+        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON).body(entry)
+                .put("/api/volunteers/me").then().statusCode(200);
+
+        JsonPath copy = gudrun.get("/api/me/data").statusCode(200).header("Content-Disposition",
+                org.hamcrest.Matchers.containsString("attachment")).extract().jsonPath();
+        assertThat(copy.getString("displayName")).isEqualTo("gudrun");
+        assertThat(copy.getList("posts.body")).contains("Grateful today");
+        assertThat(copy.getString("listEntry.phone")).isEqualTo(entry.get("phone"));
+
+        given().header("Authorization", TestUsers.bearer(token)).delete("/api/me").then().statusCode(204);
+
+        ForumApiClient someoneElse = new ForumApiClient(TestUsers.member("hilde"));
+        someoneElse.topic(topic).statusCode(200).body("openerName", org.hamcrest.Matchers.equalTo("former member"))
+                .body("posts[0].body", org.hamcrest.Matchers.equalTo("Grateful today"));
+        long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM volunteers v JOIN accounts a ON a.id = v.account_id WHERE a.display_name = 'former member'")
+                .getSingleResult()).longValue());
+        assertThat(rows).isZero();
+        // signing in again with the same identity starts afresh
+        JsonPath fresh = gudrun.get("/api/me/data").statusCode(200).extract().jsonPath();
+        assertThat(fresh.getList("posts")).isEmpty();
+        assertThat(fresh.getString("listEntry")).isNull();
+    }
+}
