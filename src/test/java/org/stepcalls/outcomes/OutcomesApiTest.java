@@ -56,6 +56,19 @@ class OutcomesApiTest {
         given().get("/api/outcomes").then().statusCode(401);
     }
 
+    @Test
+    void theOutcomesPageDrawsTheChartAndTheTableWithSmallCountsHidden() {
+        record("2031-W30", "Eastshire", "phone", "caller_unreachable", 1);
+        var page = org.jsoup.Jsoup.parse(given().header("Authorization", TestUsers.bearer(member.token()))
+                .get("/outcomes?from=2031-W30&to=2031-W30").then().statusCode(200).extract().asString());
+        assertThat(page.select("svg.chart rect")).hasSize(7);
+        assertThat(page.select("svg.chart").text()).contains("Caller unreachable").contains("<5");
+        assertThat(page.select("table td").eachText()).contains("Eastshire", "<5").doesNotContain("1");
+        given().header("Authorization", TestUsers.bearer(member.token())).redirects().follow(false).get("/admin/purge")
+                .then().statusCode(403);
+        given().header("Authorization", TestUsers.bearer(TestUsers.admin("ada"))).get("/admin/purge").then().statusCode(200);
+    }
+
     private void record(String week, String region, String requestType, String outcome, double hours) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 INSERT INTO outcome_records (iso_week, region, request_type, outcome, attempts_count, same_sex_match, hours_to_close)
