@@ -21,8 +21,8 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class OutcomePages {
 
-    static final int BAR_MAX = 200;
-    static final int ROW_HEIGHT = 34;
+    static final int BAR_MAX = 230;
+    static final int ROW_HEIGHT = 44;
 
     static final Map<String, String> LABELS = Map.of("volunteer_phoned", "A volunteer phoned", "visit_in_pairs",
             "Visited, in pairs", "referred_to_meeting", "Referred to a meeting", "caller_unreachable", "Caller unreachable",
@@ -52,7 +52,8 @@ public class OutcomePages {
         OutcomeReport.Report report;
         String error = null;
         try {
-            report = outcomes.report(currentUser.viewer(), from, to, by);
+            // on a phone, months read better than twelve weeks of rows; the API's default stays week
+            report = outcomes.report(currentUser.viewer(), from, to, by == null || by.isBlank() ? "month" : by);
         } catch (ApiException e) {
             if (e.status() != 400) {
                 throw e;
