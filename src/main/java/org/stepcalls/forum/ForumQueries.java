@@ -152,16 +152,26 @@ public class ForumQueries {
         if (categoryIds.isEmpty()) {
             return List.of();
         }
+        // Two index-friendly halves (posts by body, first posts by their topic's title), ranked, then
+        // cut to SEARCH_LIMIT before the costly excerpts are made. One OR across both tables made
+        // PostgreSQL read every post.
         List<Object[]> rows = entityManager.createNativeQuery("""
+                WITH q AS (SELECT websearch_to_tsquery('english', ?1) AS q),
+                hits AS (
+                    (SELECT p.id AS post_id, ts_rank(p.search_vector, q.q) AS rank
+                     FROM posts p JOIN topics t ON t.id = p.topic_id, q
+                     WHERE p.search_vector @@ q.q AND t.category_id IN (?2) AND NOT p.hidden
+                     ORDER BY rank DESC, p.id DESC LIMIT ?3)
+                    UNION ALL
+                    (SELECT p.id, 1 + ts_rank(t.search_vector, q.q)
+                     FROM topics t JOIN posts p ON p.topic_id = t.id AND p.post_number = 1, q
+                     WHERE t.search_vector @@ q.q AND t.category_id IN (?2) AND NOT p.hidden
+                     ORDER BY 2 DESC, p.id DESC LIMIT ?3)),
+                best AS (SELECT post_id, max(rank) AS rank FROM hits GROUP BY post_id ORDER BY rank DESC, post_id DESC LIMIT ?3)
                 SELECT t.id, p.id, t.title,
-                       ts_headline('english', p.body, q, 'MaxWords=30, MinWords=12, StartSel="", StopSel=""')
-                FROM posts p
-                JOIN topics t ON t.id = p.topic_id
-                CROSS JOIN websearch_to_tsquery('english', ?1) q
-                WHERE t.category_id IN (?2) AND NOT p.hidden
-                  AND (p.search_vector @@ q OR (p.post_number = 1 AND t.search_vector @@ q))
-                ORDER BY ts_rank(p.search_vector, q) + CASE WHEN t.search_vector @@ q THEN 1 ELSE 0 END DESC, p.id DESC
-                LIMIT ?3""")
+                       ts_headline('english', p.body, q.q, 'MaxWords=30, MinWords=12, StartSel="", StopSel=""')
+                FROM best JOIN posts p ON p.id = best.post_id JOIN topics t ON t.id = p.topic_id, q
+                ORDER BY best.rank DESC, p.id DESC""")
                 .setParameter(1, q).setParameter(2, categoryIds).setParameter(3, SEARCH_LIMIT)
                 .getResultList();
         return rows.stream().map(r -> new SearchResult(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
