@@ -24,6 +24,7 @@ import org.stepcalls.platform.security.TestUsers;
 import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.DataKeys;
 import org.stepcalls.privacy.DramaNumbers;
+import org.stepcalls.privacy.WholeDatabase;
 import org.stepcalls.volunteers.api.ListFixtures;
 
 import io.agroal.api.AgroalDataSource;
@@ -118,29 +119,9 @@ class PurgeTest {
                 "SELECT row_to_json(p)::text FROM purge_runs p ORDER BY id DESC LIMIT 1").getSingleResult());
         assertThat(purgeRuns).contains("\"purged_calls\":2").contains("manual");
 
-        assertThat(everyTableAsText()).doesNotContain(PLANTED).doesNotContain("above the chemist")
+        assertThat(WholeDatabase.asText(entityManager)).doesNotContain(PLANTED).doesNotContain("above the chemist")
                 .doesNotContain(number).doesNotContain(number.replace(" ", ""));
         vacuumAndScanHeapFiles(number);
-    }
-
-    /**
-     * The whole database as text, table by table — what a pg_dump would hold. (pg_dump itself is not
-     * available for PostgreSQL 18 here: the embedded binaries have none and Debian's is version 15.)
-     */
-    private String everyTableAsText() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<String> tables = entityManager.createNativeQuery(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").getResultList();
-            StringBuilder all = new StringBuilder();
-            for (String table : tables) {
-                @SuppressWarnings("unchecked")
-                List<Object> rows = entityManager.createNativeQuery("SELECT row_to_json(t)::text FROM " + table + " t")
-                        .getResultList();
-                rows.forEach(row -> all.append(row).append('\n'));
-            }
-            return all.toString();
-        });
     }
 
     @Test
