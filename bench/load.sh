@@ -9,5 +9,5 @@ command -v wrk >/dev/null || { echo "install wrk first: apt-get install -y wrk";
 command -v pgbench >/dev/null || { echo "install pgbench first: apt-get install -y postgresql-contrib"; exit 1; }
 ./mvnw -B -q -ntp test -Dtest=LoadBenchmark -Dstepcalls.bench=true -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" \
   -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
-  | grep -E "^(seeded|at [0-9]+ connections|latest page|topic page|search|contacts|create post|pgbench|app JVM)" \
+  | grep -E "^(seeded|plan|at [0-9]+ connections|latest page|latest list|empty search|topic page|search|contacts|create post|pgbench|app JVM)" \
   || { echo "benchmark failed; run without the filter to see why"; exit 1; }

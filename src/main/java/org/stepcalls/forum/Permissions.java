@@ -88,7 +88,21 @@ public class Permissions {
 
     /** The categories a list query may draw from: the same rule as {@link #canRead(Viewer, Category)}. */
     public List<Category> readableCategories(Viewer viewer) {
-        List<Category> all = Category.list("order by position");
-        return all.stream().filter(category -> canRead(viewer, category)).toList();
+        return allCategories().stream().filter(category -> canRead(viewer, category)).toList();
     }
+
+    /**
+     * Categories are created by migrations and never change while the app runs, yet every page
+     * asks for them up to three times: read them once. (Read-only use: the entities are detached.)
+     */
+    private List<Category> allCategories() {
+        List<Category> cached = categories;
+        if (cached == null) {
+            cached = List.copyOf(Category.<Category> list("order by position"));
+            categories = cached;
+        }
+        return cached;
+    }
+
+    private volatile List<Category> categories;
 }

@@ -60,10 +60,16 @@ class LoadBenchmark {
         System.out.printf("%nseeded %,d topics, %,d posts, 10,000 volunteers in %.0f s%n", TOPICS, TOPICS * POSTS_PER_TOPIC,
                 (System.nanoTime() - seeding) / 1e9);
         long leeds = area("Leeds");
+        explain("""
+                SELECT t.id, t.title, c.slug, c.name, a.display_name, t.status, t.pinned, t.posts_count, t.last_activity_at
+                FROM topics t JOIN categories c ON c.id = t.category_id JOIN accounts a ON a.id = t.opener_id
+                WHERE t.category_id IN (SELECT id FROM categories) ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 31""");
         Path scripts = Files.createTempDirectory("stepcalls-wrk");
         String auth = "Bearer " + token;
         List<Figures> all = new ArrayList<>();
         all.add(wrk("latest page (/)", scripts, get(auth, "\"/\"")));
+        all.add(wrk("latest list API (/api/topics)", scripts, get(auth, "\"/api/topics\"")));
+        all.add(wrk("empty search page (/search)", scripts, get(auth, "\"/search\"")));
         all.add(wrk("topic page (/t/{id})", scripts, get(auth, "\"/t/\" .. math.random(" + firstTopic + ", " + (firstTopic + TOPICS - 1) + ")")));
         all.add(wrk("search (/api/search)", scripts, get(auth, "\"/api/search?q=meeting%20kettle\"")));
         all.add(wrk("contacts (/api/contacts)", scripts, get(auth, "\"/api/contacts?areaId=" + leeds + "&sex=female&requestType=phone\"")));
@@ -136,6 +142,17 @@ class LoadBenchmark {
                 org.stepcalls.platform.security.Role.COORDINATOR), csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
         if (!result.rejected().isEmpty()) {
             throw new IllegalStateException("seed rejected: " + result.rejected().get(0));
+        }
+    }
+
+    /** Prints a query's plan with timings, for finding where a page's time goes. */
+    private void explain(String query) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                var rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
+            System.out.println("plan:");
+            while (rows.next()) {
+                System.out.println("plan:   " + rows.getString(1));
+            }
         }
     }
 

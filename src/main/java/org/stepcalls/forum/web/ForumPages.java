@@ -44,7 +44,8 @@ public class ForumPages {
     static class Templates {
         static native TemplateInstance welcome();
 
-        static native TemplateInstance latest(TopicPage page, Category category, List<TopicSummary> pinned,
+        /** {@code rows}: on a category's first page its pinned topics, then the page's topics. */
+        static native TemplateInstance latest(TopicPage page, List<TopicSummary> rows, Category category,
                 List<Category> categories, boolean canCreate);
 
         static native TemplateInstance topic(TopicView topic, String replyText, String error, int redacted);
@@ -75,8 +76,9 @@ public class ForumPages {
             return Templates.welcome();
         }
         Viewer viewer = currentUser.viewer();
-        return Templates.latest(queries.latest(viewer, Optional.empty(), before, false), null, List.of(),
-                permissions.readableCategories(viewer), !postableCategories(viewer).isEmpty());
+        TopicPage page = queries.latest(viewer, Optional.empty(), before, false);
+        return Templates.latest(page, page.topics(), null, permissions.readableCategories(viewer),
+                !postableCategories(viewer).isEmpty());
     }
 
     @GET
@@ -91,8 +93,10 @@ public class ForumPages {
         Viewer viewer = currentUser.viewer();
         Category category = queries.readableCategory(viewer, slug);
         boolean firstPage = before == null || before.isBlank();
-        return Templates.latest(queries.latest(viewer, Optional.of(category), before, true), category,
-                firstPage ? queries.pinned(viewer, category) : List.of(), permissions.readableCategories(viewer),
+        TopicPage page = queries.latest(viewer, Optional.of(category), before, true);
+        List<TopicSummary> rows = new java.util.ArrayList<>(firstPage ? queries.pinned(viewer, category) : List.of());
+        rows.addAll(page.topics());
+        return Templates.latest(page, rows, category, permissions.readableCategories(viewer),
                 permissions.canCreateTopicIn(viewer, category));
     }
 
