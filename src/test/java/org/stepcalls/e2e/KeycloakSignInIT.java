@@ -43,6 +43,8 @@ class KeycloakSignInIT {
 
     @BeforeAll
     static void startKeycloakAndTheApp() throws Exception {
+        requireFree(8180);
+        requireFree(8095);
         Path home = Path.of(System.getProperty("keycloak.home"));
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
@@ -128,6 +130,15 @@ class KeycloakSignInIT {
                 "--user-data-dir=" + Files.createTempDirectory("stepcalls-it-chromium"));
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort().build(), options);
+    }
+
+    /** Something else answering on our port would be tested instead of what we start: refuse. */
+    private static void requireFree(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            probe.setReuseAddress(true);
+        } catch (IOException taken) {
+            throw new IllegalStateException("Port " + port + " is already in use; stop whatever listens there first");
+        }
     }
 
     private static void awaitUp(String url, Duration patience) throws Exception {
