@@ -46,6 +46,12 @@ class KeycloakSignInIT {
         requireFree(8180);
         requireFree(8095);
         Path home = Path.of(System.getProperty("keycloak.home"));
+        Path database = home.resolve("data/h2");
+        if (Files.exists(database)) { // a realm imported by an earlier run would be kept as it was
+            try (var files = Files.walk(database)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
         Files.copy(Path.of(System.getProperty("realm.json")), imports.resolve("stepcalls-realm.json"),
@@ -119,6 +125,156 @@ class KeycloakSignInIT {
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("href=\"/login\""));
         } finally {
             browser.quit();
+        }
+    }
+
+    /**
+     * The journeys people make, in Chromium at phone size against the packaged app: a member's
+     * topic, reply, edit and search; a coordinator's list; a whole call from intake to close as a
+     * helpliner while another helpliner and the coordinator look on; the overdue and outcomes pages.
+     */
+    @org.junit.jupiter.api.Test
+    void theForumAndACallFromEndToEndOnAPhone() throws Exception {
+        Path shots = Path.of("target/e2e/journeys");
+        Files.createDirectories(shots);
+        String callUrl;
+        try (Session mia = Session.signIn("mia", "mia-demo", shots)) {
+            mia.open("/new-topic");
+            mia.type("title", "Lifts to the Sunday meeting");
+            mia.type("body", "Anyone driving from Headingley? Text me on 07700 900444.");
+            mia.submit(By.xpath("//button[text()='Start topic']"));
+            assertThat(mia.text(".notice")).contains("We removed 1 phone number");
+            mia.shot("topic-created");
+            mia.type("body", "Sorted, thanks all.");
+            mia.submit(By.xpath("//button[text()='Reply']"));
+            mia.submit(By.xpath("(//a[text()='Edit'])[last()]"));
+            mia.driver.findElement(By.id("body")).clear();
+            mia.type("body", "Sorted — thank you all.");
+            mia.submit(By.xpath("//button[text()='Save']"));
+            assertThat(mia.driver.getPageSource()).contains("Sorted — thank you all.").contains("edited");
+            mia.shot("reply-edited");
+            mia.open("/search?q=Headingley");
+            assertThat(mia.text("ul.topics")).contains("Lifts to the Sunday meeting");
+            mia.shot("search");
+        }
+        try (Session carl = Session.signIn("carl", "carl-demo", shots)) {
+            carl.open("/volunteers/new");
+            carl.type("firstName", "Rhona");
+            carl.type("phone", "07700 900445");
+            carl.driver.findElement(By.cssSelector("input[name=sex][value=female]")).click();
+            new org.openqa.selenium.support.ui.Select(carl.driver.findElement(By.id("homeAreaId"))).selectByVisibleText("Leeds (Yorkshire)");
+            carl.driver.findElement(By.id("cleanDate")).sendKeys("01012015");
+            carl.driver.findElement(By.name("guidelinesAcknowledged")).click();
+            carl.submit(By.xpath("//button[text()='Save']"));
+            assertThat(carl.text(".cards")).contains("Rhona");
+            carl.shot("list-with-volunteer");
+        }
+        try (Session helen = Session.signIn("helen", "helen-demo", shots)) {
+            helen.open("/calls/new");
+            for (String[] choice : new String[][] { { "immediateDanger", "no" }, { "requesterIsAddict", "yes" },
+                    { "prisonGateRequest", "no" }, { "callerSex", "female" }, { "requestType", "phone" },
+                    { "disabledOrVulnerable", "no" } }) {
+                helen.driver.findElement(By.cssSelector("input[name=" + choice[0] + "][value=" + choice[1] + "]")).click();
+            }
+            helen.type("callerFirstName", "Imogen");
+            helen.type("callerPhone", "07700 900446");
+            helen.type("callerPhoneConfirm", "07700 900446");
+            new org.openqa.selenium.support.ui.Select(helen.driver.findElement(By.id("areaId"))).selectByVisibleText("Leeds (Yorkshire)");
+            helen.submit(By.cssSelector("form.intake button[type=submit]"));
+            callUrl = helen.driver.getCurrentUrl();
+            helen.shot("call-opened");
+            new org.openqa.selenium.support.ui.Select(helen.driver.findElement(By.id("contact"))).selectByIndex(1);
+            helen.driver.findElement(By.cssSelector("input[name=result][value=accepted]")).click();
+            helen.driver.findElement(By.name("cleanTime")).click();
+            helen.driver.findElement(By.name("willing")).click();
+            helen.driver.findElement(By.name("knowsGuidelines")).click();
+            helen.submit(By.xpath("//button[text()='Log attempt']"));
+            helen.driver.findElement(By.cssSelector("input[name=reached][value=yes]")).click();
+            helen.submit(By.xpath("//button[text()='Log callback']"));
+            new org.openqa.selenium.support.ui.Select(helen.driver.findElement(By.id("outcome"))).selectByValue("volunteer_phoned");
+            helen.submit(By.xpath("//button[text()='Record outcome and close']"));
+            assertThat(helen.driver.getPageSource()).contains("The call can only be read now").contains("Imogen");
+            helen.shot("call-closed");
+        }
+        for (String[] onlooker : new String[][] { { "hugo", "hugo-demo" }, { "carl", "carl-demo" } }) {
+            try (Session other = Session.signIn(onlooker[0], onlooker[1], shots)) {
+                other.driver.get(callUrl);
+                assertThat(other.driver.getPageSource()).contains("Caller I.").doesNotContain("Imogen")
+                        .doesNotContain("900446");
+                other.shot("call-seen-by-" + onlooker[0]);
+                if (onlooker[0].equals("carl")) {
+                    other.open("/calls/overdue");
+                    assertThat(other.text("h1")).isEqualTo("Overdue calls");
+                    other.shot("overdue");
+                }
+            }
+        }
+        try (Session mia = Session.signIn("mia", "mia-demo", shots)) {
+            mia.open("/outcomes");
+            assertThat(mia.driver.findElements(By.cssSelector("svg.chart rect"))).hasSize(7);
+            mia.shot("outcomes");
+            mia.driver.get(callUrl);
+            assertThat(mia.driver.getPageSource()).contains("Not found").doesNotContain("Caller I.");
+        }
+    }
+
+    /** One person's browser at phone size, signed in on Keycloak's login page. */
+    static final class Session implements AutoCloseable {
+        final ChromeDriver driver;
+        final Path shots;
+        final String user;
+
+        private Session(ChromeDriver driver, Path shots, String user) {
+            this.driver = driver;
+            this.shots = shots;
+            this.user = user;
+        }
+
+        static Session signIn(String user, String password, Path shots) throws IOException {
+            ChromeDriver driver = (ChromeDriver) browser();
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+            driver.get(APP + "/login");
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            driver.findElement(By.id("username")).sendKeys(user);
+            driver.findElement(By.id("password")).sendKeys(password);
+            driver.findElement(By.id("kc-login")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(APP + "/"));
+            return new Session(driver, shots, user);
+        }
+
+        void open(String path) {
+            driver.get(APP + path);
+        }
+
+        void type(String id, String text) {
+            driver.findElement(By.id(id)).sendKeys(text);
+        }
+
+        String text(String css) {
+            return driver.findElement(By.cssSelector(css)).getText();
+        }
+
+        void submit(By button) {
+            org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+            driver.findElement(button).click();
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+                try {
+                    page.isEnabled();
+                    return false;
+                } catch (org.openqa.selenium.WebDriverException gone) {
+                    return "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState"));
+                }
+            });
+        }
+
+        void shot(String step) throws IOException {
+            Files.write(shots.resolve(user + "-" + step + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        }
+
+        @Override
+        public void close() {
+            driver.quit();
         }
     }
 
