@@ -68,22 +68,24 @@ public class CallBoard {
         Call call = readable(viewer, topicId);
         Topic topic = Topic.findById(topicId);
         boolean opener = permissions.isOpener(viewer, topic);
+        // only the opener's view opens anything; everyone else's never touches the key
+        DataKeys.Opener keys = opener ? dataKeys.opener(call.dataKeyId) : null;
         CallView.Caller caller = opener
-                ? new CallView.Caller(dataKeys.open(call.dataKeyId, call.callerNameCipher, Purpose.CALLER_NAME),
-                        masked(dataKeys.open(call.dataKeyId, call.callerPhoneCipher, Purpose.CALLER_PHONE)), call.callerInitial,
+                ? new CallView.Caller(keys.open(call.callerNameCipher, Purpose.CALLER_NAME),
+                        masked(keys.open(call.callerPhoneCipher, Purpose.CALLER_PHONE)), call.callerInitial,
                         call.callerSex.code())
                 : new CallView.Caller(null, null, call.callerInitial, call.callerSex.code());
         List<CallRecord> records = CallRecord.list("callId = ?1 order by id", topicId);
         return new CallView(call.topicId, call.number, topic.title(), topic.status, call.openedAt, topic.opener.displayName,
                 caller, call.area.name, call.area.id, call.requestType, call.disabledOrVulnerable,
-                call.emergencyGuidanceGiven, opener ? notes(call, call.notesCipher) : null,
-                records.stream().filter(r -> r.kind.equals(CallRecord.ATTEMPT)).map(r -> attempt(call, r, opener)).toList(),
+                call.emergencyGuidanceGiven, notes(keys, call.notesCipher),
+                records.stream().filter(r -> r.kind.equals(CallRecord.ATTEMPT)).map(r -> attempt(r, keys)).toList(),
                 records.stream().filter(r -> r.kind.equals(CallRecord.REPORT_BACK))
                         .map(r -> new CallView.ReportBack(r.id, r.postId, r.volunteerId, r.contactLabel, r.result,
-                                opener ? notes(call, r.notesCipher) : null, r.createdAt)).toList(),
+                                notes(keys, r.notesCipher), r.createdAt)).toList(),
                 records.stream().filter(r -> r.kind.equals(CallRecord.CALLBACK))
                         .map(r -> new CallView.Callback(r.id, r.postId, Boolean.TRUE.equals(r.reached),
-                                opener ? notes(call, r.notesCipher) : null, r.createdAt)).toList(),
+                                notes(keys, r.notesCipher), r.createdAt)).toList(),
                 call.outcome, call.closedAt, opener);
     }
 
@@ -290,11 +292,12 @@ public class CallBoard {
         return notes.isEmpty() ? null : dataKeys.seal(call.dataKeyId, redactor.redact(notes).text(), Purpose.CALL_NOTES);
     }
 
-    private String notes(Call call, byte[] sealed) {
-        return sealed == null ? null : dataKeys.open(call.dataKeyId, sealed, Purpose.CALL_NOTES);
+    /** Notes are the opener's alone: without their key ({@code keys} null) nobody gets them. */
+    private static String notes(DataKeys.Opener keys, byte[] sealed) {
+        return keys == null || sealed == null ? null : keys.open(sealed, Purpose.CALL_NOTES);
     }
 
-    private CallView.Attempt attempt(Call call, CallRecord r, boolean opener) {
+    private static CallView.Attempt attempt(CallRecord r, DataKeys.Opener keys) {
         String partner = null;
         if (r.partnerVolunteerId != null) {
             Volunteer p = Volunteer.findById(r.partnerVolunteerId);
@@ -304,7 +307,7 @@ public class CallBoard {
                 new CallView.Checks(Boolean.TRUE.equals(r.checkCleanTime), Boolean.TRUE.equals(r.checkWilling),
                         Boolean.TRUE.equals(r.checkKnowsGuidelines)),
                 r.acceptedFor, r.partnerVolunteerId, partner, Boolean.TRUE.equals(r.invitedToList),
-                opener ? notes(call, r.notesCipher) : null, r.createdAt);
+                notes(keys, r.notesCipher), r.createdAt);
     }
 
     private static String attemptText(CallRecord r) {

@@ -1,7 +1,6 @@
 package org.stepcalls.privacy;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,13 +47,5 @@ public class AuditLog {
         entry.volunteerId = volunteerId;
         entry.detail = detail;
         entry.persist();
-    }
-
-    public List<AuditEntry> forTopic(long topicId) {
-        return AuditEntry.list("topicId = ?1 order by at, id", topicId);
-    }
-
-    public List<AuditEntry> latest(int limit) {
-        return AuditEntry.find("order by at desc, id desc").page(0, limit).list();
     }
 }

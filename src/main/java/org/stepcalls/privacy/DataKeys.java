@@ -39,6 +39,18 @@ public class DataKeys {
         return crypto.open(sealed, raw(keyId), purpose);
     }
 
+    /** Opens several values sealed under one key, reading and unwrapping the key once. */
+    public Opener opener(long keyId) {
+        byte[] key = raw(keyId);
+        return (sealed, purpose) -> crypto.open(sealed, key, purpose);
+    }
+
+    /** Opens what one data key sealed; lives no longer than the request that asked for it. */
+    @FunctionalInterface
+    public interface Opener {
+        String open(byte[] sealed, Purpose purpose);
+    }
+
     /** After this nothing sealed under the key can be read again, by anyone. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void shred(long keyId) {

@@ -24,10 +24,6 @@ public final class RedactedText {
         return redactions;
     }
 
-    public boolean isBlank() {
-        return text.isBlank();
-    }
-
     @Override
     public String toString() {
         return text;

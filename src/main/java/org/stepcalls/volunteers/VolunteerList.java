@@ -58,7 +58,7 @@ public class VolunteerList {
         }
         List<Volunteer> all = Volunteer.list("select distinct v from Volunteer v join fetch v.homeArea"
                 + " left join fetch v.areasCovered order by v.firstName, v.id");
-        return all.stream().map(v -> view(v, true)).toList();
+        return all.stream().map(v -> view(v)).toList();
     }
 
     public VolunteerView get(Viewer viewer, long id) {
@@ -67,7 +67,7 @@ public class VolunteerList {
         if (volunteer == null || !(own || permissions.canSeeContactNumbers(viewer))) {
             throw ApiException.notFound();
         }
-        return view(volunteer, true);
+        return view(volunteer);
     }
 
     public VolunteerView add(Viewer viewer, VolunteerInput input) {
@@ -77,7 +77,7 @@ public class VolunteerList {
         apply(volunteer, input, false);
         volunteer.persist();
         audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_ADDED, volunteer.id, null);
-        return view(volunteer, true);
+        return view(volunteer);
     }
 
     public VolunteerView update(Viewer viewer, long id, VolunteerInput input) {
@@ -85,7 +85,7 @@ public class VolunteerList {
         Volunteer volunteer = existing(id);
         apply(volunteer, input, false);
         audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_UPDATED, volunteer.id, null);
-        return view(volunteer, true);
+        return view(volunteer);
     }
 
     /** R13: the row goes, and with it the only (encrypted) copy of the number. */
@@ -104,7 +104,7 @@ public class VolunteerList {
     public VolunteerView mine(Viewer viewer) {
         requireMember(viewer);
         Volunteer volunteer = Volunteer.findByAccount(viewer.accountId());
-        return volunteer == null ? null : view(volunteer, true);
+        return volunteer == null ? null : view(volunteer);
     }
 
     /** A member joins, or updates their entry; they must acknowledge the guidelines (R6). */
@@ -126,7 +126,7 @@ public class VolunteerList {
         }
         audit.recordListChange(viewer.accountId(), joining ? Action.VOLUNTEER_JOINED : Action.VOLUNTEER_UPDATED,
                 volunteer.id, null);
-        return view(volunteer, true);
+        return view(volunteer);
     }
 
     /** R13: leaving takes effect at once; the entry, its number and any meeting contact go. */
@@ -145,14 +145,14 @@ public class VolunteerList {
         }
     }
 
-    VolunteerView view(Volunteer v, boolean withPhone) {
+    VolunteerView view(Volunteer v) {
         List<Long> areaIds = new ArrayList<>(v.areasCovered.stream().map(a -> a.id).sorted().toList());
         LocalDate cutoff = settings.latestEligibleCleanDate(LocalDate.now());
         boolean eligible = v.active && v.guidelinesAcknowledgedOn != null && !v.cleanDate.isAfter(cutoff);
         return new VolunteerView(v.id, v.firstName, v.sex.code(), v.homeArea.id, v.homeArea.name, areaIds, v.cleanDate,
                 v.canPhone, v.canVisit, v.guidelinesAcknowledgedOn != null, v.guidelinesAcknowledgedOn, v.formReceived,
                 v.active, eligible, v.accountId != null,
-                withPhone ? phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE)) : null);
+                phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE)));
     }
 
     private void apply(Volunteer volunteer, VolunteerInput input, boolean joiningThemselves) {

@@ -35,10 +35,6 @@ public class VolunteerSettings {
         return today.minus(minCleanTime);
     }
 
-    public Period minCleanTime() {
-        return minCleanTime;
-    }
-
     public double sameSexRadiusKm() {
         return sameSexRadiusKm;
     }

@@ -34,8 +34,4 @@ public class Account extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
-
-    public static Account findByIdentity(String issuer, String subject) {
-        return find("issuer = ?1 and subject = ?2", issuer, subject).firstResult();
-    }
 }

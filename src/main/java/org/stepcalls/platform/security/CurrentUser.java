@@ -1,7 +1,6 @@
 package org.stepcalls.platform.security;
 
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -69,10 +68,6 @@ public class CurrentUser {
     /** This request's asker, for {@code Permissions}. */
     public Viewer viewer() {
         return isSignedIn() ? new Viewer(account().id(), roles()) : Viewer.SIGNED_OUT;
-    }
-
-    public Optional<Long> accountId() {
-        return isSignedIn() ? Optional.of(account().id()) : Optional.empty();
     }
 
     /** Pages rendered on an I/O thread (errors for unmatched paths) may not query: they take the token's name. */
