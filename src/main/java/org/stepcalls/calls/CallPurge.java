@@ -29,7 +29,8 @@ import io.quarkus.scheduler.Scheduled;
  * its anonymised outcome record is written, its data key is deleted (crypto-shredding: every copy
  * of the caller's details, WAL and backups included, becomes unreadable), then its topic goes —
  * and with it, by cascade, posts, revisions, templated records, notifications and search entries.
- * A PostgreSQL advisory lock makes it run once at a time across app instances.
+ * A PostgreSQL advisory lock, taken by each batch's transaction, makes it run once at a time across
+ * app instances.
  */
 @ApplicationScoped
 public class CallPurge {
@@ -78,36 +79,39 @@ public class CallPurge {
 
     Result run(String trigger, Long actorId) {
         OffsetDateTime started = OffsetDateTime.now();
-        try (Connection lockHolder = dataSource.getConnection()) {
-            if (!advisoryLock(lockHolder, "pg_try_advisory_lock")) {
-                return new Result(false, 0, 0, 0);
+        int calls = 0;
+        int posts = 0;
+        boolean first = true;
+        int[] batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(this::purgeBatch);
+            if (batch == null) { // another purge holds the lock: it carries on where this one stops
+                if (first) {
+                    return new Result(false, 0, 0, 0);
+                }
+                break;
             }
-            try {
-                int calls = 0;
-                int posts = 0;
-                int[] batch;
-                do {
-                    batch = QuarkusTransaction.requiringNew().call(this::purgeBatch);
-                    calls += batch[0];
-                    posts += batch[1];
-                } while (batch[0] == BATCH);
-                int kept = calls;
-                int totalCalls = calls;
-                int totalPosts = posts;
-                QuarkusTransaction.requiringNew().run(() -> recordRun(started, trigger, actorId, totalCalls, totalPosts, kept));
-                return new Result(true, calls, posts, kept);
-            } finally {
-                advisoryLock(lockHolder, "pg_advisory_unlock");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Purge failed; it will run again on schedule", e);
-        }
+            first = false;
+            calls += batch[0];
+            posts += batch[1];
+        } while (batch[0] == BATCH);
+        int totalCalls = calls;
+        int totalPosts = posts;
+        QuarkusTransaction.requiringNew().run(() -> recordRun(started, trigger, actorId, totalCalls, totalPosts, totalCalls));
+        return new Result(true, calls, posts, calls);
     }
 
-    /** One batch in the caller's transaction: {purged calls, purged posts}. */
+    /**
+     * One batch in the caller's transaction: {purged calls, purged posts}, or null when another
+     * purge holds the lock. The lock is the transaction's, so a purge needs one pool connection at
+     * a time, like every request.
+     */
     private int[] purgeBatch() throws SQLException {
         OffsetDateTime now = OffsetDateTime.now();
         try (Connection connection = dataSource.getConnection()) {
+            if (!advisoryLock(connection, "pg_try_advisory_xact_lock")) {
+                return null;
+            }
             List<Long> due = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT topic_id FROM calls

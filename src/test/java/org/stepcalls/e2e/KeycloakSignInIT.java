@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,56 +39,18 @@ class KeycloakSignInIT {
     private static final String KEYCLOAK = "http://127.0.0.1:8180";
     private static final String APP = "http://127.0.0.1:8095";
     private static final Path SHOTS = Path.of("target/e2e-keycloak");
-    private static Process keycloak;
-    private static Process app;
+    private static PackagedStack stack;
 
     @BeforeAll
     static void startKeycloakAndTheApp() throws Exception {
-        requireFree(8180);
-        requireFree(8095);
-        Path home = Path.of(System.getProperty("keycloak.home"));
-        Path database = home.resolve("data/h2");
-        if (Files.exists(database)) { // a realm imported by an earlier run would be kept as it was
-            try (var files = Files.walk(database)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-        Path imports = home.resolve("data/import");
-        Files.createDirectories(imports);
-        Files.copy(Path.of(System.getProperty("realm.json")), imports.resolve("stepcalls-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
-        home.resolve("bin/kc.sh").toFile().setExecutable(true);
-        ProcessBuilder kc = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=8180",
-                "--http-host=127.0.0.1", "--import-realm").redirectErrorStream(true)
-                .redirectOutput(Path.of("target/keycloak.log").toFile());
-        kc.environment().put("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64");
-        kc.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        kc.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-" + new SecureRandom().nextInt(1_000_000));
-        keycloak = kc.start();
-        awaitUp(KEYCLOAK + "/realms/stepcalls/.well-known/openid-configuration", Duration.ofMinutes(3));
-
-        Path data = Files.createTempDirectory("stepcalls-it-data");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        ProcessBuilder jar = new ProcessBuilder("java", "-jar", System.getProperty("app.jar")).redirectErrorStream(true)
-                .redirectOutput(Path.of("target/app-keycloak.log").toFile());
-        jar.environment().putAll(Map.of("QUARKUS_HTTP_PORT", "8095",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", KEYCLOAK + "/realms/stepcalls", "QUARKUS_OIDC_CLIENT_ID", "stepcalls",
-                "QUARKUS_OIDC_CREDENTIALS_SECRET", "stepcalls-demo-client-secret",
-                "STEPCALLS_SESSION_SECRET", Base64.getEncoder().encodeToString(key) + "-session",
-                "STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key), "STEPCALLS_DATA_DIR", data.toString()));
-        app = jar.start();
-        awaitUp(APP + "/q/health/ready", Duration.ofMinutes(1));
+        stack = PackagedStack.start(8180, 8095, Map.of(), "signin");
         Files.createDirectories(SHOTS);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        for (Process process : new Process[] { app, keycloak }) {
-            if (process != null) {
-                process.destroy();
-                process.waitFor();
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -218,6 +181,46 @@ class KeycloakSignInIT {
         }
     }
 
+    /**
+     * A helpliner with no mouse or touch screen (a switch or keyboard user) opens a call: from the
+     * top of the page, Tab reaches every control of the intake form in reading order, Space picks
+     * a radio button, typing picks the town, Enter sends it.
+     */
+    @org.junit.jupiter.api.Test
+    void aHelplinerOpensACallFromTheKeyboardAlone() throws Exception {
+        Path shots = Path.of("target/e2e/keyboard");
+        Files.createDirectories(shots);
+        try (Session hugo = Session.signIn("hugo", "hugo-demo", shots)) {
+            hugo.open("/calls/new");
+            int tabs = 0;
+            while (!"immediateDanger".equals(hugo.focused().getAttribute("name"))) {
+                assertThat(++tabs).as("Tab presses to reach the form's first question").isLessThan(30);
+                hugo.focused().sendKeys(Keys.TAB);
+            }
+            hugo.key("immediateDanger", Keys.SPACE);
+            hugo.key("requesterIsAddict", Keys.SPACE);
+            hugo.key("prisonGateRequest", Keys.SPACE);
+            hugo.key("callerFirstName", "Petra");
+            hugo.key("callerPhone", "07700 900447");
+            hugo.key("callerPhoneConfirm", "07700 900447");
+            hugo.shot("focus-on-town");
+            hugo.key("areaId", "Leeds");
+            hugo.key("callerSex", Keys.SPACE);
+            hugo.key("requestType", Keys.SPACE);
+            hugo.key("disabledOrVulnerable", Keys.SPACE);
+            hugo.key("notes", "Prefers a call after six.");
+            assertThat(hugo.focused().getText()).isEqualTo("Open the call");
+            hugo.shot("focus-on-submit");
+            org.openqa.selenium.WebElement form = hugo.driver.findElement(By.tagName("html"));
+            hugo.focused().sendKeys(Keys.ENTER);
+            new WebDriverWait(hugo.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
+            assertThat(hugo.driver.getCurrentUrl()).matches(APP + "/calls/\\d+");
+            assertThat(hugo.text(".caller")).contains("Petra");
+            assertThat(hugo.driver.getPageSource()).contains("Leeds");
+            hugo.shot("call-opened");
+        }
+    }
+
     /** One person's browser at phone size, signed in on Keycloak's login page. */
     static final class Session implements AutoCloseable {
         final ChromeDriver driver;
@@ -245,6 +248,17 @@ class KeycloakSignInIT {
 
         void open(String path) {
             driver.get(APP + path);
+        }
+
+        org.openqa.selenium.WebElement focused() {
+            return driver.switchTo().activeElement();
+        }
+
+        /** Checks the focus is on the control named {@code name}, types there, then tabs on. */
+        void key(String name, CharSequence keys) {
+            assertThat(focused().getAttribute("name")).as("focus before typing " + keys).isEqualTo(name);
+            focused().sendKeys(keys);
+            focused().sendKeys(Keys.TAB);
         }
 
         void type(String id, String text) {
@@ -286,31 +300,5 @@ class KeycloakSignInIT {
                 "--user-data-dir=" + Files.createTempDirectory("stepcalls-it-chromium"));
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort().build(), options);
-    }
-
-    /** Something else answering on our port would be tested instead of what we start: refuse. */
-    private static void requireFree(int port) {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            probe.setReuseAddress(true);
-        } catch (IOException taken) {
-            throw new IllegalStateException("Port " + port + " is already in use; stop whatever listens there first");
-        }
-    }
-
-    private static void awaitUp(String url, Duration patience) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(url + " did not come up within " + patience + "; see target/*.log");
     }
 }

@@ -22,7 +22,10 @@ public class Accounts {
     }
 
     SignedIn findOrCreate(String issuer, String subject, String displayName) {
-        SignedIn known = lookUp(issuer, subject);
+        // A short transaction of its own when the request has none: a read outside a transaction
+        // keeps its pool connection until the request ends, and the request's own transaction
+        // would then need a second one (under load every thread held one and waited for another).
+        SignedIn known = QuarkusTransaction.joiningExisting().call(() -> lookUp(issuer, subject));
         if (known != null && known.displayName().equals(displayName)) {
             return known; // the common case: one read, no write
         }

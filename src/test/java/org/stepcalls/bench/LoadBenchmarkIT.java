@@ -1,0 +1,267 @@
+package org.stepcalls.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.stepcalls.e2e.PackagedStack;
+import org.stepcalls.platform.database.EmbeddedDatabase;
+import org.stepcalls.privacy.DramaNumbers;
+import org.stepcalls.volunteers.CsvImport;
+
+/**
+ * Not a test: the load harness behind bench/load.sh. Starts a PostgreSQL of its own
+ * (target/bench/pg), Keycloak and the packaged app against both, as an operator would; seeds
+ * 100,000 topics, 1,000,000 posts and 10,000 volunteers (through the real CSV import); then runs
+ * wrk at fixed connection counts against the latest page, a topic page, search, creating posts
+ * and the contacts query with Keycloak's bearer tokens, and pgbench -S against the same PostgreSQL
+ * as the baseline. Prints req/s, p50/p99, errors, the app's RSS and each ratio to pgbench.
+ * BENCH_JAVA_OPTS reaches the app's JVM (e.g. a JFR recording to profile it).
+ */
+@EnabledIfSystemProperty(named = "stepcalls.bench", matches = "true")
+class LoadBenchmarkIT {
+
+    static final int TOPICS = 100_000;
+    static final int POSTS_PER_TOPIC = 10;
+    static final String DURATION = System.getProperty("stepcalls.bench.duration", "10s");
+    static final List<Integer> CONNECTIONS = List.of(System.getProperty("stepcalls.bench.connections", "32").split(","))
+            .stream().map(String::trim).map(Integer::valueOf).toList();
+    /** Only the scenarios whose names contain this (e.g. "topic page"), for profiling one of them. */
+    static final String ONLY = System.getProperty("stepcalls.bench.only", "");
+
+    record Figures(String name, int connections, double rps, double p50, double p99, long errors) {
+    }
+
+    record Scenario(String name, String lua) {
+    }
+
+    @Test
+    void printLoadFigures() throws Exception {
+        Path pg = Path.of("target/bench/pg").toAbsolutePath();
+        deleteRecursively(pg);
+        EmbeddedDatabase.Coordinates database = EmbeddedDatabase.startOrReuse(pg, Path.of("target/bench/pg-work"));
+        String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "");
+        try (PackagedStack stack = PackagedStack.start(8181, 8096, Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "JAVA_TOOL_OPTIONS", javaOptions), "bench")) {
+            String helen = stack.accessToken("helen", "helen-demo");
+            String carl = stack.accessToken("carl", "carl-demo");
+            send(stack.appUrl + "/api/categories", helen, null); // both accounts exist from their first request
+            send(stack.appUrl + "/api/categories", carl, null);
+            long seeding = System.nanoTime();
+            long firstTopic;
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl())) {
+                firstTopic = seedTopics(connection);
+            }
+            importVolunteers(stack.appUrl, carl);
+            System.out.printf("%nseeded %,d topics, %,d posts, 10,000 volunteers in %.0f s%n", TOPICS, TOPICS * POSTS_PER_TOPIC,
+                    (System.nanoTime() - seeding) / 1e9);
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl())) {
+                explain(connection, """
+                        SELECT t.id, t.title, c.slug, c.name, a.display_name, t.status, t.pinned, t.posts_count, t.last_activity_at
+                        FROM topics t JOIN categories c ON c.id = t.category_id JOIN accounts a ON a.id = t.opener_id
+                        WHERE t.category_id IN (SELECT id FROM categories) ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 31""");
+            }
+            long leeds = leedsArea(stack.appUrl, helen);
+            String randomTopic = "math.random(" + firstTopic + ", " + (firstTopic + TOPICS - 1) + ")";
+            List<Scenario> scenarios = List.of(
+                    new Scenario("latest page (/)", get("\"/\"")),
+                    new Scenario("latest list API (/api/topics)", get("\"/api/topics\"")),
+                    new Scenario("topic page (/t/{id})", get("\"/t/\" .. " + randomTopic)),
+                    new Scenario("search (/api/search)", get("\"/api/search?q=meeting%20kettle\"")),
+                    new Scenario("contacts (/api/contacts)", get("\"/api/contacts?areaId=" + leeds + "&sex=female&requestType=phone\"")),
+                    new Scenario("create post (POST /api/topics/{id}/posts)", """
+                            wrk.method = "POST"
+                            wrk.headers["Content-Type"] = "application/json"
+                            wrk.body = '{"body": "Load test reply, nothing personal"}'
+                            request = function()
+                              return wrk.format(nil, "/api/topics/" .. %s .. "/posts")
+                            end
+                            """.formatted(randomTopic)));
+            Path scripts = Files.createDirectories(Path.of("target/bench/wrk"));
+            List<Figures> all = new ArrayList<>();
+            for (int connections : CONNECTIONS) {
+                for (Scenario scenario : scenarios.stream().filter(s -> s.name().contains(ONLY)).toList()) {
+                    // a fresh token each time: Keycloak's live for five minutes
+                    all.add(wrk(scenario, connections, stack.appUrl, stack.accessToken("helen", "helen-demo"), scripts));
+                }
+            }
+            long rss = stack.appRssMegabytes();
+            int baselineConnections = CONNECTIONS.get(CONNECTIONS.size() - 1);
+            double pgbench = pgbench(database.port(), baselineConnections);
+            System.out.printf("%n%-44s %5s %9s %8s %8s %7s %12s%n", "scenario, " + DURATION + " each", "conns", "req/s", "p50 ms",
+                    "p99 ms", "errors", "÷ pgbench -S");
+            for (Figures f : all) {
+                System.out.printf("%-44s %5d %9.0f %8.2f %8.2f %7d %12.3f%n", f.name(), f.connections(), f.rps(), f.p50(), f.p99(),
+                        f.errors(), f.rps() / pgbench);
+            }
+            System.out.printf("%-44s %5d %9.0f%n", "pgbench -S (same PostgreSQL, baseline)", baselineConnections, pgbench);
+            System.out.printf("app RSS after the run: %d MB (the packaged app's process)%n%n", rss);
+        } finally {
+            EmbeddedDatabase.stop();
+        }
+    }
+
+    private static long seedTopics(Connection connection) throws Exception {
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    INSERT INTO topics (category_id, title, opener_id, posts_count, created_at, last_activity_at)
+                    SELECT (SELECT id FROM categories WHERE slug = CASE WHEN g % 3 = 0 THEN 'helpliners' ELSE 'general' END),
+                           'Topic ' || g || ' about the ' || (ARRAY['meeting','kettle','rota','service','literature'])[1 + g % 5],
+                           (SELECT id FROM accounts WHERE display_name LIKE 'Helen%'), 10,
+                           now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
+                    FROM generate_series(1, 100000) g""");
+            sql.execute("""
+                    INSERT INTO posts (topic_id, post_number, author_id, body, html, created_at)
+                    SELECT t.id, n, t.opener_id, r.text, '<p>' || r.text || '</p>', t.created_at
+                    FROM topics t CROSS JOIN generate_series(1, 10) n
+                    CROSS JOIN LATERAL (SELECT 'Reply ' || n || ': see you at the '
+                        || (ARRAY['meeting','kettle','rota','service','literature'])[1 + (t.id + n) % 5] || ' on Tuesday.' AS text) r
+                    WHERE t.title LIKE 'Topic %'""");
+            sql.execute("VACUUM ANALYZE");
+            try (var rows = sql.executeQuery("SELECT min(id) FROM topics WHERE title LIKE 'Topic %'")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** 10,000 volunteers through the real import, so their numbers are really sealed (drama landlines). */
+    private static void importVolunteers(String app, String coordinatorToken) throws Exception {
+        StringBuilder csv = new StringBuilder(String.join(",", CsvImport.HEADER)).append('\n');
+        String[] towns = { "Leeds", "Bradford", "York", "Sheffield", "Manchester", "London", "Bristol", "Glasgow" };
+        for (int i = 0; i < 10_000; i++) {
+            csv.append("Volunteer,").append(DramaNumbers.landline(i)).append(',').append(i % 2 == 0 ? "female" : "male")
+                    .append(',').append(towns[i % towns.length]).append(",2015-01-01,true,").append(i % 3 == 0).append('\n');
+        }
+        HttpResponse<String> response = send(app + "/api/volunteers/import", coordinatorToken, csv.toString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the volunteer import answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static long leedsArea(String app, String token) throws Exception {
+        Matcher leeds = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*(\\d+)[^{}]*\"name\"\\s*:\\s*\"Leeds\"")
+                .matcher(send(app + "/api/areas", token, null).body());
+        if (!leeds.find()) {
+            throw new IllegalStateException("no Leeds area in /api/areas");
+        }
+        return Long.parseLong(leeds.group(1));
+    }
+
+    private static HttpResponse<String> send(String url, String token, String csv) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        if (csv != null) {
+            request.header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Prints a query's plan with timings, for finding where a page's time goes. */
+    private static void explain(Connection connection, String query) throws Exception {
+        try (Statement sql = connection.createStatement(); var rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
+            while (rows.next()) {
+                System.out.println("plan of the latest list:   " + rows.getString(1));
+            }
+        }
+    }
+
+    private static String get(String pathExpression) {
+        return """
+                request = function()
+                  return wrk.format("GET", %s)
+                end
+                """.formatted(pathExpression);
+    }
+
+    private static Figures wrk(Scenario scenario, int connections, String app, String token, Path scripts)
+            throws IOException, InterruptedException {
+        Path script = scripts.resolve(scenario.name().replaceAll("\\W+", "-") + ".lua");
+        // the token sits in a file under target/ only while its scenario runs
+        Files.writeString(script, "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n" + scenario.lua() + """
+                response = function(status, headers, body)
+                  if status >= 300 then io.write("STATUS " .. status .. " " .. string.sub(body, 1, 120) .. "\\n") end
+                end
+                """);
+        try {
+            Thread.sleep(3_000); // let the previous scenario's last queries finish on the server
+            run("wrk", "-t2", "-c" + connections, "-d5s", "-s", script.toString(), app); // warm-up
+            String out = run("wrk", "-t2", "-c" + connections, "-d" + DURATION, "--latency", "-s", script.toString(), app);
+            out.lines().filter(l -> l.startsWith("STATUS")).distinct().limit(5)
+                    .forEach(l -> System.out.println("  " + scenario.name() + ": " + l));
+            return new Figures(scenario.name(), connections, number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"),
+                    millis(out, "99%"), (long) (number(out, "Non-2xx or 3xx responses:\\s+(\\d+)") + socketErrors(out)));
+        } finally {
+            Files.delete(script);
+        }
+    }
+
+    private static double pgbench(int port, int connections) throws IOException, InterruptedException {
+        String[] connect = { "-h", "localhost", "-p", String.valueOf(port), "-U", "postgres" };
+        List<String> init = new ArrayList<>(List.of("pgbench", "-i", "-q", "-s", "10"));
+        init.addAll(List.of(connect));
+        init.add("postgres");
+        run(init.toArray(String[]::new));
+        List<String> select = new ArrayList<>(List.of("pgbench", "-S", "-n", "-c", String.valueOf(connections), "-j", "2",
+                "-T", DURATION.replace("s", "")));
+        select.addAll(List.of(connect));
+        select.add("postgres");
+        return number(run(select.toArray(String[]::new)), "tps = ([\\d.]+)");
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(command[0] + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    private static double number(String out, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(out);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static long socketErrors(String out) {
+        Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) + Long.parseLong(m.group(2)) + Long.parseLong(m.group(3))
+                + Long.parseLong(m.group(4)) : 0;
+    }
+
+    private static double millis(String out, String percentile) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(out);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.stepcalls.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real parts as an operator runs them, for the ITs and the load benchmark: Keycloak (fetched
+ * through Maven, run with Temurin 25 on 127.0.0.1, importing docker/keycloak/stepcalls-realm.json)
+ * and the packaged app signed in against it. Ports are checked free first: something else
+ * answering there would be tested in place of what we start.
+ */
+public final class PackagedStack implements AutoCloseable {
+
+    private static final String TEMURIN_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+
+    public final String keycloakUrl;
+    public final String appUrl;
+    private final Process keycloak;
+    private final Process app;
+
+    private PackagedStack(String keycloakUrl, String appUrl, Process keycloak, Process app) {
+        this.keycloakUrl = keycloakUrl;
+        this.appUrl = appUrl;
+        this.keycloak = keycloak;
+        this.app = app;
+    }
+
+    /**
+     * Starts Keycloak, then the packaged app against it.
+     *
+     * @param appEnvironment extra environment for the app (an external database, JVM options)
+     * @param logName        names target/keycloak-{logName}.log and target/app-{logName}.log
+     */
+    public static PackagedStack start(int keycloakPort, int appPort, Map<String, String> appEnvironment, String logName)
+            throws Exception {
+        requireFree(keycloakPort);
+        requireFree(appPort);
+        String keycloakUrl = "http://127.0.0.1:" + keycloakPort;
+        String appUrl = "http://127.0.0.1:" + appPort;
+        Process keycloak = startKeycloak(keycloakPort, logName);
+        Process app = null;
+        try {
+            awaitUp(keycloakUrl + "/realms/stepcalls/.well-known/openid-configuration", Duration.ofMinutes(3));
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            ProcessBuilder jar = new ProcessBuilder("java", "-jar", System.getProperty("app.jar")).redirectErrorStream(true)
+                    .redirectOutput(Path.of("target/app-" + logName + ".log").toFile());
+            Map<String, String> environment = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(appPort),
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/stepcalls", "QUARKUS_OIDC_CLIENT_ID", "stepcalls",
+                    "QUARKUS_OIDC_CREDENTIALS_SECRET", "stepcalls-demo-client-secret",
+                    "STEPCALLS_SESSION_SECRET", Base64.getEncoder().encodeToString(key) + "-session",
+                    "STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key),
+                    "STEPCALLS_DATA_DIR", Files.createTempDirectory("stepcalls-it-data").toString()));
+            environment.putAll(appEnvironment);
+            jar.environment().putAll(environment);
+            app = jar.start();
+            awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(1));
+            return new PackagedStack(keycloakUrl, appUrl, keycloak, app);
+        } catch (Exception | Error failed) {
+            stop(app, keycloak);
+            throw failed;
+        }
+    }
+
+    private static Process startKeycloak(int port, String logName) throws IOException {
+        Path home = Path.of(System.getProperty("keycloak.home"));
+        Path database = home.resolve("data/h2");
+        if (Files.exists(database)) { // a realm imported by an earlier run would be kept as it was
+            try (var files = Files.walk(database)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Path imports = home.resolve("data/import");
+        Files.createDirectories(imports);
+        Files.copy(Path.of(System.getProperty("realm.json")), imports.resolve("stepcalls-realm.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        home.resolve("bin/kc.sh").toFile().setExecutable(true);
+        ProcessBuilder kc = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + port,
+                "--http-host=127.0.0.1", "--import-realm").redirectErrorStream(true)
+                .redirectOutput(Path.of("target/keycloak-" + logName + ".log").toFile());
+        kc.environment().put("JAVA_HOME", TEMURIN_25);
+        kc.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        kc.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-" + new SecureRandom().nextInt(1_000_000));
+        return kc.start();
+    }
+
+    /** An access token for a demo user, from Keycloak's token endpoint (password grant). */
+    public String accessToken(String user, String password) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=stepcalls&client_secret=stepcalls-demo-client-secret&username="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/stepcalls/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("Keycloak gave no token for " + user + ": HTTP " + response.statusCode());
+        }
+        return token.group(1);
+    }
+
+    /** The app's resident memory now, from /proc. */
+    public long appRssMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for the app's process");
+    }
+
+    public long appPid() {
+        return app.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(app, keycloak);
+    }
+
+    private static void stop(Process... processes) throws InterruptedException {
+        for (Process process : processes) {
+            if (process != null) {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+    }
+
+    private static void requireFree(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            probe.setReuseAddress(true);
+        } catch (IOException taken) {
+            throw new IllegalStateException("Port " + port + " is already in use; stop whatever listens there first");
+        }
+    }
+
+    private static void awaitUp(String url, Duration patience) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(url + " did not come up within " + patience + "; see target/*.log");
+    }
+}
