@@ -27,4 +27,4 @@ if ! ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -
     -Dstepcalls.bench.only="${BENCH_ONLY:-}" >"$log" 2>&1; then
   tail -40 "$log"; echo "benchmark failed; see $log"; exit 1
 fi
-grep -E "^(seeded|plan of|scenario|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS)" "$log"
+grep -E "^(seeded|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS)" "$log"

@@ -72,7 +72,9 @@ public class ForumQueries {
         }
         TopicCursor cursor = before == null || before.isBlank() ? null : TopicCursor.decode(before);
         StringBuilder jpql = new StringBuilder(summarySelect())
-                .append(" where t.category.id in :categories");
+                // one array parameter, not an IN list: a list's length is part of the query's shape,
+                // so Hibernate translated the query afresh on every page view (a third of its CPU)
+                .append(" where array_contains(:categories, t.category.id)");
         if (cursor != null) {
             jpql.append(" and (t.lastActivityAt < :at or (t.lastActivityAt = :at and t.id < :id))");
         }
@@ -81,7 +83,7 @@ public class ForumQueries {
         }
         jpql.append(" order by t.lastActivityAt desc, t.id desc");
         TypedQuery<TopicSummary> query = entityManager.createQuery(jpql.toString(), TopicSummary.class)
-                .setParameter("categories", categoryIds)
+                .setParameter("categories", categoryIds.toArray(Long[]::new))
                 .setMaxResults(PAGE_SIZE + 1);
         if (cursor != null) {
             query.setParameter("at", cursor.lastActivityAt()).setParameter("id", cursor.id());

@@ -14,7 +14,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,8 @@ import java.util.regex.Pattern;
 public final class PackagedStack implements AutoCloseable {
 
     private static final String TEMURIN_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    /** The JVM options README "Running in production" gives (measured in BENCHMARKS.md). */
+    public static final List<String> PRODUCTION_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseParallelGC");
 
     public final String keycloakUrl;
     public final String appUrl;
@@ -59,7 +63,10 @@ public final class PackagedStack implements AutoCloseable {
             awaitUp(keycloakUrl + "/realms/stepcalls/.well-known/openid-configuration", Duration.ofMinutes(3));
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            ProcessBuilder jar = new ProcessBuilder("java", "-jar", System.getProperty("app.jar")).redirectErrorStream(true)
+            List<String> command = new ArrayList<>(List.of("java"));
+            command.addAll(PRODUCTION_JVM_OPTIONS);
+            command.addAll(List.of("-jar", System.getProperty("app.jar")));
+            ProcessBuilder jar = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(Path.of("target/app-" + logName + ".log").toFile());
             Map<String, String> environment = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(appPort),
                     "QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/stepcalls", "QUARKUS_OIDC_CLIENT_ID", "stepcalls",

@@ -1,10 +1,15 @@
 package org.stepcalls.platform.security;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Creates the local account on first sign-in and keeps its display name in step with the token. */
@@ -16,36 +21,45 @@ public class Accounts {
     }
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    Accounts(EntityManager entityManager) {
+    Accounts(EntityManager entityManager, AgroalDataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     SignedIn findOrCreate(String issuer, String subject, String displayName) {
-        // A short transaction of its own when the request has none: a read outside a transaction
-        // keeps its pool connection until the request ends, and the request's own transaction
-        // would then need a second one (under load every thread held one and waited for another).
-        SignedIn known = QuarkusTransaction.joiningExisting().call(() -> lookUp(issuer, subject));
+        SignedIn known = lookUp(issuer, subject);
         if (known != null && known.displayName().equals(displayName)) {
             return known; // the common case: one read, no write
         }
         // its own transaction: the account must exist even if the request's work rolls back
-        return QuarkusTransaction.requiringNew().call(() -> {
-            entityManager.createNativeQuery("""
-                    INSERT INTO accounts (issuer, subject, display_name, created_at) VALUES (?1, ?2, ?3, ?4)
-                    ON CONFLICT (issuer, subject) DO UPDATE SET display_name = EXCLUDED.display_name""")
-                    .setParameter(1, issuer).setParameter(2, subject).setParameter(3, displayName)
-                    .setParameter(4, OffsetDateTime.now())
-                    .executeUpdate();
-            return lookUp(issuer, subject);
-        });
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO accounts (issuer, subject, display_name, created_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (issuer, subject) DO UPDATE SET display_name = EXCLUDED.display_name""")
+                .setParameter(1, issuer).setParameter(2, subject).setParameter(3, displayName)
+                .setParameter(4, OffsetDateTime.now())
+                .executeUpdate());
+        return lookUp(issuer, subject);
     }
 
+    /**
+     * Runs on every signed-in request, so it is one plain statement on a connection handed back at
+     * once (inside a transaction, the transaction's own). It was a query read as an unclosed
+     * stream, which kept its connection until the request ended: the request's transaction then
+     * needed a second one, and under load every thread held one and waited for another.
+     */
     private SignedIn lookUp(String issuer, String subject) {
-        return entityManager.createQuery(
-                "select new org.stepcalls.platform.security.Accounts$SignedIn(a.id, a.displayName)"
-                        + " from Account a where a.issuer = :issuer and a.subject = :subject", SignedIn.class)
-                .setParameter("issuer", issuer).setParameter("subject", subject)
-                .getResultStream().findFirst().orElse(null);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, display_name FROM accounts WHERE issuer = ? AND subject = ?")) {
+            select.setString(1, issuer);
+            select.setString(2, subject);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new SignedIn(row.getLong(1), row.getString(2)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the signed-in account", e);
+        }
     }
 }

@@ -12,8 +12,8 @@ import io.agroal.api.AgroalPoolInterceptor;
  * In every Quarkus test: a request thread that takes a second pool connection while it holds one
  * fails at once. Under load such a request waits for a connection its neighbours hold while they
  * wait for theirs, and the pool stalls until the acquisition timeout (found by the load benchmark:
- * a read outside a transaction keeps its connection until the request ends, so a transaction
- * after it needs a second).
+ * the account lookup read its result as a stream it never closed, which kept its connection until
+ * the request ended, so the request's transaction needed a second).
  */
 @ApplicationScoped
 public class OneConnectionPerRequest implements AgroalPoolInterceptor {
