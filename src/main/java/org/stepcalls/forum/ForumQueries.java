@@ -111,11 +111,13 @@ public class ForumQueries {
         if (topic == null || !permissions.canRead(viewer, topic)) {
             throw ApiException.notFound();
         }
-        boolean moderator = permissions.canModerate(viewer, topic.category);
+        Category category = permissions.categoryOf(topic);
+        boolean moderator = permissions.canModerate(viewer, category);
+        // read-only: a page view never changes them, so Hibernate keeps no snapshot to compare
         List<Post> posts = Post.find("select p from Post p join fetch p.author where p.topic = ?1 order by p.postNumber",
-                topic).list();
+                topic).withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list();
         List<PostView> views = posts.stream().map(post -> view(viewer, post, moderator)).toList();
-        return new TopicView(topic.id, topic.title(), topic.category, topic.status, topic.pinned,
+        return new TopicView(topic.id, topic.title(), category, topic.status, topic.pinned,
                 topic.opener.displayName, views, permissions.canReply(viewer, topic) && !topic.isClosed(), moderator);
     }
 

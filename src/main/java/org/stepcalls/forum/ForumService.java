@@ -211,7 +211,7 @@ public class ForumService {
 
     private Post moderatedPost(Viewer viewer, long postId) {
         Post post = readablePost(viewer, postId);
-        if (!permissions.canModerate(viewer, post.topic.category)) {
+        if (!permissions.canModerate(viewer, permissions.categoryOf(post.topic))) {
             throw ApiException.forbidden("Only coordinators moderate posts.");
         }
         return post;
@@ -219,7 +219,7 @@ public class ForumService {
 
     private Topic moderatedTopic(Viewer viewer, long topicId) {
         Topic topic = readableTopic(viewer, topicId, LockModeType.NONE);
-        if (!permissions.canModerate(viewer, topic.category)) {
+        if (!permissions.canModerate(viewer, permissions.categoryOf(topic))) {
             throw ApiException.forbidden("Only coordinators close, reopen and pin topics.");
         }
         return topic;

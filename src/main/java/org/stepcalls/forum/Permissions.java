@@ -28,12 +28,12 @@ public class Permissions {
     }
 
     public boolean canRead(Viewer viewer, Topic topic) {
-        return canRead(viewer, topic.category);
+        return canRead(viewer, categoryOf(topic));
     }
 
     /** Permission only; a closed topic is refused separately, as a conflict of state. */
     public boolean canReply(Viewer viewer, Topic topic) {
-        return canPostIn(viewer, topic.category);
+        return canPostIn(viewer, categoryOf(topic));
     }
 
     public boolean canEdit(Viewer viewer, Post post) {
@@ -46,7 +46,7 @@ public class Permissions {
 
     /** Hidden posts stay readable to moderators and to their author. */
     public boolean canSeeHiddenContent(Viewer viewer, Post post) {
-        return canModerate(viewer, post.topic.category) || viewer.is(post.author.id);
+        return canModerate(viewer, categoryOf(post.topic)) || viewer.is(post.author.id);
     }
 
     /** Volunteers' and meeting contacts' numbers, always shown with the R4 warning. */
@@ -89,6 +89,23 @@ public class Permissions {
     /** The categories a list query may draw from: the same rule as {@link #canRead(Viewer, Category)}. */
     public List<Category> readableCategories(Viewer viewer) {
         return allCategories().stream().filter(category -> canRead(viewer, category)).toList();
+    }
+
+    /**
+     * A topic's category from the cache (detached, read-only): loading it through the topic cost
+     * a query on every topic page. A topic saved in this transaction may not have its id column
+     * read back yet; it has its category object.
+     */
+    public Category categoryOf(Topic topic) {
+        if (topic.categoryId == null) {
+            return topic.category;
+        }
+        for (Category category : allCategories()) {
+            if (category.id.equals(topic.categoryId)) {
+                return category;
+            }
+        }
+        return topic.category; // created after the cache was filled (tests); read it the slow way
     }
 
     /**
