@@ -40,6 +40,8 @@ class LoadBenchmarkIT {
     static final int TOPICS = 100_000;
     static final int POSTS_PER_TOPIC = 10;
     static final String DURATION = System.getProperty("stepcalls.bench.duration", "10s");
+    /** Each scenario first runs unmeasured this long: on two shared cores the JIT needs it. */
+    static final String WARM_UP = System.getProperty("stepcalls.bench.warm-up", "20s");
     static final List<Integer> CONNECTIONS = List.of(System.getProperty("stepcalls.bench.connections", "32").split(","))
             .stream().map(String::trim).map(Integer::valueOf).toList();
     /** Only the scenarios whose names contain this (e.g. "topic page"), for profiling one of them. */
@@ -107,7 +109,7 @@ class LoadBenchmarkIT {
             long rss = stack.appRssMegabytes();
             int baselineConnections = CONNECTIONS.get(CONNECTIONS.size() - 1);
             double pgbench = pgbench(database.port(), baselineConnections);
-            System.out.printf("%n%-44s %5s %9s %8s %8s %7s %12s%n", "scenario, " + DURATION + " each", "conns", "req/s", "p50 ms",
+            System.out.printf("%n%-44s %5s %9s %8s %8s %7s %12s%n", "scenario, " + DURATION + " each after " + WARM_UP, "conns", "req/s", "p50 ms",
                     "p99 ms", "errors", "÷ pgbench -S");
             for (Figures f : all) {
                 System.out.printf("%-44s %5d %9.0f %8.2f %8.2f %7d %12.3f%n", f.name(), f.connections(), f.rps(), f.p50(), f.p99(),
@@ -203,7 +205,7 @@ class LoadBenchmarkIT {
                 """);
         try {
             Thread.sleep(3_000); // let the previous scenario's last queries finish on the server
-            run("wrk", "-t2", "-c" + connections, "-d5s", "-s", script.toString(), app); // warm-up
+            run("wrk", "-t2", "-c" + connections, "-d" + WARM_UP, "-s", script.toString(), app);
             String out = run("wrk", "-t2", "-c" + connections, "-d" + DURATION, "--latency", "-s", script.toString(), app);
             out.lines().filter(l -> l.startsWith("STATUS")).distinct().limit(5)
                     .forEach(l -> System.out.println("  " + scenario.name() + ": " + l));
