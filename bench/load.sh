@@ -6,7 +6,7 @@
 # as the baseline. Needs wrk and pgbench (installed here through apt when missing, as root).
 #   BENCH_DURATION=30s       length of each measured run (default 10s)
 #   BENCH_WARMUP=30s         unmeasured run before each (default 20s: the JIT needs it on 2 cores)
-#   BENCH_CONNECTIONS=8,32   connection counts (default 32)
+#   BENCH_CONNECTIONS=32     connection counts (default 8,32)
 #   BENCH_ONLY="topic page"  only the scenarios whose names contain this
 #   BENCH_JAVA_OPTS=...      extra JVM options for the app, e.g. a JFR recording:
 #     BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile
@@ -21,10 +21,10 @@ if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null; then
 fi
 log=target/bench/load.log
 mkdir -p target/bench
-echo "building the app and running the benchmark (5-10 minutes); full output in $log"
+echo "building the app and running the benchmark (about 12 minutes); full output in $log"
 if ! ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LoadBenchmarkIT \
     -Dfailsafe.failIfNoSpecifiedTests=false -Dstepcalls.bench=true \
-    -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" -Dstepcalls.bench.warm-up="${BENCH_WARMUP:-20s}" -Dstepcalls.bench.connections="${BENCH_CONNECTIONS:-32}" \
+    -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" -Dstepcalls.bench.warm-up="${BENCH_WARMUP:-20s}" -Dstepcalls.bench.connections="${BENCH_CONNECTIONS:-8,32}" \
     -Dstepcalls.bench.only="${BENCH_ONLY:-}" >"$log" 2>&1; then
   tail -40 "$log"; echo "benchmark failed; see $log"; exit 1
 fi
