@@ -33,10 +33,6 @@ public class Topic extends PanacheEntityBase {
     @JoinColumn(name = "category_id")
     public Category category;
 
-    /** The category's id without loading it: permission checks read the cached categories. */
-    @Column(name = "category_id", insertable = false, updatable = false)
-    public Long categoryId;
-
     /** Set only through {@link #retitle}: a title is always redacted text. */
     @Column(nullable = false)
     private String title;
