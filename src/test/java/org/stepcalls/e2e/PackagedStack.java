@@ -31,9 +31,9 @@ public final class PackagedStack implements AutoCloseable {
 
     private static final String TEMURIN_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
     /** The JVM options README "Running in production" gives (measured in BENCHMARKS.md). */
-    public static final List<String> PRODUCTION_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseParallelGC");
+    private static final List<String> PRODUCTION_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseParallelGC");
     /** glibc's default of 8 malloc arenas per core held ~50 MB of the app's RSS outside the JVM's own accounting. */
-    public static final Map<String, String> PRODUCTION_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+    private static final Map<String, String> PRODUCTION_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     public final String keycloakUrl;
     public final String appUrl;
@@ -134,10 +134,6 @@ public final class PackagedStack implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no VmRSS for the app's process");
-    }
-
-    public long appPid() {
-        return app.pid();
     }
 
     @Override
