@@ -292,7 +292,7 @@ class KeycloakSignInIT {
         }
     }
 
-    private static WebDriver browser() throws IOException {
+    static WebDriver browser() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -30,10 +30,6 @@ import java.util.regex.Pattern;
 public final class PackagedStack implements AutoCloseable {
 
     private static final String TEMURIN_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
-    /** The JVM options README "Running in production" gives (measured in BENCHMARKS.md). */
-    private static final List<String> PRODUCTION_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseParallelGC");
-    /** glibc's default of 8 malloc arenas per core held ~50 MB of the app's RSS outside the JVM's own accounting. */
-    private static final Map<String, String> PRODUCTION_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     public final String keycloakUrl;
     public final String appUrl;
@@ -48,39 +44,37 @@ public final class PackagedStack implements AutoCloseable {
     }
 
     /**
-     * Starts Keycloak, then the packaged app against it.
+     * Starts Keycloak, then the packaged app against it, with docker/Dockerfile's runtime settings
+     * (JVM options, environment; each of its volumes a fresh directory).
      *
      * @param appEnvironment extra environment for the app (an external database, JVM options)
      * @param logName        names target/keycloak-{logName}.log and target/app-{logName}.log
      */
     public static PackagedStack start(int keycloakPort, int appPort, Map<String, String> appEnvironment, String logName)
             throws Exception {
-        requireFree(keycloakPort);
         requireFree(appPort);
-        String keycloakUrl = "http://127.0.0.1:" + keycloakPort;
         String appUrl = "http://127.0.0.1:" + appPort;
+        String keycloakUrl = "http://127.0.0.1:" + keycloakPort;
         Process keycloak = startKeycloak(keycloakPort, logName);
         Process app = null;
         try {
-            awaitUp(keycloakUrl + "/realms/stepcalls/.well-known/openid-configuration", Duration.ofMinutes(3));
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            List<String> command = new ArrayList<>(List.of("java"));
-            command.addAll(PRODUCTION_JVM_OPTIONS);
-            command.addAll(List.of("-jar", System.getProperty("app.jar")));
-            ProcessBuilder jar = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Path.of("target/app-" + logName + ".log").toFile());
-            Map<String, String> environment = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(appPort),
+            DeploymentFiles.RuntimeImage image = DeploymentFiles.runtimeImage();
+            Map<String, String> environment = new HashMap<>(image.processEnvironment());
+            Path volumes = Files.createTempDirectory("stepcalls-it-volumes");
+            for (String volume : image.volumes()) {
+                Files.createDirectories(volumes.resolve(volume.substring(1)));
+                environment.replaceAll((name, value) -> value.equals(volume) ? volumes.resolve(volume.substring(1)).toString() : value);
+            }
+            environment.putAll(Map.of("QUARKUS_HTTP_PORT", String.valueOf(appPort),
                     "QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/stepcalls", "QUARKUS_OIDC_CLIENT_ID", "stepcalls",
                     "QUARKUS_OIDC_CREDENTIALS_SECRET", "stepcalls-demo-client-secret",
                     "STEPCALLS_SESSION_SECRET", Base64.getEncoder().encodeToString(key) + "-session",
-                    "STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key),
-                    "STEPCALLS_DATA_DIR", Files.createTempDirectory("stepcalls-it-data").toString()));
-            environment.putAll(PRODUCTION_ENVIRONMENT);
+                    "STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key)));
             environment.putAll(appEnvironment);
-            jar.environment().putAll(environment);
-            app = jar.start();
-            awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(1));
+            app = launchApp(image.javaOptions(), environment, true, List.of(), Path.of("."), logName);
+            awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(1), app);
             return new PackagedStack(keycloakUrl, appUrl, keycloak, app);
         } catch (Exception | Error failed) {
             stop(app, keycloak);
@@ -88,7 +82,47 @@ public final class PackagedStack implements AutoCloseable {
         }
     }
 
-    private static Process startKeycloak(int port, String logName) throws IOException {
+    /** Wraps an app and a Keycloak started by the caller. */
+    static PackagedStack of(String keycloakUrl, String appUrl, Process keycloak, Process app) {
+        return new PackagedStack(keycloakUrl, appUrl, keycloak, app);
+    }
+
+    /**
+     * Starts the packaged jar as the image's entrypoint does ({@code java $JAVA_OPTS -jar …}).
+     *
+     * @param inherit whether the test's own environment is passed on; without it the app sees
+     *                {@code environment} and nothing else, as in a container
+     * @param runAs   a command prefix that runs it as another user (e.g. setpriv), or empty
+     */
+    static Process launchApp(List<String> javaOptions, Map<String, String> environment, boolean inherit, List<String> runAs,
+            Path workDir, String logName) throws IOException {
+        List<String> command = new ArrayList<>(runAs);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", Path.of(System.getProperty("app.jar")).toAbsolutePath().toString()));
+        ProcessBuilder jar = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(Path.of("target/app-" + logName + ".log").toAbsolutePath().toFile());
+        if (!inherit) {
+            jar.environment().clear();
+        }
+        jar.environment().putAll(environment);
+        return jar.start();
+    }
+
+    /** Keycloak on 127.0.0.1:{@code port} with the demo realm, once its realm answers. */
+    static Process startKeycloak(int port, String logName) throws Exception {
+        requireFree(port);
+        Process keycloak = launchKeycloak(port, logName);
+        try {
+            awaitUp("http://127.0.0.1:" + port + "/realms/stepcalls/.well-known/openid-configuration", Duration.ofMinutes(3));
+            return keycloak;
+        } catch (Exception | Error failed) {
+            stop(keycloak);
+            throw failed;
+        }
+    }
+
+    private static Process launchKeycloak(int port, String logName) throws IOException {
         Path home = Path.of(System.getProperty("keycloak.home"));
         Path database = home.resolve("data/h2");
         if (Files.exists(database)) { // a realm imported by an earlier run would be kept as it was
@@ -112,6 +146,10 @@ public final class PackagedStack implements AutoCloseable {
 
     /** An access token for a demo user, from Keycloak's token endpoint (password grant). */
     public String accessToken(String user, String password) throws IOException, InterruptedException {
+        return accessToken(keycloakUrl, user, password);
+    }
+
+    static String accessToken(String keycloakUrl, String user, String password) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=stepcalls&client_secret=stepcalls-demo-client-secret&username="
                 + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = HttpClient.newHttpClient().send(
@@ -141,7 +179,7 @@ public final class PackagedStack implements AutoCloseable {
         stop(app, keycloak);
     }
 
-    private static void stop(Process... processes) throws InterruptedException {
+    static void stop(Process... processes) throws InterruptedException {
         for (Process process : processes) {
             if (process != null) {
                 process.destroy();
@@ -150,7 +188,7 @@ public final class PackagedStack implements AutoCloseable {
         }
     }
 
-    private static void requireFree(int port) {
+    static void requireFree(int port) {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             probe.setReuseAddress(true);
         } catch (IOException taken) {
@@ -158,7 +196,12 @@ public final class PackagedStack implements AutoCloseable {
         }
     }
 
-    private static void awaitUp(String url, Duration patience) throws Exception {
+    static void awaitUp(String url, Duration patience) throws Exception {
+        awaitUp(url, patience, null);
+    }
+
+    /** As {@link #awaitUp(String, Duration)}, failing at once if {@code process} exits meanwhile. */
+    static void awaitUp(String url, Duration patience, Process process) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
@@ -169,6 +212,9 @@ public final class PackagedStack implements AutoCloseable {
                 }
             } catch (IOException notYet) {
                 // still starting
+            }
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("the process behind " + url + " exited with " + process.exitValue() + "; see target/*.log");
             }
             Thread.sleep(500);
         }
