@@ -120,7 +120,7 @@ public class ForumQueries {
         List<PostView> views = posts.stream().map(post -> view(viewer, post, moderator)).toList();
         return new TopicView(topic.id, topic.title(), category, topic.status, topic.pinned,
                 topic.opener.displayName, views, permissions.canReply(viewer, topic) && !topic.isClosed(), moderator,
-                moderator && !category.closesOwnTopics());
+                permissions.canCloseOrPin(viewer, category));
     }
 
     /** A post for its edit form: only its author gets it. */
