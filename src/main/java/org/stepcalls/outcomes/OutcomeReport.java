@@ -32,7 +32,9 @@ import io.agroal.api.AgroalDataSource;
  * Monday; asked ranges widen to whole periods), and its cell gives its own count only when none
  * of its weeks is suppressed — otherwise the count of its released weeks and "+ &lt;5 more".
  * Totals likewise add released week cells only. So every number given is a sum of released week
- * cells, and no sum or difference of them contains a suppressed one.
+ * cells, and no sum or difference of them contains a suppressed one. The same-sex match rate,
+ * which times the count gives a count of calls, follows the same rule for the matched and the
+ * unmatched calls of each week.
  */
 @ApplicationScoped
 public class OutcomeReport {
@@ -141,10 +143,11 @@ public class OutcomeReport {
     }
 
     private static List<Row> rows(Connection connection, Grouping period, String from, String to) throws SQLException {
-        // parameters, in order: the range for the week cells, the range again for the periods, the threshold twice
+        // parameters, in order: the range for the week cells, the range again for the periods, the threshold four times
         String sql = """
                 WITH weeks AS (
-                    SELECT iso_week, region, request_type, outcome, count(*) AS n
+                    SELECT iso_week, region, request_type, outcome, count(*) AS n,
+                           count(*) FILTER (WHERE same_sex_match) AS m
                     FROM outcome_records WHERE iso_week BETWEEN ? AND ? GROUP BY 1, 2, 3, 4),
                 periods AS (
                     SELECT %1$s AS period, region, request_type, outcome, count(*) AS n,
@@ -152,7 +155,8 @@ public class OutcomeReport {
                            avg(same_sex_match::int) AS rate
                     FROM outcome_records WHERE iso_week BETWEEN ? AND ? GROUP BY 1, 2, 3, 4)
                 SELECT p.period, p.region, p.request_type, p.outcome, p.median, p.rate,
-                       coalesce(sum(w.n) FILTER (WHERE w.n >= ?), 0), count(*) FILTER (WHERE w.n < ?)
+                       coalesce(sum(w.n) FILTER (WHERE w.n >= ?), 0), count(*) FILTER (WHERE w.n < ?),
+                       bool_and((w.m = 0 OR w.m >= ?) AND (w.n - w.m = 0 OR w.n - w.m >= ?))
                 FROM periods p JOIN weeks w ON %2$s = p.period AND w.region = p.region
                      AND w.request_type = p.request_type AND w.outcome = p.outcome
                 GROUP BY p.period, p.region, p.request_type, p.outcome, p.median, p.rate
@@ -165,14 +169,19 @@ public class OutcomeReport {
             statement.setString(4, to);
             statement.setInt(5, MIN_SHOWN);
             statement.setInt(6, MIN_SHOWN);
+            statement.setInt(7, MIN_SHOWN);
+            statement.setInt(8, MIN_SHOWN);
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
                     int released = r.getInt(7);
                     int small = r.getInt(8);
                     boolean whole = small == 0; // every week of it released: its own figures reveal nothing new
+                    // a rate times the count is a count too: shown only when each week's matched and
+                    // unmatched calls are none or at least 5
+                    boolean rateShown = whole && r.getBoolean(9);
                     rows.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                             shown(released, small), whole ? rounded(r.getObject(5)) : null,
-                            whole ? rounded(r.getObject(6)) : null));
+                            rateShown ? rounded(r.getObject(6)) : null));
                 }
             }
         }

@@ -43,9 +43,18 @@ class OutcomesCannotBeDifferencedTest {
 
     private static final int YEAR = 2033; // a year no other test plants outcomes in
     private static final String REGION = "Differshire";
-    /** True calls per week of 2033-W01…W13, for two groups; the first has weeks of 1–4 in every month. */
+    /**
+     * True calls per week of 2033-W01…W13, for two groups; the first has weeks of 1–4 in every month,
+     * and every other call of it was a same-sex match; every declined call was one.
+     */
     private static final int[] PHONED = { 6, 3, 5, 7, 0, 2, 5, 5, 6, 1, 8, 5, 4 };
     private static final int[] DECLINED = { 5, 5, 6, 5, 5, 7, 5, 5, 5, 9, 5, 5, 5 };
+    /** Every true count the answers could be about: calls, and among them same-sex matches and the others. */
+    private static final Map<String, int[]> TRUTH = Map.of(
+            "volunteer_phoned", PHONED, "caller_declined", DECLINED,
+            "volunteer_phoned:matched", perWeek(PHONED, n -> (n + 1) / 2),
+            "volunteer_phoned:unmatched", perWeek(PHONED, n -> n / 2),
+            "caller_declined:matched", DECLINED, "caller_declined:unmatched", new int[13]);
     private static final List<String[]> RANGES = List.of(new String[] { "01", "13" }, new String[] { "02", "13" },
             new String[] { "01", "05" }, new String[] { "03", "09" }, new String[] { "02", "02" },
             new String[] { "06", "13" }, new String[] { "01", "12" }, new String[] { "10", "10" });
@@ -63,8 +72,8 @@ class OutcomesCannotBeDifferencedTest {
     void plant() {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int week = 1; week <= 13; week++) {
-                plant(week, "phone", "volunteer_phoned", PHONED[week - 1]);
-                plant(week, "visit", "caller_declined", DECLINED[week - 1]);
+                plant(week, "phone", "volunteer_phoned", PHONED[week - 1], true);
+                plant(week, "visit", "caller_declined", DECLINED[week - 1], false);
             }
         });
     }
@@ -78,7 +87,7 @@ class OutcomesCannotBeDifferencedTest {
             }
             released.addAll(fromChart(range));
         }
-        assertThat(released).extracting(Released::from).contains("week", "month", "quarter", "chart");
+        assertThat(released).extracting(Released::from).contains("week", "month", "quarter", "chart", "rate");
         assertThat(leaks(released)).isEmpty();
         // the same attack on a release that suppresses each figure on its own finds the small weeks
         assertThat(leaks(naiveRelease())).isNotEmpty();
@@ -90,6 +99,11 @@ class OutcomesCannotBeDifferencedTest {
                 .extract().jsonPath().getList("months");
         assertThat(row(months, "2033-02", "caller_declined")).containsEntry("count", 22); // W06–W09, all at least 5
         assertThat(row(months, "2033-02", "caller_declined").get("medianHoursToClose")).isNotNull();
+        assertThat(row(months, "2033-02", "caller_declined")).containsEntry("sameSexMatchRate", 1.0f);
+        List<Map<String, Object>> weeks = member.get("/api/outcomes?from=2033-W01&to=2033-W01").statusCode(200)
+                .extract().jsonPath().getList("weeks");
+        // 6 calls, 3 of them same-sex matches: the rate would give away a 3, so it is withheld
+        assertThat(row(weeks, "2033-W01", "volunteer_phoned")).containsEntry("count", 6).containsEntry("sameSexMatchRate", null);
         assertThat(row(months, "2033-01", "volunteer_phoned")).containsEntry("count", "18 + <5 more")
                 .containsEntry("medianHoursToClose", null).containsEntry("sameSexMatchRate", null);
         assertThat(row(months, "2033-03", "volunteer_phoned")).containsEntry("count", "13 + 2 groups of <5");
@@ -106,7 +120,7 @@ class OutcomesCannotBeDifferencedTest {
         released.forEach(r -> byGroup.computeIfAbsent(r.outcome(), k -> new ArrayList<>()).add(r));
         List<String> leaks = new ArrayList<>();
         byGroup.forEach((outcome, numbers) -> {
-            int[] truth = outcome.equals("volunteer_phoned") ? PHONED : DECLINED;
+            int[] truth = TRUTH.get(outcome);
             Map<Integer, Integer> weekly = new HashMap<>();
             numbers.stream().filter(n -> n.weeks().size() == 1).forEach(n -> weekly.put(n.weeks().iterator().next(), n.value()));
             for (Released whole : numbers) {
@@ -154,8 +168,14 @@ class OutcomesCannotBeDifferencedTest {
                 continue;
             }
             Integer value = leadingNumber(row.get("count"));
+            Set<Integer> weeks = weeksOf((String) row.get(by), by);
             if (value != null) {
-                released.add(new Released((String) row.get("outcome"), weeksOf((String) row.get(by), by), value, by));
+                released.add(new Released((String) row.get("outcome"), weeks, value, by));
+            }
+            if (row.get("count") instanceof Number count && row.get("sameSexMatchRate") instanceof Number rate) {
+                int matched = (int) Math.round(rate.doubleValue() * count.intValue()); // a rate times a count is a count
+                released.add(new Released(row.get("outcome") + ":matched", weeks, matched, "rate"));
+                released.add(new Released(row.get("outcome") + ":unmatched", weeks, count.intValue() - matched, "rate"));
             }
         }
         return released;
@@ -187,11 +207,11 @@ class OutcomesCannotBeDifferencedTest {
                 .statusCode(200).extract().asString());
     }
 
-    /** What a release that suppressed each figure on its own would have given: every count of 5 or more. */
+    /** What a release that suppressed each figure on its own would have given: every count of 5 or more, with its rate. */
     private static List<Released> naiveRelease() {
         List<Released> released = new ArrayList<>();
         for (String outcome : List.of("volunteer_phoned", "caller_declined")) {
-            int[] truth = outcome.equals("volunteer_phoned") ? PHONED : DECLINED;
+            int[] truth = TRUTH.get(outcome);
             Map<String, Set<Integer>> periods = new HashMap<>();
             for (int w = 1; w <= 13; w++) {
                 periods.put("W" + w, Set.of(w));
@@ -202,6 +222,11 @@ class OutcomesCannotBeDifferencedTest {
                 int count = weeks.stream().mapToInt(w -> truth[w - 1]).sum();
                 if (count >= 5) {
                     released.add(new Released(outcome, weeks, count, "naive"));
+                    for (String side : List.of(":matched", ":unmatched")) {
+                        int[] sideTruth = TRUTH.get(outcome + side);
+                        released.add(new Released(outcome + side, weeks, weeks.stream().mapToInt(w -> sideTruth[w - 1]).sum(),
+                                "naive rate"));
+                    }
                 }
             });
         }
@@ -251,13 +276,17 @@ class OutcomesCannotBeDifferencedTest {
                 && r.values().contains(period)).findFirst().orElseThrow();
     }
 
-    private void plant(int week, String requestType, String outcome, int count) {
+    private static int[] perWeek(int[] calls, java.util.function.IntUnaryOperator part) {
+        return java.util.Arrays.stream(calls).map(part).toArray();
+    }
+
+    private void plant(int week, String requestType, String outcome, int count, boolean everyOtherMatched) {
         for (int i = 0; i < count; i++) {
             entityManager.createNativeQuery("""
                     INSERT INTO outcome_records (iso_week, region, request_type, outcome, attempts_count, same_sex_match, hours_to_close)
                     VALUES (?1, ?2, ?3, ?4, 2, ?5, ?6)""").setParameter(1, String.format("%d-W%02d", YEAR, week))
                     .setParameter(2, REGION).setParameter(3, requestType).setParameter(4, outcome)
-                    .setParameter(5, i % 2 == 0).setParameter(6, 1.0 + i + week).executeUpdate();
+                    .setParameter(5, !everyOtherMatched || i % 2 == 0).setParameter(6, 1.0 + i + week).executeUpdate();
         }
     }
 }
