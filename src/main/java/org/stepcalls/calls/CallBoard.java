@@ -82,11 +82,12 @@ public class CallBoard {
                 records.stream().filter(r -> r.kind.equals(CallRecord.ATTEMPT)).map(r -> attempt(r, keys)).toList(),
                 records.stream().filter(r -> r.kind.equals(CallRecord.REPORT_BACK))
                         .map(r -> new CallView.ReportBack(r.id, r.postId, r.volunteerId, r.contactLabel, r.result,
-                                notes(keys, r.notesCipher), r.createdAt)).toList(),
+                                notes(keys, r.notesCipher), r.createdAt, r.correctsPostId)).toList(),
                 records.stream().filter(r -> r.kind.equals(CallRecord.CALLBACK))
                         .map(r -> new CallView.Callback(r.id, r.postId, Boolean.TRUE.equals(r.reached),
-                                notes(keys, r.notesCipher), r.createdAt)).toList(),
-                call.outcome, call.closedAt, opener);
+                                notes(keys, r.notesCipher), r.createdAt, r.correctsPostId)).toList(),
+                call.outcome, call.closedAt, opener,
+                records.stream().map(r -> new CallView.Correctable(r.postId, r.label())).toList());
     }
 
     /** R16: the number, to the opener only, on demand; the reveal is audited (who, when — never the number). */
@@ -178,7 +179,7 @@ public class CallBoard {
             }
         }
         record.notesCipher = sealNotes(call, form.notes());
-        return save(viewer, call, record, attemptText(record));
+        return save(viewer, call, record, form.corrects(), attemptText(record));
     }
 
     public long logReportBack(Viewer viewer, long topicId, ReportBackForm form) {
@@ -194,7 +195,7 @@ public class CallBoard {
         record.contactLabel = volunteer.firstName;
         record.result = result;
         record.notesCipher = sealNotes(call, form.notes());
-        return save(viewer, call, record, "**Report back** from " + volunteer.firstName + ": "
+        return save(viewer, call, record, form.corrects(), "**Report back** from " + volunteer.firstName + ": "
                 + (result.equals("contact_made") ? "they made contact with the caller." : "they could not make contact."));
     }
 
@@ -207,7 +208,7 @@ public class CallBoard {
         record.kind = CallRecord.CALLBACK;
         record.reached = form.reached();
         record.notesCipher = sealNotes(call, form.notes());
-        return save(viewer, call, record, "**Called the caller back**: "
+        return save(viewer, call, record, form.corrects(), "**Called the caller back**: "
                 + (form.reached() ? "reached them and updated them." : "could not reach them."));
     }
 
@@ -222,7 +223,7 @@ public class CallBoard {
         record.kind = CallRecord.OUTCOME;
         record.result = outcome;
         record.notesCipher = sealNotes(call, form.notes());
-        save(viewer, call, record, "**Outcome**: " + OUTCOMES.get(outcome) + ". Call closed.");
+        save(viewer, call, record, null, "**Outcome**: " + OUTCOMES.get(outcome) + ". Call closed.");
         call.outcome = outcome;
         call.closedAt = OffsetDateTime.now();
         forum.closeForFeature(topicId);
@@ -242,13 +243,28 @@ public class CallBoard {
                 + " (helpliner) — please do not post anyone's phone number here.";
     }
 
-    private long save(Viewer viewer, Call call, CallRecord record, String postText) {
+    private long save(Viewer viewer, Call call, CallRecord record, Long corrects, String postText) {
         record.callId = call.topicId;
+        if (corrects != null) {
+            CallRecord corrected = correctable(call, corrects);
+            record.correctsPostId = corrected.postId;
+            postText = "*Corrects " + corrected.label() + ".* " + postText;
+        }
         record.postId = forum.addRecordPost(viewer, call.topicId, record.kind, postText).id();
         record.createdAt = OffsetDateTime.now();
         record.persist();
         call.lastOpenerActivityAt = record.createdAt;
         return record.id;
+    }
+
+    /** R12: a correction names the post of an earlier record of the same call, nothing else. */
+    private static CallRecord correctable(Call call, long postId) {
+        CallRecord corrected = CallRecord.find("callId = ?1 and postId = ?2", call.topicId, postId).firstResult();
+        if (corrected == null) {
+            throw ApiException.invalidField("corrects", "'corrects' names the post of an earlier record of this call "
+                    + "(an attempt, report back or callback); that post is not one.");
+        }
+        return corrected;
     }
 
     private Call readable(Viewer viewer, long topicId) {
@@ -307,7 +323,7 @@ public class CallBoard {
                 new CallView.Checks(Boolean.TRUE.equals(r.checkCleanTime), Boolean.TRUE.equals(r.checkWilling),
                         Boolean.TRUE.equals(r.checkKnowsGuidelines)),
                 r.acceptedFor, r.partnerVolunteerId, partner, Boolean.TRUE.equals(r.invitedToList),
-                notes(keys, r.notesCipher), r.createdAt);
+                notes(keys, r.notesCipher), r.createdAt, r.correctsPostId);
     }
 
     private static String attemptText(CallRecord r) {

@@ -1,5 +1,6 @@
 package org.stepcalls.calls;
 
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,9 @@ public class CallIntake {
         if (Boolean.TRUE.equals(form.prisonGateRequest())) {
             throw ApiException.invalid("prison_gate", CallGuidance.NO_PRISON_GATE);
         }
-        String firstName = form.callerFirstName() == null ? "" : form.callerFirstName().strip();
+        // one spelling for one name: a decomposed "Zoë" is stored as the composed one
+        String firstName = form.callerFirstName() == null ? ""
+                : Normalizer.normalize(form.callerFirstName().strip(), Normalizer.Form.NFC);
         if (!VolunteerList.FIRST_NAME.matcher(firstName).matches()) {
             throw ApiException.invalidField("callerFirstName", "Give the caller's first name: letters only, up to 40.");
         }
@@ -106,9 +109,10 @@ public class CallIntake {
 
         int number = ((Number) entityManager.createNativeQuery("SELECT nextval('call_number_seq')").getSingleResult())
                 .intValue();
+        String initial = CallerInitial.of(firstName);
         String title = "Call " + number + " · " + area.name + " area · "
                 + (request == RequestType.VISIT ? "visit requested" : "phone call requested");
-        String intake = "**New 12th Step call.** Caller " + firstName.substring(0, 1).toUpperCase() + "., " + sex.code()
+        String intake = "**New 12th Step call.** Caller " + initial + "., " + sex.code()
                 + ", " + area.name + " area, asked for " + (request == RequestType.VISIT ? "a visit" : "a phone call") + "."
                 + (form.disabledOrVulnerable() ? " Disabled or vulnerable." : "")
                 + (emergency ? " Emergency guidance was given." : "");
@@ -119,7 +123,7 @@ public class CallIntake {
         call.number = number;
         call.dataKeyId = dataKeys.create();
         call.area = area;
-        call.callerInitial = firstName.substring(0, 1).toUpperCase();
+        call.callerInitial = initial;
         call.callerNameCipher = dataKeys.seal(call.dataKeyId, firstName, Purpose.CALLER_NAME);
         call.callerPhoneCipher = dataKeys.seal(call.dataKeyId, phone, Purpose.CALLER_PHONE);
         call.notesCipher = notes.isEmpty() ? null

@@ -34,7 +34,11 @@ public class VolunteerList {
     /** Why a coordinator removed someone: a fixed code (so the audit holds no text) and its label. */
     public static final Map<String, String> REMOVAL_REASONS = orderedReasons();
 
-    public static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}' .\\-]{0,39}");
+    /**
+     * A first name: a letter, then letters with their combining marks (Devanagari vowel signs, a
+     * decomposed "ë"), apostrophes, spaces, dots or hyphens; 40 characters at most.
+     */
+    public static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}'\\u2019 .\\-]{0,39}");
     static final LocalDate EARLIEST_CLEAN_DATE = LocalDate.of(1953, 1, 1);
 
     private final Permissions permissions;
@@ -155,6 +159,14 @@ public class VolunteerList {
                 phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE)));
     }
 
+    /** The contract has no {@code homeAreaId}: without one, the first of {@code areaIds} is the home area. */
+    private static Long homeAreaId(VolunteerInput input) {
+        if (input.homeAreaId() != null) {
+            return input.homeAreaId();
+        }
+        return input.areaIds() == null || input.areaIds().isEmpty() ? null : input.areaIds().get(0);
+    }
+
     private void apply(Volunteer volunteer, VolunteerInput input, boolean joiningThemselves) {
         String firstName = input.firstName() == null ? "" : input.firstName().strip();
         if (!FIRST_NAME.matcher(firstName).matches()) {
@@ -164,9 +176,11 @@ public class VolunteerList {
                 "That is not a phone number that can be rung. Check it and give it with its area code."));
         Sex sex = Sex.parse(input.sex()).orElseThrow(() -> ApiException.invalidField("sex",
                 "Choose female, male or other."));
-        Area home = input.homeAreaId() == null ? null : Area.findById(input.homeAreaId());
+        Long homeAreaId = homeAreaId(input);
+        Area home = homeAreaId == null ? null : Area.findById(homeAreaId);
         if (home == null) {
-            throw ApiException.invalidField("homeAreaId", "Choose the home area from the list.");
+            throw ApiException.invalidField(input.homeAreaId() == null ? "areaIds" : "homeAreaId",
+                    "Choose the home area from the list (or give the areas covered, the home area first).");
         }
         Set<Area> covered = new HashSet<>();
         covered.add(home);
