@@ -73,6 +73,7 @@ public class VolunteerList {
     public VolunteerView add(Viewer viewer, VolunteerInput input) {
         requireManager(viewer);
         Volunteer volunteer = new Volunteer();
+        volunteer.id = Volunteer.nextId();
         volunteer.createdAt = OffsetDateTime.now();
         apply(volunteer, input, false);
         volunteer.persist();
@@ -114,6 +115,7 @@ public class VolunteerList {
         boolean joining = volunteer == null;
         if (joining) {
             volunteer = new Volunteer();
+            volunteer.id = Volunteer.nextId();
             volunteer.createdAt = OffsetDateTime.now();
             volunteer.accountId = viewer.accountId();
         }
@@ -152,7 +154,7 @@ public class VolunteerList {
         return new VolunteerView(v.id, v.firstName, v.sex.code(), v.homeArea.id, v.homeArea.name, areaIds, v.cleanDate,
                 v.canPhone, v.canVisit, v.guidelinesAcknowledgedOn != null, v.guidelinesAcknowledgedOn, v.formReceived,
                 v.active, eligible, v.accountId != null,
-                phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE)));
+                phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE, v.id)));
     }
 
     private void apply(Volunteer volunteer, VolunteerInput input, boolean joiningThemselves) {
@@ -198,7 +200,7 @@ public class VolunteerList {
             throw ApiException.conflict("already_listed", "Someone on the list already has that number.");
         }
         volunteer.firstName = firstName;
-        volunteer.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE);
+        volunteer.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE, volunteer.id);
         volunteer.phoneIndex = index;
         volunteer.sex = sex;
         volunteer.homeArea = home;
