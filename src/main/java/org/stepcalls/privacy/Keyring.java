@@ -19,11 +19,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The epoch keys, kept <em>outside</em> the database ({@code STEPCALLS_KEYRING_DIR}): one file per
@@ -48,6 +50,11 @@ public class Keyring {
             @ConfigProperty(name = "stepcalls.data-dir") Optional<String> dataDir) {
         this.crypto = crypto;
         this.directory = prepare(configured.filter(s -> !s.isBlank()).map(Path::of), dataDir.filter(s -> !s.isBlank()));
+    }
+
+    /** Fails the start early, with the reason, rather than at the first call opened. */
+    void checkAtStartup(@Observes StartupEvent event) {
+        epochs();
     }
 
     /** Where the epoch keys are (tests read it as an attacker would). */
