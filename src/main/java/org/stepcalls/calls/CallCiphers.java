@@ -13,14 +13,15 @@ class CallCiphers implements SealedColumn.Owner {
 
     @Override
     public List<SealedColumn> sealedColumns() {
-        String callKey = "t.data_key_id";
         String recordKey = "(SELECT c.data_key_id FROM calls c WHERE c.topic_id = t.call_id)";
-        return List.of(
-                SealedColumn.underDataKey("calls", "topic_id", "caller_name_cipher", Purpose.CALLER_NAME, Purpose.CALLER_NAME, callKey),
-                SealedColumn.underDataKey("calls", "topic_id", "caller_phone_cipher", Purpose.CALLER_PHONE, Purpose.CALLER_PHONE, callKey),
-                SealedColumn.underDataKey("calls", "topic_id", "notes_cipher", Purpose.CALL_NOTES, Purpose.CALL_NOTES, callKey),
+        return List.of(callColumn("caller_name_cipher", Purpose.CALLER_NAME), callColumn("caller_phone_cipher", Purpose.CALLER_PHONE),
+                callColumn("notes_cipher", Purpose.CALL_NOTES),
                 // before key epochs a templated post's notes were sealed as the call's notes
                 SealedColumn.underDataKey("call_records", "post_id", "notes_cipher", Purpose.STEP_NOTES, Purpose.CALL_NOTES,
                         recordKey));
+    }
+
+    private static SealedColumn callColumn(String column, Purpose purpose) {
+        return SealedColumn.underDataKey("calls", "topic_id", column, purpose, purpose, "t.data_key_id");
     }
 }

@@ -133,8 +133,8 @@ public class LegacyFormats {
         try {
             return open.get();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("Cannot re-seal " + table + "." + column + " of row " + row
-                    + ": it does not open with this master key. Is STEPCALLS_MASTER_KEY the one this database was written with?");
+            throw new IllegalStateException("Cannot re-seal " + table + "." + column + " of row " + row + ": it does not "
+                    + "open with this master key. Is STEPCALLS_MASTER_KEY the one this database was written with?");
         }
     }
 
