@@ -75,7 +75,8 @@ public final class PackagedStack implements AutoCloseable {
                     "QUARKUS_OIDC_CREDENTIALS_SECRET", "stepcalls-demo-client-secret",
                     "STEPCALLS_SESSION_SECRET", Base64.getEncoder().encodeToString(key) + "-session",
                     "STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key),
-                    "STEPCALLS_DATA_DIR", Files.createTempDirectory("stepcalls-it-data").toString()));
+                    "STEPCALLS_DATA_DIR", Files.createTempDirectory("stepcalls-it-data").toString(),
+                    "STEPCALLS_KEYRING_DIR", Files.createTempDirectory("stepcalls-it-keyring").toString()));
             environment.putAll(PRODUCTION_ENVIRONMENT);
             environment.putAll(appEnvironment);
             jar.environment().putAll(environment);
