@@ -77,6 +77,7 @@ public class VolunteerList {
     public VolunteerView add(Viewer viewer, VolunteerInput input) {
         requireManager(viewer);
         Volunteer volunteer = new Volunteer();
+        volunteer.id = Volunteer.nextId();
         volunteer.createdAt = OffsetDateTime.now();
         apply(volunteer, input, false);
         volunteer.persist();
@@ -118,6 +119,7 @@ public class VolunteerList {
         boolean joining = volunteer == null;
         if (joining) {
             volunteer = new Volunteer();
+            volunteer.id = Volunteer.nextId();
             volunteer.createdAt = OffsetDateTime.now();
             volunteer.accountId = viewer.accountId();
         }
@@ -156,7 +158,7 @@ public class VolunteerList {
         return new VolunteerView(v.id, v.firstName, v.sex.code(), v.homeArea.id, v.homeArea.name, areaIds, v.cleanDate,
                 v.canPhone, v.canVisit, v.guidelinesAcknowledgedOn != null, v.guidelinesAcknowledgedOn, v.formReceived,
                 v.active, eligible, v.accountId != null,
-                phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE)));
+                phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE, v.id)));
     }
 
     /** The contract has no {@code homeAreaId}: without one, the first of {@code areaIds} is the home area. */
@@ -212,7 +214,7 @@ public class VolunteerList {
             throw ApiException.conflict("already_listed", "Someone on the list already has that number.");
         }
         volunteer.firstName = firstName;
-        volunteer.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE);
+        volunteer.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE, volunteer.id);
         volunteer.phoneIndex = index;
         volunteer.sex = sex;
         volunteer.homeArea = home;
