@@ -57,6 +57,9 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
         private static final Set<String> NAMES = Set.of("quarkus.datasource.jdbc.url",
                 "stepcalls.embedded-database.cluster-name");
+        /** Known without starting the server, so they may be listed. */
+        private static final String USERNAME = "quarkus.datasource.username";
+        private static final String PASSWORD = "quarkus.datasource.password";
 
         private final Path dataDirectory;
         private final Path workDirectory;
@@ -68,16 +71,23 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         }
 
         /**
-         * Deliberately empty: the packaging step reads every listed property, which would start the
-         * server. Lookups by name still reach {@link #getValue}.
+         * Only the credentials: the packaging step reads every listed property, and the others would
+         * start the server. Lookups by name still reach {@link #getValue}; the datasource's
+         * credentials are only ever read from listed names.
          */
         @Override
         public Set<String> getPropertyNames() {
-            return Set.of();
+            return Set.of(USERNAME, PASSWORD);
         }
 
         @Override
         public String getValue(String propertyName) {
+            if (USERNAME.equals(propertyName)) {
+                return PostgresServer.USER;
+            }
+            if (PASSWORD.equals(propertyName)) {
+                return EmbeddedDatabase.password(dataDirectory);
+            }
             if (!NAMES.contains(propertyName)) {
                 return null;
             }
