@@ -55,7 +55,8 @@ final class PostgresServer {
     private final boolean durable;
 
     /**
-     * @param durable whether commits must survive a power cut (off only for throwaway test databases)
+     * @param durable whether commits must survive a power cut, not only a killed server (off only for
+     *        throwaway test databases)
      */
     PostgresServer(Path bin, Path data, int port, String clusterName, boolean durable) {
         this.bin = bin;
@@ -155,9 +156,10 @@ final class PostgresServer {
         setting(arguments, "cluster_name", clusterName);
         setting(arguments, "max_connections", "100");
         setting(arguments, "timezone", "UTC");
-        // a persistent database must survive a power cut; a throwaway one need not
+        // a persistent database must survive a power cut; a throwaway one need not. Both survive
+        // their server being killed: a commit is answered only once its WAL is written
         setting(arguments, "fsync", durable ? "on" : "off");
-        setting(arguments, "synchronous_commit", durable ? "on" : "off");
+        setting(arguments, "synchronous_commit", "on");
         // the server's log, in <data>/log, one file per weekday, overwritten a week later
         setting(arguments, "logging_collector", "on");
         setting(arguments, "log_directory", LOG_DIRECTORY);

@@ -86,7 +86,8 @@ class DatabaseRecoveryTest {
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly(); // SIGKILL, as an OOM killer sends
             long killedAt = System.nanoTime();
             Duration recovered = waitUntilReady();
-            System.out.printf("Recovered from kill -9 of the postmaster in %d ms%n", recovered.toMillis());
+            System.out.printf("Recovered from kill -9 of the postmaster in %d ms (%d writes saved before, %d refused)%n",
+                    recovered.toMillis(), savedBeforeKill, refusals.size());
             int savedAtRecovery = saved.size();
             pause(2000);
             assertThat(savedBeforeKill).as("writes before the kill").isPositive();
