@@ -57,9 +57,9 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
         private static final Set<String> NAMES = Set.of("quarkus.datasource.jdbc.url",
                 "stepcalls.embedded-database.cluster-name");
-        /** Known without starting the server, so they may be listed. */
-        private static final String USERNAME = "quarkus.datasource.username";
-        private static final String PASSWORD = "quarkus.datasource.password";
+        /** Known without starting the server; application.properties hands them to the datasource. */
+        private static final String USERNAME = "stepcalls.embedded-database.username";
+        private static final String PASSWORD = "stepcalls.embedded-database.password";
 
         private final Path dataDirectory;
         private final Path workDirectory;
@@ -71,13 +71,14 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         }
 
         /**
-         * Only the credentials: the packaging step reads every listed property, and the others would
-         * start the server. Lookups by name still reach {@link #getValue}; the datasource's
-         * credentials are only ever read from listed names.
+         * Deliberately empty: the packaging step reads every listed property, which would start the
+         * server, and records the runtime ones it finds as defaults in the jar — a password too.
+         * Lookups by name still reach {@link #getValue}; the datasource's credentials come through
+         * expressions in application.properties, which are recorded unexpanded.
          */
         @Override
         public Set<String> getPropertyNames() {
-            return Set.of(USERNAME, PASSWORD);
+            return Set.of();
         }
 
         @Override

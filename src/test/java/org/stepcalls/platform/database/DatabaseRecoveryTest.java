@@ -109,8 +109,11 @@ class DatabaseRecoveryTest {
     @Test
     void aPostgresqlStoppedBehindTheAppsBackIsStartedAgain() throws Exception {
         Path data = dataDirectory();
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid(data)).orElseThrow();
+        // without waiting: pg_ctl would wait for a postmaster.pid that the restarted server writes anew
         PostgresServer.run(PostgresServer.command(binDirectory(), "pg_ctl",
-                List.of("stop", "-D", data.toString(), "-m", "fast", "-w")), null);
+                List.of("stop", "-D", data.toString(), "-m", "fast", "-W")), null);
+        postmaster.onExit().get(30, TimeUnit.SECONDS);
         Duration recovered = waitUntilReady();
         System.out.printf("Recovered from pg_ctl stop in %d ms%n", recovered.toMillis());
         given().get("/q/health/live").then().statusCode(200);
