@@ -78,6 +78,11 @@ final class PostgresSupervisor {
             }
             try {
                 Process restarted = server.start();
+                if (stopped) {
+                    // the application began stopping while this restart ran: leave nothing behind
+                    server.stop(restarted.toHandle());
+                    return;
+                }
                 failure = null;
                 LOG.warnf("The embedded PostgreSQL had exited; restarted on port %d after %d ms (restart %d)", server.port(),
                         (System.nanoTime() - exitedAt) / 1_000_000, restarts.incrementAndGet());
