@@ -57,6 +57,9 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
         private static final Set<String> NAMES = Set.of("quarkus.datasource.jdbc.url",
                 "stepcalls.embedded-database.cluster-name");
+        /** Known without starting the server; application.properties hands them to the datasource. */
+        private static final String USERNAME = "stepcalls.embedded-database.username";
+        private static final String PASSWORD = "stepcalls.embedded-database.password";
 
         private final Path dataDirectory;
         private final Path workDirectory;
@@ -69,7 +72,9 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
         /**
          * Deliberately empty: the packaging step reads every listed property, which would start the
-         * server. Lookups by name still reach {@link #getValue}.
+         * server, and records the runtime ones it finds as defaults in the jar — a password too.
+         * Lookups by name still reach {@link #getValue}; the datasource's credentials come through
+         * expressions in application.properties, which are recorded unexpanded.
          */
         @Override
         public Set<String> getPropertyNames() {
@@ -78,6 +83,12 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public String getValue(String propertyName) {
+            if (USERNAME.equals(propertyName)) {
+                return PostgresServer.USER;
+            }
+            if (PASSWORD.equals(propertyName)) {
+                return EmbeddedDatabase.password(dataDirectory);
+            }
             if (!NAMES.contains(propertyName)) {
                 return null;
             }

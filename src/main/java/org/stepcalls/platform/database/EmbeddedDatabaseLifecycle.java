@@ -18,8 +18,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Checks at startup that the datasource reaches the embedded server we started, and stops that
- * server when the application stops (but not on a dev-mode reload, which reuses it).
+ * Checks at startup that the datasource reaches the embedded server we started, has the pool drop
+ * its dead connections whenever the supervisor restarted that server, and stops the server when the
+ * application stops (but not on a dev-mode reload, which reuses it).
  */
 @ApplicationScoped
 public class EmbeddedDatabaseLifecycle {
@@ -40,11 +41,15 @@ public class EmbeddedDatabaseLifecycle {
                     + " (expected cluster " + expectedClusterName.get() + ", found " + actual
                     + "). Set QUARKUS_DATASOURCE_JDBC_URL explicitly.");
         }
+        // after a crash every pooled connection is dead: without this, each would fail one request
+        EmbeddedDatabase.afterRestart(() -> dataSource.flush(AgroalDataSource.FlushMode.ALL));
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
             EmbeddedDatabase.stop();
+        } else {
+            EmbeddedDatabase.release();
         }
     }
 

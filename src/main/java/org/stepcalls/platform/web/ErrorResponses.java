@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.stepcalls.platform.database.DatabaseUnavailable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -115,11 +116,22 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e, uri);
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         // class and frames only: an exception's message can quote the data that caused it
         LOG.errorf("Unexpected failure %s: %s at %s", incident, e.getClass().getName(), firstFrames(e));
         return respond(uri, 500, "internal_error", "Something went wrong on our side (incident " + incident
                 + "). Nothing you sent has been half-saved; please try again.");
+    }
+
+    /** The database is down or restarting: nothing was saved, and trying again shortly will work. */
+    private static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable: %s", e.getClass().getName());
+        Response response = respond(uri, 503, "database_unavailable",
+                "The database cannot be reached just now, so nothing was saved. Please try again in a minute.");
+        return Response.fromResponse(response).header("Retry-After", "10").build();
     }
 
     static boolean isApi(UriInfo uri) {
@@ -142,6 +154,7 @@ public class ErrorResponses {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Not possible right now";
+            case 503 -> "Out of service for a moment";
             default -> status >= 500 ? "Something went wrong" : "That did not work";
         };
     }
