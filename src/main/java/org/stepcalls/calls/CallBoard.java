@@ -71,29 +71,30 @@ public class CallBoard {
         // only the opener's view opens anything; everyone else's never touches the key
         DataKeys.Opener keys = opener ? dataKeys.opener(call.dataKeyId) : null;
         CallView.Caller caller = opener
-                ? new CallView.Caller(keys.open(call.callerNameCipher, Purpose.CALLER_NAME),
-                        masked(keys.open(call.callerPhoneCipher, Purpose.CALLER_PHONE)), call.callerInitial,
+                ? new CallView.Caller(keys.open(call.callerNameCipher, Purpose.CALLER_NAME, topicId),
+                        masked(keys.open(call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId)), call.callerInitial,
                         call.callerSex.code())
                 : new CallView.Caller(null, null, call.callerInitial, call.callerSex.code());
         List<CallRecord> records = CallRecord.list("callId = ?1 order by id", topicId);
         return new CallView(call.topicId, call.number, topic.title(), topic.status, call.openedAt, topic.opener.displayName,
                 caller, call.area.name, call.area.id, call.requestType, call.disabledOrVulnerable,
-                call.emergencyGuidanceGiven, notes(keys, call.notesCipher),
+                call.emergencyGuidanceGiven, notes(keys, call.notesCipher, Purpose.CALL_NOTES, topicId),
                 records.stream().filter(r -> r.kind.equals(CallRecord.ATTEMPT)).map(r -> attempt(r, keys)).toList(),
                 records.stream().filter(r -> r.kind.equals(CallRecord.REPORT_BACK))
                         .map(r -> new CallView.ReportBack(r.id, r.postId, r.volunteerId, r.contactLabel, r.result,
-                                notes(keys, r.notesCipher), r.createdAt)).toList(),
+                                notes(keys, r), r.createdAt, r.correctsPostId)).toList(),
                 records.stream().filter(r -> r.kind.equals(CallRecord.CALLBACK))
                         .map(r -> new CallView.Callback(r.id, r.postId, Boolean.TRUE.equals(r.reached),
-                                notes(keys, r.notesCipher), r.createdAt)).toList(),
-                call.outcome, call.closedAt, opener);
+                                notes(keys, r), r.createdAt, r.correctsPostId)).toList(),
+                call.outcome, call.closedAt, opener,
+                records.stream().map(r -> new CallView.Correctable(r.postId, r.label())).toList());
     }
 
     /** R16: the number, to the opener only, on demand; the reveal is audited (who, when — never the number). */
     public String revealCallerPhone(Viewer viewer, long topicId) {
         Call call = asOpener(viewer, topicId, false);
         audit.record(viewer.accountId(), Action.CALLER_PHONE_REVEALED, topicId, null);
-        return phoneNumbers.display(dataKeys.open(call.dataKeyId, call.callerPhoneCipher, Purpose.CALLER_PHONE));
+        return phoneNumbers.display(dataKeys.open(call.dataKeyId, call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
     }
 
     public ContactMatcher.Contacts contacts(Viewer viewer, long topicId) {
@@ -177,8 +178,7 @@ public class CallBoard {
                 record.sameSex = Volunteer.<Volunteer> findById(record.volunteerId).sex == call.callerSex;
             }
         }
-        record.notesCipher = sealNotes(call, form.notes());
-        return save(viewer, call, record, attemptText(record));
+        return save(viewer, call, record, form.corrects(), notes(form.notes()), attemptText(record));
     }
 
     public long logReportBack(Viewer viewer, long topicId, ReportBackForm form) {
@@ -193,8 +193,7 @@ public class CallBoard {
         record.volunteerId = volunteer.id;
         record.contactLabel = volunteer.firstName;
         record.result = result;
-        record.notesCipher = sealNotes(call, form.notes());
-        return save(viewer, call, record, "**Report back** from " + volunteer.firstName + ": "
+        return save(viewer, call, record, form.corrects(), notes(form.notes()), "**Report back** from " + volunteer.firstName + ": "
                 + (result.equals("contact_made") ? "they made contact with the caller." : "they could not make contact."));
     }
 
@@ -206,8 +205,7 @@ public class CallBoard {
         CallRecord record = new CallRecord();
         record.kind = CallRecord.CALLBACK;
         record.reached = form.reached();
-        record.notesCipher = sealNotes(call, form.notes());
-        return save(viewer, call, record, "**Called the caller back**: "
+        return save(viewer, call, record, form.corrects(), notes(form.notes()), "**Called the caller back**: "
                 + (form.reached() ? "reached them and updated them." : "could not reach them."));
     }
 
@@ -221,8 +219,7 @@ public class CallBoard {
         CallRecord record = new CallRecord();
         record.kind = CallRecord.OUTCOME;
         record.result = outcome;
-        record.notesCipher = sealNotes(call, form.notes());
-        save(viewer, call, record, "**Outcome**: " + OUTCOMES.get(outcome) + ". Call closed.");
+        save(viewer, call, record, null, notes(form.notes()), "**Outcome**: " + OUTCOMES.get(outcome) + ". Call closed.");
         call.outcome = outcome;
         call.closedAt = OffsetDateTime.now();
         forum.closeForFeature(topicId);
@@ -242,13 +239,30 @@ public class CallBoard {
                 + " (helpliner) — please do not post anyone's phone number here.";
     }
 
-    private long save(Viewer viewer, Call call, CallRecord record, String postText) {
+    /** The notes are sealed once the post exists: they are bound to it (a record is its post's). */
+    private long save(Viewer viewer, Call call, CallRecord record, Long corrects, String notes, String postText) {
         record.callId = call.topicId;
+        if (corrects != null) {
+            CallRecord corrected = correctable(call, corrects);
+            record.correctsPostId = corrected.postId;
+            postText = "*Corrects " + corrected.label() + ".* " + postText;
+        }
         record.postId = forum.addRecordPost(viewer, call.topicId, record.kind, postText).id();
+        record.notesCipher = notes == null ? null : dataKeys.seal(call.dataKeyId, notes, Purpose.STEP_NOTES, record.postId);
         record.createdAt = OffsetDateTime.now();
         record.persist();
         call.lastOpenerActivityAt = record.createdAt;
         return record.id;
+    }
+
+    /** R12: a correction names the post of an earlier record of the same call, nothing else. */
+    private static CallRecord correctable(Call call, long postId) {
+        CallRecord corrected = CallRecord.find("callId = ?1 and postId = ?2", call.topicId, postId).firstResult();
+        if (corrected == null) {
+            throw ApiException.invalidField("corrects", "'corrects' names the post of an earlier record of this call "
+                    + "(an attempt, report back or callback); that post is not one.");
+        }
+        return corrected;
     }
 
     private Call readable(Viewer viewer, long topicId) {
@@ -284,17 +298,22 @@ public class CallBoard {
         return volunteer;
     }
 
-    private byte[] sealNotes(Call call, String raw) {
+    /** The notes as they will be sealed (numbers redacted), or null when there are none; checked before anything is written. */
+    private String notes(String raw) {
         String notes = raw == null ? "" : raw.strip();
         if (notes.length() > MAX_NOTES) {
             throw ApiException.invalidField("notes", "Notes are at most " + MAX_NOTES + " characters.");
         }
-        return notes.isEmpty() ? null : dataKeys.seal(call.dataKeyId, redactor.redact(notes).text(), Purpose.CALL_NOTES);
+        return notes.isEmpty() ? null : redactor.redact(notes).text();
     }
 
     /** Notes are the opener's alone: without their key ({@code keys} null) nobody gets them. */
-    private static String notes(DataKeys.Opener keys, byte[] sealed) {
-        return keys == null || sealed == null ? null : keys.open(sealed, Purpose.CALL_NOTES);
+    private static String notes(DataKeys.Opener keys, byte[] sealed, Purpose purpose, long row) {
+        return keys == null || sealed == null ? null : keys.open(sealed, purpose, row);
+    }
+
+    private static String notes(DataKeys.Opener keys, CallRecord record) {
+        return notes(keys, record.notesCipher, Purpose.STEP_NOTES, record.postId);
     }
 
     private static CallView.Attempt attempt(CallRecord r, DataKeys.Opener keys) {
@@ -307,7 +326,7 @@ public class CallBoard {
                 new CallView.Checks(Boolean.TRUE.equals(r.checkCleanTime), Boolean.TRUE.equals(r.checkWilling),
                         Boolean.TRUE.equals(r.checkKnowsGuidelines)),
                 r.acceptedFor, r.partnerVolunteerId, partner, Boolean.TRUE.equals(r.invitedToList),
-                notes(keys, r.notesCipher), r.createdAt);
+                notes(keys, r), r.createdAt, r.correctsPostId);
     }
 
     private static String attemptText(CallRecord r) {

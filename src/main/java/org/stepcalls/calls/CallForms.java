@@ -1,6 +1,9 @@
 package org.stepcalls.calls;
 
-/** The templated posts' bodies (API.md "12th Step Calls"). */
+/**
+ * The templated posts' bodies (API.md "12th Step Calls"). {@code corrects}, optional, is the post id
+ * of an earlier record of the same call that this one corrects (records are never edited, R12).
+ */
 public final class CallForms {
 
     private CallForms() {
@@ -13,13 +16,13 @@ public final class CallForms {
     }
 
     public record AttemptForm(String contactType, Long volunteerId, Long meetingId, String result, Checks checks,
-            String acceptedFor, Long partnerVolunteerId, Boolean invitedToList, String notes) {
+            String acceptedFor, Long partnerVolunteerId, Boolean invitedToList, String notes, Long corrects) {
     }
 
-    public record ReportBackForm(Long volunteerId, String result, String notes) {
+    public record ReportBackForm(Long volunteerId, String result, String notes, Long corrects) {
     }
 
-    public record CallbackForm(Boolean reached, String notes) {
+    public record CallbackForm(Boolean reached, String notes, Long corrects) {
     }
 
     public record CloseForm(String outcome, String notes) {

@@ -1,6 +1,6 @@
 package org.stepcalls.calls;
 
-import java.time.OffsetDateTime;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.stepcalls.forum.ForumService;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.time.AppClock;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.DataKeys;
@@ -43,15 +44,17 @@ public class CallIntake {
     private final DataKeys dataKeys;
     private final Redactor redactor;
     private final EntityManager entityManager;
+    private final AppClock clock;
 
     CallIntake(Permissions permissions, ForumService forum, PhoneNumbers phoneNumbers, DataKeys dataKeys,
-            Redactor redactor, EntityManager entityManager) {
+            Redactor redactor, EntityManager entityManager, AppClock clock) {
         this.permissions = permissions;
         this.forum = forum;
         this.phoneNumbers = phoneNumbers;
         this.dataKeys = dataKeys;
         this.redactor = redactor;
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     public Opened open(Viewer viewer, NewCall form) {
@@ -77,7 +80,9 @@ public class CallIntake {
         if (Boolean.TRUE.equals(form.prisonGateRequest())) {
             throw ApiException.invalid("prison_gate", CallGuidance.NO_PRISON_GATE);
         }
-        String firstName = form.callerFirstName() == null ? "" : form.callerFirstName().strip();
+        // one spelling for one name: a decomposed "Zoë" is stored as the composed one
+        String firstName = form.callerFirstName() == null ? ""
+                : Normalizer.normalize(form.callerFirstName().strip(), Normalizer.Form.NFC);
         if (!VolunteerList.FIRST_NAME.matcher(firstName).matches()) {
             throw ApiException.invalidField("callerFirstName", "Give the caller's first name: letters only, up to 40.");
         }
@@ -106,9 +111,10 @@ public class CallIntake {
 
         int number = ((Number) entityManager.createNativeQuery("SELECT nextval('call_number_seq')").getSingleResult())
                 .intValue();
+        String initial = CallerInitial.of(firstName);
         String title = "Call " + number + " · " + area.name + " area · "
                 + (request == RequestType.VISIT ? "visit requested" : "phone call requested");
-        String intake = "**New 12th Step call.** Caller " + firstName.substring(0, 1).toUpperCase() + "., " + sex.code()
+        String intake = "**New 12th Step call.** Caller " + initial + "., " + sex.code()
                 + ", " + area.name + " area, asked for " + (request == RequestType.VISIT ? "a visit" : "a phone call") + "."
                 + (form.disabledOrVulnerable() ? " Disabled or vulnerable." : "")
                 + (emergency ? " Emergency guidance was given." : "");
@@ -117,19 +123,20 @@ public class CallIntake {
         Call call = new Call();
         call.topicId = topicId;
         call.number = number;
-        call.dataKeyId = dataKeys.create();
+        call.openedAt = clock.now();
+        call.dataKeyId = dataKeys.create(call.openedAt); // in the key epoch of the week the call is opened
+
         call.area = area;
-        call.callerInitial = firstName.substring(0, 1).toUpperCase();
-        call.callerNameCipher = dataKeys.seal(call.dataKeyId, firstName, Purpose.CALLER_NAME);
-        call.callerPhoneCipher = dataKeys.seal(call.dataKeyId, phone, Purpose.CALLER_PHONE);
+        call.callerInitial = initial;
+        call.callerNameCipher = dataKeys.seal(call.dataKeyId, firstName, Purpose.CALLER_NAME, topicId);
+        call.callerPhoneCipher = dataKeys.seal(call.dataKeyId, phone, Purpose.CALLER_PHONE, topicId);
         call.notesCipher = notes.isEmpty() ? null
-                : dataKeys.seal(call.dataKeyId, redactor.redact(notes).text(), Purpose.CALL_NOTES);
+                : dataKeys.seal(call.dataKeyId, redactor.redact(notes).text(), Purpose.CALL_NOTES, topicId);
         call.callerSex = sex;
         call.requestType = request.code();
         call.disabledOrVulnerable = form.disabledOrVulnerable();
         call.emergencyGuidanceGiven = emergency;
         call.openerId = viewer.accountId();
-        call.openedAt = OffsetDateTime.now();
         call.lastOpenerActivityAt = call.openedAt;
         call.idempotencyKey = key;
         call.persist();

@@ -17,7 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.stepcalls.platform.security.Role;
 import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.time.AppClock;
 import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.DataKeys;
+import org.stepcalls.privacy.KeyEpoch;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,11 +29,13 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Retention (R16, R19): closed calls older than {@code STEPCALLS_RETENTION_AFTER_CLOSE} and any call
  * older than {@code STEPCALLS_RETENTION_MAX} are purged. For each, in one transaction per batch:
- * its anonymised outcome record is written, its data key is deleted (crypto-shredding: every copy
- * of the caller's details, WAL and backups included, becomes unreadable), then its topic goes —
- * and with it, by cascade, posts, revisions, templated records, notifications and search entries.
- * A PostgreSQL advisory lock, taken by each batch's transaction, makes it run once at a time across
- * app instances.
+ * its anonymised outcome record is written, its data key is deleted (the caller's details in this
+ * database become unreadable), then its topic goes — and with it, by cascade, posts, revisions,
+ * templated records, notifications and search entries. Then the key of every epoch whose calls are
+ * all past the maximum retention (plus one purge interval, the schedule's lag) is destroyed: from
+ * then on no copy of the database from any date — WAL, replica, backup — opens those callers'
+ * details, even with the master key. A PostgreSQL advisory lock, taken by each transaction, makes
+ * it run once at a time across app instances.
  */
 @ApplicationScoped
 public class CallPurge {
@@ -46,14 +51,22 @@ public class CallPurge {
     }
 
     private final AgroalDataSource dataSource;
+    private final DataKeys dataKeys;
+    private final AppClock clock;
     private final Duration afterClose;
     private final Duration max;
+    private final Duration every;
 
-    CallPurge(AgroalDataSource dataSource, @ConfigProperty(name = "stepcalls.retention-after-close") Duration afterClose,
-            @ConfigProperty(name = "stepcalls.retention-max") Duration max) {
+    CallPurge(AgroalDataSource dataSource, DataKeys dataKeys, AppClock clock,
+            @ConfigProperty(name = "stepcalls.retention-after-close") Duration afterClose,
+            @ConfigProperty(name = "stepcalls.retention-max") Duration max,
+            @ConfigProperty(name = "stepcalls.purge-every") String every) {
         this.dataSource = dataSource;
+        this.dataKeys = dataKeys;
+        this.clock = clock;
         this.afterClose = afterClose;
         this.max = max;
+        this.every = interval(every);
     }
 
     @Scheduled(every = "${stepcalls.purge-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -78,7 +91,7 @@ public class CallPurge {
     }
 
     Result run(String trigger, Long actorId) {
-        OffsetDateTime started = OffsetDateTime.now();
+        OffsetDateTime started = clock.now();
         int calls = 0;
         int posts = 0;
         boolean first = true;
@@ -95,6 +108,10 @@ public class CallPurge {
             calls += batch[0];
             posts += batch[1];
         } while (batch[0] == BATCH);
+        List<KeyEpoch> shredded = QuarkusTransaction.requiringNew().call(() -> shredEndedEpochs(started, actorId));
+        if (!shredded.isEmpty()) {
+            LOG.infof("Purge: destroyed the keys of epochs %s", shredded);
+        }
         int totalCalls = calls;
         int totalPosts = posts;
         QuarkusTransaction.requiringNew().run(() -> recordRun(started, trigger, actorId, totalCalls, totalPosts, totalCalls));
@@ -107,7 +124,7 @@ public class CallPurge {
      * a time, like every request.
      */
     private int[] purgeBatch() throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         try (Connection connection = dataSource.getConnection()) {
             if (!advisoryLock(connection, "pg_try_advisory_xact_lock")) {
                 return null;
@@ -157,6 +174,34 @@ public class CallPurge {
         }
     }
 
+    /** An epoch's calls were all opened before its end, so all are due once its end is this far back. */
+    private List<KeyEpoch> shredEndedEpochs(OffsetDateTime now, Long actorId) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) { // the transaction's connection: the lock stays
+            if (!advisoryLock(connection, "pg_try_advisory_xact_lock")) {
+                return List.of(); // another instance is purging, and shreds them
+            }
+        }
+        return dataKeys.shredEpochsEndedBefore(now.minus(max).minus(every), actorId);
+    }
+
+    /** {@code stepcalls.purge-every} as a duration: ISO-8601 or the scheduler's {@code 15m}; {@code off} is none. */
+    static Duration interval(String every) {
+        String value = every.strip().toLowerCase();
+        if (value.equals("off") || value.equals("disabled")) {
+            return Duration.ZERO;
+        }
+        if (value.matches("\\d+[smhd]")) {
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            return switch (value.charAt(value.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        return Duration.parse(value.toUpperCase());
+    }
+
     private static void execute(Connection connection, String sql, Array ids) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, ids);
@@ -177,7 +222,7 @@ public class CallPurge {
                 INSERT INTO purge_runs (started_at, finished_at, trigger, actor_id, purged_calls, purged_posts, kept_outcomes)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, started);
-            insert.setObject(2, OffsetDateTime.now());
+            insert.setObject(2, clock.now());
             insert.setString(3, trigger);
             insert.setObject(4, actorId);
             insert.setInt(5, calls);

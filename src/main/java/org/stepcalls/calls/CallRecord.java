@@ -1,6 +1,9 @@
 package org.stepcalls.calls;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -75,9 +78,27 @@ public class CallRecord extends PanacheEntityBase {
     @Column(name = "same_sex")
     public Boolean sameSex;
 
+    /** R12: the post of an earlier record of this call that this one corrects, or null. */
+    @Column(name = "corrects_post_id")
+    public Long correctsPostId;
+
     @Column(name = "notes_cipher")
     byte[] notesCipher;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
+    private static final ZoneId HELPLINE_ZONE = ZoneId.of("Europe/London");
+
+    /** How a correction names this record: "the attempt of 1 Dec 14:05" (helpline time). */
+    public String label() {
+        String what = switch (kind) {
+            case ATTEMPT -> "attempt";
+            case REPORT_BACK -> "report back";
+            case CALLBACK -> "callback";
+            default -> "outcome";
+        };
+        return "the " + what + " of " + createdAt.atZoneSameInstant(HELPLINE_ZONE).format(WHEN);
+    }
 }

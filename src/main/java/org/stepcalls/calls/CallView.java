@@ -5,12 +5,14 @@ import java.util.List;
 
 /**
  * A call as one person may see it (R16): the opener gets the caller's first name and a masked
- * number; everyone else only the initial. Notes are the opener's alone.
+ * number; everyone else only the initial. Notes are the opener's alone. {@code correctable}: the
+ * records a new one may correct (R12), oldest first.
  */
 public record CallView(long topicId, int number, String title, String status, OffsetDateTime openedAt, String openerName,
         Caller caller, String area, long areaId, String requestType, boolean disabledOrVulnerable,
         boolean emergencyGuidanceGiven, String notes, List<Attempt> attempts, List<ReportBack> reportBacks,
-        List<Callback> callbacks, String outcome, OffsetDateTime closedAt, boolean opener) {
+        List<Callback> callbacks, String outcome, OffsetDateTime closedAt, boolean opener,
+        List<Correctable> correctable) {
 
     /** {@code firstName} and {@code phoneMasked} only for the opener; {@code initial} for everyone else. */
     public record Caller(String firstName, String phoneMasked, String initial, String sex) {
@@ -21,14 +23,18 @@ public record CallView(long topicId, int number, String title, String status, Of
 
     public record Attempt(long id, long postId, String contactType, Long volunteerId, Long meetingId, String contact,
             String result, Checks checks, String acceptedFor, Long partnerVolunteerId, String partner,
-            boolean invitedToList, String notes, OffsetDateTime createdAt) {
+            boolean invitedToList, String notes, OffsetDateTime createdAt, Long corrects) {
     }
 
     public record ReportBack(long id, long postId, Long volunteerId, String volunteer, String result, String notes,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt, Long corrects) {
     }
 
-    public record Callback(long id, long postId, boolean reached, String notes, OffsetDateTime createdAt) {
+    public record Callback(long id, long postId, boolean reached, String notes, OffsetDateTime createdAt, Long corrects) {
+    }
+
+    /** A record a new one may correct, as the correction form offers it. */
+    public record Correctable(Long postId, String label) {
     }
 
     public boolean isClosed() {

@@ -55,6 +55,17 @@ public class Category extends PanacheEntityBase {
     @Column(name = "new_topic_page")
     public String newTopicPage;
 
+    /**
+     * Why moderators may not close, reopen or pin topics here, when the feature closes its topics
+     * itself (a call is closed by its opener, R15); null where moderators may.
+     */
+    @Column(name = "closed_by_feature_note")
+    public String closedByFeatureNote;
+
+    public boolean closesOwnTopics() {
+        return closedByFeatureNote != null;
+    }
+
     public Set<Role> readers() {
         return roles(readRoles);
     }

@@ -31,8 +31,9 @@ public class ForumQueries {
             String hiddenReason, boolean editable, boolean moderatable) {
     }
 
+    /** {@code canCloseOrPin}: moderation of the topic's state, which a feature closing its own topics keeps (R15). */
     public record TopicView(long id, String title, Category category, String status, boolean pinned, String openerName,
-            List<PostView> posts, boolean canReply, boolean canModerate) {
+            List<PostView> posts, boolean canReply, boolean canModerate, boolean canCloseOrPin) {
 
         public boolean isClosed() {
             return Topic.CLOSED.equals(status);
@@ -118,7 +119,8 @@ public class ForumQueries {
                 topic).withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list();
         List<PostView> views = posts.stream().map(post -> view(viewer, post, moderator)).toList();
         return new TopicView(topic.id, topic.title(), category, topic.status, topic.pinned,
-                topic.opener.displayName, views, permissions.canReply(viewer, topic) && !topic.isClosed(), moderator);
+                topic.opener.displayName, views, permissions.canReply(viewer, topic) && !topic.isClosed(), moderator,
+                permissions.canCloseOrPin(viewer, category));
     }
 
     /** A post for its edit form: only its author gets it. */
@@ -127,6 +129,7 @@ public class ForumQueries {
         if (post == null || !permissions.canRead(viewer, post.topic)) {
             throw ApiException.notFound();
         }
+        ForumService.refuseRecord(post);
         if (!permissions.canEdit(viewer, post)) {
             throw ApiException.forbidden("Only the author of a post can edit it.");
         }
@@ -187,7 +190,8 @@ public class ForumQueries {
         return new PostView(post.id, post.postNumber, post.kind, post.author.displayName,
                 visible ? post.body() : "", visible ? post.html() : "", post.createdAt, post.editedAt, post.hidden,
                 visible, visible ? post.hiddenReason() : null,
-                permissions.canEdit(viewer, post) && !post.topic.isClosed(), moderator);
+                permissions.canEdit(viewer, post) && !post.topic.isClosed() && !post.isRecord(),
+                moderator && !post.isRecord());
     }
 
     private static String summarySelect() {

@@ -27,6 +27,12 @@ public class ForumService {
     public static final int MAX_BODY = 20_000;
     public static final int MAX_REASON = 500;
 
+    /** Error codes of the contract (API.md, round two). */
+    public static final String TOPIC_CLOSED_BY_FEATURE = "call_topic";
+    public static final String RECORD_POST = "record_post";
+    static final String RECORD_POST_MESSAGE = "This post is a record of what was done, and records are never "
+            + "rewritten or hidden. To correct it, log a new record that says which one it corrects.";
+
     /** What a create or edit answers: the id and how many numbers and addresses were removed. */
     public record Saved(long id, int redactions) {
     }
@@ -133,6 +139,7 @@ public class ForumService {
 
     public Saved edit(Viewer viewer, long postId, String rawBody) {
         Post post = readablePost(viewer, postId);
+        refuseRecord(post);
         if (!permissions.canEdit(viewer, post)) {
             throw ApiException.forbidden("Only the author of a post can edit it.");
         }
@@ -157,6 +164,7 @@ public class ForumService {
 
     public void hide(Viewer viewer, long postId, String rawReason) {
         Post post = moderatedPost(viewer, postId);
+        refuseRecord(post);
         RedactedText reason = redactor.redact(required("reason", "reason", rawReason, MAX_REASON));
         post.hide(reason);
         audit.record(viewer.accountId(), Action.POST_HIDDEN, post.topic.id, post.id);
@@ -169,13 +177,14 @@ public class ForumService {
     }
 
     public void setClosed(Viewer viewer, long topicId, boolean closed) {
-        Topic topic = moderatedTopic(viewer, topicId);
+        Topic topic = topicWhoseStateModeratorsChange(viewer, topicId);
         topic.status = closed ? Topic.CLOSED : Topic.OPEN;
         audit.record(viewer.accountId(), closed ? Action.TOPIC_CLOSED : Action.TOPIC_REOPENED, topic.id, null);
     }
 
+    /** Unpinning stays open on every topic, so that a pin made before R15 held can be taken off. */
     public void setPinned(Viewer viewer, long topicId, boolean pinned) {
-        Topic topic = moderatedTopic(viewer, topicId);
+        Topic topic = pinned ? topicWhoseStateModeratorsChange(viewer, topicId) : moderatedTopic(viewer, topicId);
         topic.pinned = pinned;
         audit.record(viewer.accountId(), pinned ? Action.TOPIC_PINNED : Action.TOPIC_UNPINNED, topic.id, null);
     }
@@ -215,6 +224,23 @@ public class ForumService {
             throw ApiException.forbidden("Only coordinators moderate posts.");
         }
         return post;
+    }
+
+    /** R15: a feature that closes its own topics (the calls board) refuses moderators, whoever asks. */
+    private Topic topicWhoseStateModeratorsChange(Viewer viewer, long topicId) {
+        Topic topic = readableTopic(viewer, topicId, LockModeType.NONE);
+        Category category = permissions.categoryOf(topic);
+        if (category.closesOwnTopics()) {
+            throw ApiException.conflict(TOPIC_CLOSED_BY_FEATURE, category.closedByFeatureNote);
+        }
+        return moderatedTopic(viewer, topicId);
+    }
+
+    /** R12: a record is part of a log; it is corrected by a new record, never rewritten or hidden. */
+    static void refuseRecord(Post post) {
+        if (post.isRecord()) {
+            throw ApiException.conflict(RECORD_POST, RECORD_POST_MESSAGE);
+        }
     }
 
     private Topic moderatedTopic(Viewer viewer, long topicId) {

@@ -44,6 +44,14 @@ public class Permissions {
         return canRead(viewer, category) && viewer.has(Role.COORDINATOR);
     }
 
+    /**
+     * Closing, reopening and pinning: not where the feature owning the category closes its topics
+     * itself (R15: a call is closed by its opener, with its outcome). Unpinning stays a moderator's.
+     */
+    public boolean canCloseOrPin(Viewer viewer, Category category) {
+        return canModerate(viewer, category) && !category.closesOwnTopics();
+    }
+
     /** Hidden posts stay readable to moderators and to their author. */
     public boolean canSeeHiddenContent(Viewer viewer, Post post) {
         return canModerate(viewer, categoryOf(post.topic)) || viewer.is(post.author.id);

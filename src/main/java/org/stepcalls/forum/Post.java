@@ -65,6 +65,14 @@ public class Post extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * A feature's templated record (a call's intake, attempt, report-back, callback, outcome): part
+     * of a log (R12), so never rewritten as free text nor hidden; a new record corrects it.
+     */
+    public boolean isRecord() {
+        return !TEXT.equals(kind);
+    }
+
     public String body() {
         return body;
     }

@@ -23,8 +23,9 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public OffsetDateTime at;
 
-    @Column(name = "actor_id", nullable = false)
-    public long actorId;
+    /** Null for what the app did on its own schedule (an epoch key destroyed by the scheduled purge). */
+    @Column(name = "actor_id")
+    public Long actorId;
 
     @Column(nullable = false)
     public String action;
@@ -38,7 +39,7 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "volunteer_id")
     public Long volunteerId;
 
-    /** A fixed code, never free text (the database checks it). */
+    /** A fixed code or a key epoch such as 2026-W49, never free text (the database checks it). */
     @Column
     public String detail;
 }

@@ -16,7 +16,9 @@ public class AuditLog {
     public enum Action {
         POST_HIDDEN, POST_UNHIDDEN, TOPIC_CLOSED, TOPIC_REOPENED, TOPIC_PINNED, TOPIC_UNPINNED,
         VOLUNTEER_ADDED, VOLUNTEER_UPDATED, VOLUNTEER_REMOVED, VOLUNTEER_JOINED, VOLUNTEER_LEFT, VOLUNTEERS_IMPORTED,
-        MEETING_CONTACT_REMOVED, CALLER_PHONE_REVEALED, CALL_NUDGED, ACCOUNT_DELETED;
+        MEETING_CONTACT_REMOVED, CALLER_PHONE_REVEALED, CALL_NUDGED, ACCOUNT_DELETED,
+        /** An epoch key destroyed by the purge; the detail is the epoch (R16, R19). */
+        KEY_EPOCH_DESTROYED;
 
         public String code() {
             return name().toLowerCase();
@@ -37,7 +39,13 @@ public class AuditLog {
         persist(actorId, action, null, null, volunteerId, detail);
     }
 
-    private void persist(long actorId, Action action, Long topicId, Long postId, Long volunteerId, String detail) {
+    /** The purge destroyed an epoch's key; {@code actorId} is null when the schedule ran it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEpochDestroyed(Long actorId, KeyEpoch epoch) {
+        persist(actorId, Action.KEY_EPOCH_DESTROYED, null, null, null, epoch.name());
+    }
+
+    private void persist(Long actorId, Action action, Long topicId, Long postId, Long volunteerId, String detail) {
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now();
         entry.actorId = actorId;

@@ -17,14 +17,20 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Encrypts personal data at rest: AES-256-GCM under keys derived (HKDF-SHA256) from the master
- * key, one per purpose, so a value sealed for one purpose cannot be opened as another. Also
- * computes keyed hashes (HMAC) that find duplicates without decrypting.
+ * Encrypts personal data at rest with AES-256-GCM. Every value is bound, as associated data, to its
+ * purpose and to the row that holds it ({@link Purpose#bind}), so a ciphertext copied to another
+ * row or column does not open. Values sealed under the master key use keys derived (HKDF-SHA256)
+ * from it, one per purpose; callers' details are sealed under their call's data key instead
+ * ({@link DataKeys}), and data keys under the key of their epoch ({@link Keyring}). Also computes
+ * keyed hashes (HMAC) that find duplicates without decrypting.
  */
 @ApplicationScoped
 public class CryptoService {
 
-    private static final byte FORMAT_V1 = 1;
+    /** Before key epochs: bound to the purpose only; read by {@link LegacyFormats} alone, to re-seal. */
+    static final byte FORMAT_V1 = 1;
+    /** Bound to purpose and row. */
+    static final byte FORMAT_V2 = 2;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -42,63 +48,84 @@ public class CryptoService {
         }
     }
 
-    /** {@code version | nonce | ciphertext+tag}; the purpose is bound in as associated data. */
-    public byte[] seal(String plaintext, Purpose purpose) {
-        return seal(plaintext.getBytes(StandardCharsets.UTF_8), sealKeys.get(purpose), purpose);
+    /** {@code version | nonce | ciphertext+tag}, under the purpose's master-derived key, bound to {@code row}. */
+    public byte[] seal(String plaintext, Purpose purpose, long row) {
+        return seal(plaintext.getBytes(StandardCharsets.UTF_8), sealKeys.get(purpose), purpose.bind(row));
     }
 
-    public String open(byte[] sealed, Purpose purpose) {
-        return new String(open(sealed, sealKeys.get(purpose), purpose), StandardCharsets.UTF_8);
+    public String open(byte[] sealed, Purpose purpose, long row) {
+        return new String(open(sealed, sealKeys.get(purpose), purpose.bind(row)), StandardCharsets.UTF_8);
     }
 
     /** Seals under a data key of its own (see {@link DataKeys}), not under the master key's derivations. */
-    byte[] seal(String plaintext, byte[] dataKey, Purpose purpose) {
-        return seal(plaintext.getBytes(StandardCharsets.UTF_8), new SecretKeySpec(dataKey, "AES"), purpose);
+    byte[] seal(String plaintext, byte[] dataKey, Purpose purpose, long row) {
+        return seal(plaintext.getBytes(StandardCharsets.UTF_8), new SecretKeySpec(dataKey, "AES"), purpose.bind(row));
     }
 
-    String open(byte[] sealed, byte[] dataKey, Purpose purpose) {
-        return new String(open(sealed, new SecretKeySpec(dataKey, "AES"), purpose), StandardCharsets.UTF_8);
+    String open(byte[] sealed, byte[] dataKey, Purpose purpose, long row) {
+        return new String(open(sealed, new SecretKeySpec(dataKey, "AES"), purpose.bind(row)), StandardCharsets.UTF_8);
     }
 
-    byte[] newDataKey() {
+    byte[] newKey() {
         byte[] key = new byte[32];
         random.nextBytes(key);
         return key;
     }
 
-    byte[] wrap(byte[] dataKey) {
-        return seal(dataKey, sealKeys.get(Purpose.DATA_KEY), Purpose.DATA_KEY);
+    /** A data key wrapped by its epoch's key, bound to the epoch. */
+    byte[] wrap(byte[] dataKey, byte[] epochKey, KeyEpoch epoch) {
+        return seal(dataKey, new SecretKeySpec(epochKey, "AES"), Purpose.DATA_KEY.bind(epoch.name()));
     }
 
-    byte[] unwrap(byte[] wrapped) {
-        return open(wrapped, sealKeys.get(Purpose.DATA_KEY), Purpose.DATA_KEY);
+    byte[] unwrap(byte[] wrapped, byte[] epochKey, KeyEpoch epoch) {
+        return open(wrapped, new SecretKeySpec(epochKey, "AES"), Purpose.DATA_KEY.bind(epoch.name()));
     }
 
-    private byte[] seal(byte[] plaintext, SecretKeySpec key, Purpose purpose) {
+    /** An epoch key as its keyring file holds it: wrapped by the master key, bound to the epoch. */
+    byte[] wrapEpochKey(byte[] epochKey, KeyEpoch epoch) {
+        return seal(epochKey, sealKeys.get(Purpose.EPOCH_KEY), Purpose.EPOCH_KEY.bind(epoch.name()));
+    }
+
+    byte[] unwrapEpochKey(byte[] wrapped, KeyEpoch epoch) {
+        return open(wrapped, sealKeys.get(Purpose.EPOCH_KEY), Purpose.EPOCH_KEY.bind(epoch.name()));
+    }
+
+    /** Opens a value in the format before key epochs (bound to the purpose only), to re-seal it. */
+    byte[] openLegacy(byte[] sealed, byte[] dataKeyOrNull, Purpose purpose) {
+        SecretKeySpec key = dataKeyOrNull == null ? sealKeys.get(purpose) : new SecretKeySpec(dataKeyOrNull, "AES");
+        return open(sealed, FORMAT_V1, key, purpose.legacyLabel());
+    }
+
+    private byte[] seal(byte[] plaintext, SecretKeySpec key, byte[] associatedData) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(purpose.label());
+            cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT_V1).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT_V2).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
     }
 
-    private byte[] open(byte[] sealed, SecretKeySpec key, Purpose purpose) {
-        if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != FORMAT_V1) {
+    private byte[] open(byte[] sealed, SecretKeySpec key, byte[] associatedData) {
+        return open(sealed, FORMAT_V2, key, associatedData);
+    }
+
+    /** Only the one format asked for: a value of the unbound v1 format never opens as a bound one. */
+    private static byte[] open(byte[] sealed, byte format, SecretKeySpec key, byte[] associatedData) {
+        if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != format) {
             throw new IllegalStateException("Not a value this service sealed");
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-            cipher.updateAAD(purpose.label());
+            cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Decryption failed: wrong key or damaged value");
+            throw new IllegalStateException("Decryption failed: wrong key, wrong row or damaged value");
         }
     }
 
@@ -128,15 +155,30 @@ public class CryptoService {
         }
     }
 
-    /** What a sealed value is for; each purpose has its own key. */
+    /** What a sealed value is for; each purpose has its own key, and names the row its values are bound to. */
     public enum Purpose {
-        VOLUNTEER_PHONE, MEETING_CONTACT_PHONE,
-        /** Wrapping per-record data keys. */
+        /** Bound to volunteers.id. */
+        VOLUNTEER_PHONE,
+        /** Bound to meetings.id. */
+        MEETING_CONTACT_PHONE,
+        /** Wrapping per-call data keys under an epoch key; bound to the epoch. */
         DATA_KEY,
-        /** Caller details, sealed under their call's own data key. */
-        CALLER_NAME, CALLER_PHONE, CALL_NOTES;
+        /** Wrapping epoch keys in the keyring under the master key; bound to the epoch. */
+        EPOCH_KEY,
+        /** Caller details, sealed under their call's own data key; bound to calls.topic_id. */
+        CALLER_NAME, CALLER_PHONE, CALL_NOTES,
+        /** The notes of a call's templated post, under the call's data key; bound to call_records.post_id. */
+        STEP_NOTES;
 
-        byte[] label() {
+        byte[] bind(long row) {
+            return bind(Long.toString(row));
+        }
+
+        byte[] bind(String row) {
+            return ("stepcalls:" + name() + ":" + row).getBytes(StandardCharsets.UTF_8);
+        }
+
+        byte[] legacyLabel() {
             return ("stepcalls:" + name()).getBytes(StandardCharsets.UTF_8);
         }
     }

@@ -111,7 +111,7 @@ public class ContactMatcher {
                     LocalDate cleanDate = rows.getDate(6).toLocalDate();
                     found.add(new VolunteerContact(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                             round(rows.getDouble(5)), Period.between(cleanDate, today).getYears(), rows.getBoolean(7),
-                            rows.getBoolean(8), phone(rows.getBytes(9), Purpose.VOLUNTEER_PHONE)));
+                            rows.getBoolean(8), phone(rows.getBytes(9), Purpose.VOLUNTEER_PHONE, rows.getLong(1))));
                 }
             }
             return found;
@@ -138,15 +138,15 @@ public class ContactMatcher {
                 while (rows.next()) {
                     found.add(new MeetingContact(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                             rows.getString(5), round(rows.getDouble(6)), rows.getString(7),
-                            phone(rows.getBytes(8), Purpose.MEETING_CONTACT_PHONE)));
+                            phone(rows.getBytes(8), Purpose.MEETING_CONTACT_PHONE, rows.getLong(1))));
                 }
             }
             return found;
         }
     }
 
-    private String phone(byte[] sealed, Purpose purpose) {
-        return phoneNumbers.display(crypto.open(sealed, purpose));
+    private String phone(byte[] sealed, Purpose purpose, long row) {
+        return phoneNumbers.display(crypto.open(sealed, purpose, row));
     }
 
     private String indirectRoute(Sex callerSex) {

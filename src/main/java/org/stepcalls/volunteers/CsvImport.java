@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -200,8 +201,34 @@ public class CsvImport {
         };
     }
 
-    /** One statement for all rows: encrypted numbers in, coverage of the home area alongside. */
+    /**
+     * One statement for all rows: encrypted numbers in, coverage of the home area alongside. The ids
+     * are taken first, since each sealed number is bound to its row's id.
+     */
     private void insert(List<Row> rows, LocalDate acknowledgedOn) {
+        int n = rows.size();
+        try (Connection connection = dataSource.getConnection()) {
+            insert(connection, rows, ids(connection, n), acknowledgedOn);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Import failed while writing; nothing was saved", e);
+        }
+    }
+
+    private static Long[] ids(Connection connection, int n) throws SQLException {
+        Long[] ids = new Long[n];
+        try (PreparedStatement next = connection.prepareStatement(
+                "SELECT nextval(pg_get_serial_sequence('volunteers', 'id')) FROM generate_series(1, ?)")) {
+            next.setInt(1, n);
+            try (ResultSet rows = next.executeQuery()) {
+                for (int i = 0; rows.next(); i++) {
+                    ids[i] = rows.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private void insert(Connection connection, List<Row> rows, Long[] ids, LocalDate acknowledgedOn) throws SQLException {
         int n = rows.size();
         String[] names = new String[n];
         byte[][] ciphers = new byte[n][];
@@ -214,7 +241,7 @@ public class CsvImport {
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
             names[i] = row.firstName();
-            ciphers[i] = crypto.seal(row.phone(), Purpose.VOLUNTEER_PHONE);
+            ciphers[i] = crypto.seal(row.phone(), Purpose.VOLUNTEER_PHONE, ids[i]);
             indexes[i] = crypto.blindIndex(row.phone(), Purpose.VOLUNTEER_PHONE);
             sexes[i] = row.sex().code();
             areaIds[i] = row.area().id;
@@ -224,27 +251,25 @@ public class CsvImport {
         }
         String sql = """
                 WITH inserted AS (
-                    INSERT INTO volunteers (first_name, phone_cipher, phone_index, sex, home_area_id, clean_date, can_phone,
+                    INSERT INTO volunteers (id, first_name, phone_cipher, phone_index, sex, home_area_id, clean_date, can_phone,
                                             can_visit, guidelines_acknowledged_on, form_received, active, created_at, updated_at)
-                    SELECT f, pc, pi, s, a, c, cp, cv, ?, false, true, now(), now()
-                    FROM unnest(?::text[], ?::bytea[], ?::bytea[], ?::text[], ?::bigint[], ?::date[], ?::boolean[], ?::boolean[])
-                         AS t(f, pc, pi, s, a, c, cp, cv)
+                    SELECT i, f, pc, pi, s, a, c, cp, cv, ?, false, true, now(), now()
+                    FROM unnest(?::bigint[], ?::text[], ?::bytea[], ?::bytea[], ?::text[], ?::bigint[], ?::date[], ?::boolean[],
+                                ?::boolean[]) AS t(i, f, pc, pi, s, a, c, cp, cv)
                     RETURNING id, home_area_id)
                 INSERT INTO volunteer_areas (volunteer_id, area_id) SELECT id, home_area_id FROM inserted""";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setDate(1, acknowledgedOn == null ? null : Date.valueOf(acknowledgedOn));
-            statement.setArray(2, connection.createArrayOf("text", names));
-            statement.setArray(3, connection.createArrayOf("bytea", ciphers));
-            statement.setArray(4, connection.createArrayOf("bytea", indexes));
-            statement.setArray(5, connection.createArrayOf("text", sexes));
-            statement.setArray(6, connection.createArrayOf("bigint", areaIds));
-            statement.setArray(7, connection.createArrayOf("date", cleanDates));
-            statement.setArray(8, connection.createArrayOf("boolean", phones));
-            statement.setArray(9, connection.createArrayOf("boolean", visits));
+            statement.setArray(2, connection.createArrayOf("bigint", ids));
+            statement.setArray(3, connection.createArrayOf("text", names));
+            statement.setArray(4, connection.createArrayOf("bytea", ciphers));
+            statement.setArray(5, connection.createArrayOf("bytea", indexes));
+            statement.setArray(6, connection.createArrayOf("text", sexes));
+            statement.setArray(7, connection.createArrayOf("bigint", areaIds));
+            statement.setArray(8, connection.createArrayOf("date", cleanDates));
+            statement.setArray(9, connection.createArrayOf("boolean", phones));
+            statement.setArray(10, connection.createArrayOf("boolean", visits));
             statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Import failed while writing; nothing was saved", e);
         }
     }
 }

@@ -34,9 +34,10 @@ public class DemoList {
                 { "Gwen", Sex.FEMALE, "Leeds", 0, true, false } };
         for (Object[] p : people) {
             Volunteer v = new Volunteer();
+            v.id = Volunteer.nextId();
             v.firstName = (String) p[0];
             String phone = phoneNumbers.normalise("07700 900" + String.format("%03d", ++n)).orElseThrow();
-            v.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE);
+            v.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE, v.id);
             v.phoneIndex = crypto.blindIndex(phone, Purpose.VOLUNTEER_PHONE);
             v.sex = (Sex) p[1];
             v.homeArea = Area.findByName((String) p[2]);
@@ -56,13 +57,14 @@ public class DemoList {
                 { "York Just for Today", "York", "sunday", "18:00", "Jude" } };
         for (Object[] m : meetings) {
             Meeting meeting = new Meeting();
+            meeting.id = Meeting.nextId();
             meeting.name = (String) m[0];
             meeting.area = Area.findByName((String) m[1]);
             meeting.weekday = (String) m[2];
             meeting.startsAt = LocalTime.parse((String) m[3]);
             meeting.contactName = (String) m[4];
             String phone = phoneNumbers.normalise("07700 900" + String.format("%03d", ++n)).orElseThrow();
-            meeting.contactPhoneCipher = crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE);
+            meeting.contactPhoneCipher = crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE, meeting.id);
             meeting.persist();
         }
         LOG.info("Dev demo list written: 7 fictional volunteers, 3 meetings");

@@ -5,8 +5,6 @@ import java.time.LocalTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -23,8 +21,11 @@ public class Meeting extends PanacheEntityBase {
     public static final java.util.List<String> WEEKDAYS = java.util.List.of("monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday");
 
+    /**
+     * Taken from the table's sequence before the row is written ({@link #nextId()}): the sealed
+     * contact's number is bound to it.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(nullable = false)
@@ -61,5 +62,10 @@ public class Meeting extends PanacheEntityBase {
         contactName = null;
         contactPhoneCipher = null;
         contactAccountId = null;
+    }
+
+    static long nextId() {
+        return ((Number) getEntityManager().createNativeQuery("SELECT nextval(pg_get_serial_sequence('meetings', 'id'))")
+                .getSingleResult()).longValue();
     }
 }

@@ -42,6 +42,7 @@ public class MeetingList {
     public MeetingView add(Viewer viewer, MeetingInput input) {
         requireManager(viewer);
         Meeting meeting = new Meeting();
+        meeting.id = Meeting.nextId();
         apply(meeting, input);
         meeting.persist();
         return view(meeting, true);
@@ -94,12 +95,12 @@ public class MeetingList {
         String phone = phoneNumbers.normalise(contactPhone).orElseThrow(() -> ApiException.invalidField("contactPhone",
                 "That is not a phone number that can be rung. Check it and give it with its area code."));
         meeting.contactName = contactName;
-        meeting.contactPhoneCipher = crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE);
+        meeting.contactPhoneCipher = crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE, meeting.id);
     }
 
     private MeetingView view(Meeting m, boolean withNumber) {
         String phone = withNumber && m.hasContact()
-                ? phoneNumbers.display(crypto.open(m.contactPhoneCipher, Purpose.MEETING_CONTACT_PHONE))
+                ? phoneNumbers.display(crypto.open(m.contactPhoneCipher, Purpose.MEETING_CONTACT_PHONE, m.id))
                 : null;
         return new MeetingView(m.id, m.name, m.area.id, m.area.name, m.weekday, m.startsAt.toString(), m.contactName, phone);
     }

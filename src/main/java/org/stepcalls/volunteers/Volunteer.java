@@ -8,8 +8,6 @@ import java.util.Set;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
@@ -25,8 +23,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "volunteers")
 public class Volunteer extends PanacheEntityBase {
 
+    /**
+     * Taken from the table's sequence before the row is written ({@link #nextId()}): the sealed
+     * number is bound to it.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "first_name", nullable = false)
@@ -86,5 +87,10 @@ public class Volunteer extends PanacheEntityBase {
 
     public static Volunteer findByAccount(long accountId) {
         return find("accountId", accountId).firstResult();
+    }
+
+    static long nextId() {
+        return ((Number) getEntityManager().createNativeQuery("SELECT nextval(pg_get_serial_sequence('volunteers', 'id'))")
+                .getSingleResult()).longValue();
     }
 }

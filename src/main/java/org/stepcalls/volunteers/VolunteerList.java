@@ -34,7 +34,11 @@ public class VolunteerList {
     /** Why a coordinator removed someone: a fixed code (so the audit holds no text) and its label. */
     public static final Map<String, String> REMOVAL_REASONS = orderedReasons();
 
-    public static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}' .\\-]{0,39}");
+    /**
+     * A first name: a letter, then letters with their combining marks (Devanagari vowel signs, a
+     * decomposed "ë"), apostrophes, spaces, dots or hyphens; 40 characters at most.
+     */
+    public static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}'\\u2019 .\\-]{0,39}");
     static final LocalDate EARLIEST_CLEAN_DATE = LocalDate.of(1953, 1, 1);
 
     private final Permissions permissions;
@@ -73,6 +77,7 @@ public class VolunteerList {
     public VolunteerView add(Viewer viewer, VolunteerInput input) {
         requireManager(viewer);
         Volunteer volunteer = new Volunteer();
+        volunteer.id = Volunteer.nextId();
         volunteer.createdAt = OffsetDateTime.now();
         apply(volunteer, input, false);
         volunteer.persist();
@@ -114,6 +119,7 @@ public class VolunteerList {
         boolean joining = volunteer == null;
         if (joining) {
             volunteer = new Volunteer();
+            volunteer.id = Volunteer.nextId();
             volunteer.createdAt = OffsetDateTime.now();
             volunteer.accountId = viewer.accountId();
         }
@@ -152,7 +158,15 @@ public class VolunteerList {
         return new VolunteerView(v.id, v.firstName, v.sex.code(), v.homeArea.id, v.homeArea.name, areaIds, v.cleanDate,
                 v.canPhone, v.canVisit, v.guidelinesAcknowledgedOn != null, v.guidelinesAcknowledgedOn, v.formReceived,
                 v.active, eligible, v.accountId != null,
-                phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE)));
+                phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE, v.id)));
+    }
+
+    /** The contract has no {@code homeAreaId}: without one, the first of {@code areaIds} is the home area. */
+    private static Long homeAreaId(VolunteerInput input) {
+        if (input.homeAreaId() != null) {
+            return input.homeAreaId();
+        }
+        return input.areaIds() == null || input.areaIds().isEmpty() ? null : input.areaIds().get(0);
     }
 
     private void apply(Volunteer volunteer, VolunteerInput input, boolean joiningThemselves) {
@@ -164,9 +178,11 @@ public class VolunteerList {
                 "That is not a phone number that can be rung. Check it and give it with its area code."));
         Sex sex = Sex.parse(input.sex()).orElseThrow(() -> ApiException.invalidField("sex",
                 "Choose female, male or other."));
-        Area home = input.homeAreaId() == null ? null : Area.findById(input.homeAreaId());
+        Long homeAreaId = homeAreaId(input);
+        Area home = homeAreaId == null ? null : Area.findById(homeAreaId);
         if (home == null) {
-            throw ApiException.invalidField("homeAreaId", "Choose the home area from the list.");
+            throw ApiException.invalidField(input.homeAreaId() == null ? "areaIds" : "homeAreaId",
+                    "Choose the home area from the list (or give the areas covered, the home area first).");
         }
         Set<Area> covered = new HashSet<>();
         covered.add(home);
@@ -198,7 +214,7 @@ public class VolunteerList {
             throw ApiException.conflict("already_listed", "Someone on the list already has that number.");
         }
         volunteer.firstName = firstName;
-        volunteer.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE);
+        volunteer.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE, volunteer.id);
         volunteer.phoneIndex = index;
         volunteer.sex = sex;
         volunteer.homeArea = home;

@@ -33,23 +33,27 @@ class PermissionsMatrixTest {
                     "read", "YYYYNN",
                     "reply", "NNYYNN",
                     "createTopic", "NNYYNN",
-                    "moderate", "NNYNNN"),
+                    "moderate", "NNYNNN",
+                    "closeOrPin", "NNYNNN"),
             "general", Map.of(
                     "read", "YYYYNN",
                     "reply", "YYYYNN",
                     "createTopic", "YYYYNN",
-                    "moderate", "NNYNNN"),
+                    "moderate", "NNYNNN",
+                    "closeOrPin", "NNYNNN"),
             "helpliners", Map.of(
                     "read", "NYYNNN",
                     "reply", "NYYNNN",
                     "createTopic", "NYYNNN",
-                    "moderate", "NNYNNN"),
-            // topics here come only from the calls board's own form
+                    "moderate", "NNYNNN",
+                    "closeOrPin", "NNYNNN"),
+            // topics here come only from the calls board's own form, and only their opener closes them (R15)
             "12th-step-calls", Map.of(
                     "read", "NYYNNN",
                     "reply", "NYYNNN",
                     "createTopic", "NNNNNN",
-                    "moderate", "NNYNNN"));
+                    "moderate", "NNYNNN",
+                    "closeOrPin", "NNNNNN"));
 
     @Inject
     Permissions permissions;
@@ -77,6 +81,7 @@ class PermissionsMatrixTest {
                 case "reply" -> permissions.canReply(viewer, topic);
                 case "createTopic" -> permissions.canCreateTopicIn(viewer, category);
                 case "moderate" -> permissions.canModerate(viewer, category);
+                case "closeOrPin" -> permissions.canCloseOrPin(viewer, category);
                 default -> throw new IllegalArgumentException(action);
             };
         });

@@ -17,21 +17,39 @@ class CryptoServiceTest {
 
     @Test
     void sealedNumbersOpenOnlyForTheirPurposeAndUnderTheirKey() {
-        byte[] sealed = crypto.seal("+447700900123", Purpose.VOLUNTEER_PHONE);
-        assertThat(crypto.open(sealed, Purpose.VOLUNTEER_PHONE)).isEqualTo("+447700900123");
-        assertThatThrownBy(() -> crypto.open(sealed, Purpose.MEETING_CONTACT_PHONE)).isInstanceOf(IllegalStateException.class);
+        byte[] sealed = crypto.seal("+447700900123", Purpose.VOLUNTEER_PHONE, 7);
+        assertThat(crypto.open(sealed, Purpose.VOLUNTEER_PHONE, 7)).isEqualTo("+447700900123");
+        assertThatThrownBy(() -> crypto.open(sealed, Purpose.MEETING_CONTACT_PHONE, 7)).isInstanceOf(IllegalStateException.class);
         String otherKey = Base64.getEncoder().encodeToString("another key, thirty-two bytes!!!".getBytes());
         CryptoService other = new CryptoService(new MasterKey(Optional.of(otherKey), "unused"));
-        assertThatThrownBy(() -> other.open(sealed, Purpose.VOLUNTEER_PHONE)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> other.open(sealed, Purpose.VOLUNTEER_PHONE, 7)).isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("7700");
     }
 
     @Test
     void tamperingIsDetectedAndEverySealIsFresh() {
-        byte[] sealed = crypto.seal("+447700900123", Purpose.VOLUNTEER_PHONE);
+        byte[] sealed = crypto.seal("+447700900123", Purpose.VOLUNTEER_PHONE, 7);
         sealed[sealed.length - 1] ^= 1;
-        assertThatThrownBy(() -> crypto.open(sealed, Purpose.VOLUNTEER_PHONE)).isInstanceOf(IllegalStateException.class);
-        assertThat(crypto.seal("x", Purpose.VOLUNTEER_PHONE)).isNotEqualTo(crypto.seal("x", Purpose.VOLUNTEER_PHONE));
+        assertThatThrownBy(() -> crypto.open(sealed, Purpose.VOLUNTEER_PHONE, 7)).isInstanceOf(IllegalStateException.class);
+        assertThat(crypto.seal("x", Purpose.VOLUNTEER_PHONE, 7)).isNotEqualTo(crypto.seal("x", Purpose.VOLUNTEER_PHONE, 7));
+    }
+
+    @Test
+    void aValueMovedToAnotherRowDoesNotOpen() { // R16: a number copied into another volunteer's row stays sealed
+        byte[] sealed = crypto.seal("+447700900123", Purpose.VOLUNTEER_PHONE, 7);
+        assertThatThrownBy(() -> crypto.open(sealed, Purpose.VOLUNTEER_PHONE, 8)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wrong row");
+        byte[] dataKey = crypto.newKey();
+        byte[] notes = crypto.seal("lives above the chemist", dataKey, Purpose.CALL_NOTES, 41);
+        assertThatThrownBy(() -> crypto.open(notes, dataKey, Purpose.CALL_NOTES, 42)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> crypto.open(notes, dataKey, Purpose.STEP_NOTES, 41)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void valuesOfTheFormatBeforeRowBindingOnlyOpenToBeResealed() {
+        byte[] legacy = LegacySeal.seal(new byte[32], "+447700900123", Purpose.VOLUNTEER_PHONE);
+        assertThatThrownBy(() -> crypto.open(legacy, Purpose.VOLUNTEER_PHONE, 7)).isInstanceOf(IllegalStateException.class);
+        assertThat(new String(crypto.openLegacy(legacy, null, Purpose.VOLUNTEER_PHONE))).isEqualTo("+447700900123");
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.stepcalls.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -20,15 +22,15 @@ class DataKeysTest {
 
     @Test
     void ciphertextCopiedAsideCannotBeOpenedOnceItsKeyIsShredded() {
-        long key = QuarkusTransaction.requiringNew().call(dataKeys::create);
-        byte[] copy = dataKeys.seal(key, "+447700900999", Purpose.CALLER_PHONE);
-        assertThat(dataKeys.open(key, copy, Purpose.CALLER_PHONE)).isEqualTo("+447700900999");
-        long other = QuarkusTransaction.requiringNew().call(dataKeys::create);
-        assertThatThrownBy(() -> dataKeys.open(other, copy, Purpose.CALLER_PHONE)).isInstanceOf(IllegalStateException.class);
+        long key = QuarkusTransaction.requiringNew().call(() -> dataKeys.create(OffsetDateTime.now()));
+        byte[] copy = dataKeys.seal(key, "+447700900999", Purpose.CALLER_PHONE, 1);
+        assertThat(dataKeys.open(key, copy, Purpose.CALLER_PHONE, 1)).isEqualTo("+447700900999");
+        long other = QuarkusTransaction.requiringNew().call(() -> dataKeys.create(OffsetDateTime.now()));
+        assertThatThrownBy(() -> dataKeys.open(other, copy, Purpose.CALLER_PHONE, 1)).isInstanceOf(IllegalStateException.class);
 
         QuarkusTransaction.requiringNew().run(() -> dataKeys.shred(key));
 
-        assertThatThrownBy(() -> dataKeys.open(key, copy, Purpose.CALLER_PHONE)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> dataKeys.open(key, copy, Purpose.CALLER_PHONE, 1)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shredded");
     }
 }

@@ -157,7 +157,7 @@ public class CallPages {
     public Object attempt(@PathParam("id") long id, @RestForm String contactType, @RestForm String contact,
             @RestForm String result, @RestForm boolean cleanTime, @RestForm boolean willing,
             @RestForm boolean knowsGuidelines, @RestForm String acceptedFor, @RestForm String partnerVolunteerId,
-            @RestForm boolean invitedToList, @RestForm String notes) {
+            @RestForm boolean invitedToList, @RestForm String notes, @RestForm String corrects) {
         Long volunteerId = null;
         Long meetingId = null;
         String type = contactType;
@@ -168,11 +168,11 @@ public class CallPages {
         }
         CallForms.AttemptForm form = new CallForms.AttemptForm(type, volunteerId, meetingId, result,
                 new CallForms.Checks(cleanTime, willing, knowsGuidelines), blankToNull(acceptedFor), id(partnerVolunteerId),
-                invitedToList, notes);
+                invitedToList, notes, id(corrects));
         Map<String, String> typed = Map.of("contactType", nz(contactType), "contact", nz(contact), "result", nz(result),
                 "acceptedFor", nz(acceptedFor), "partnerVolunteerId", nz(partnerVolunteerId), "notes", nz(notes),
                 "checks", (cleanTime ? "c" : "") + (willing ? "w" : "") + (knowsGuidelines ? "k" : ""),
-                "invitedToList", invitedToList ? "true" : "");
+                "invitedToList", invitedToList ? "true" : "", "corrects", nz(corrects));
         return act(id, "attempt", typed, () -> board.logAttempt(currentUser.viewer(), id, form));
     }
 
@@ -180,17 +180,20 @@ public class CallPages {
     @Path("{id}/report-backs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object reportBack(@PathParam("id") long id, @RestForm String volunteerId, @RestForm String result,
-            @RestForm String notes) {
-        return act(id, "report", Map.of("volunteerId", nz(volunteerId), "result", nz(result), "notes", nz(notes)),
-                () -> board.logReportBack(currentUser.viewer(), id, new CallForms.ReportBackForm(id(volunteerId), result, notes)));
+            @RestForm String notes, @RestForm String corrects) {
+        return act(id, "report", Map.of("volunteerId", nz(volunteerId), "result", nz(result), "notes", nz(notes),
+                "corrects", nz(corrects)), () -> board.logReportBack(currentUser.viewer(), id,
+                        new CallForms.ReportBackForm(id(volunteerId), result, notes, id(corrects))));
     }
 
     @POST
     @Path("{id}/callbacks")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object callback(@PathParam("id") long id, @RestForm String reached, @RestForm String notes) {
-        return act(id, "callback", Map.of("reached", nz(reached), "notes", nz(notes)),
-                () -> board.logCallback(currentUser.viewer(), id, new CallForms.CallbackForm(yesNo(reached), notes)));
+    public Object callback(@PathParam("id") long id, @RestForm String reached, @RestForm String notes,
+            @RestForm String corrects) {
+        return act(id, "callback", Map.of("reached", nz(reached), "notes", nz(notes), "corrects", nz(corrects)),
+                () -> board.logCallback(currentUser.viewer(), id,
+                        new CallForms.CallbackForm(yesNo(reached), notes, id(corrects))));
     }
 
     @POST

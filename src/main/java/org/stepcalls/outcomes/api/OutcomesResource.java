@@ -14,7 +14,10 @@ import org.stepcalls.platform.security.CurrentUser;
 
 import io.quarkus.security.Authenticated;
 
-/** Members' outcomes (API.md "Privacy and outcomes"): aggregates only, counts below 5 as "<5". */
+/**
+ * Members' outcomes (API.md "Privacy and outcomes"): aggregates only, counts below 5 as "<5"; a
+ * month or quarter with a week below 5 gives its released weeks' count and "+ <5 more" (R20).
+ */
 @Path("/api/outcomes")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +31,10 @@ public class OutcomesResource {
             Double medianHoursToClose, Double sameSexMatchRate) {
     }
 
+    public record QuarterRow(String quarter, String region, String requestType, String outcome, Object count,
+            Double medianHoursToClose, Double sameSexMatchRate) {
+    }
+
     private final OutcomeReport report;
     private final CurrentUser currentUser;
 
@@ -36,11 +43,15 @@ public class OutcomesResource {
         this.currentUser = currentUser;
     }
 
-    /** {@code by=week} (default) answers {@code {weeks:[…]}}; {@code by=month} answers {@code {months:[…]}}. */
+    /** {@code by=week} (default) answers {@code {weeks:[…]}}, {@code by=month} {@code {months:[…]}}, {@code by=quarter} {@code {quarters:[…]}}. */
     @GET
     public Map<String, List<?>> outcomes(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("by") String by) {
         OutcomeReport.Report result = report.report(currentUser.viewer(), from, to, by);
+        if (result.by().equals("quarter")) {
+            return Map.of("quarters", result.rows().stream().map(r -> new QuarterRow(r.period(), r.region(),
+                    r.requestType(), r.outcome(), r.count(), r.medianHoursToClose(), r.sameSexMatchRate())).toList());
+        }
         if (result.by().equals("month")) {
             return Map.of("months", result.rows().stream().map(r -> new MonthRow(r.period(), r.region(), r.requestType(),
                     r.outcome(), r.count(), r.medianHoursToClose(), r.sameSexMatchRate())).toList());

@@ -62,13 +62,13 @@ public class OutcomePages {
             report = outcomes.report(currentUser.viewer(), null, null, null);
         }
         List<OutcomeReport.Total> totals = report.totals();
-        int max = totals.stream().map(t -> t.count() == null ? 0 : t.count()).max(Integer::compare).orElse(0);
+        int max = totals.stream().mapToInt(OutcomeReport.Total::count).max().orElse(0);
         List<Bar> bars = new java.util.ArrayList<>();
         for (int i = 0; i < totals.size(); i++) {
             OutcomeReport.Total t = totals.get(i);
-            int width = t.count() == null ? (t.suppressed() ? 4 : 0) : Math.max(4, Math.round((float) t.count() / max * BAR_MAX));
-            String shown = t.count() != null ? String.valueOf(t.count()) : t.suppressed() ? OutcomeReport.SUPPRESSED : "0";
-            bars.add(new Bar(LABELS.get(t.outcome()), shown, i * ROW_HEIGHT, width));
+            // the bar is as long as the released count; suppressed groups only add a sliver (R20)
+            int width = t.count() > 0 ? Math.max(4, Math.round((float) t.count() / max * BAR_MAX)) : t.suppressed() ? 4 : 0;
+            bars.add(new Bar(LABELS.get(t.outcome()), String.valueOf(t.shown()), i * ROW_HEIGHT, width));
         }
         return Templates.report(report, bars, totals.size() * ROW_HEIGHT, error, LABELS);
     }

@@ -97,7 +97,7 @@ class PurgeTest {
 
         long keyId = ((Number) aside[0]).longValue();
         assertThat(count("SELECT count(*) FROM data_keys WHERE id = " + keyId)).isZero();
-        assertThatThrownBy(() -> dataKeys.open(keyId, (byte[]) aside[1], Purpose.CALLER_PHONE))
+        assertThatThrownBy(() -> dataKeys.open(keyId, (byte[]) aside[1], Purpose.CALLER_PHONE, closedLongAgo))
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(count("SELECT count(*) FROM outcome_records")).isEqualTo(outcomesBefore + 2);

@@ -80,7 +80,8 @@ class PurgeBenchmark {
     private void seed() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("""
-                    INSERT INTO data_keys (wrapped, created_at) SELECT decode(md5(g::text), 'hex'), now()
+                    INSERT INTO data_keys (wrapped, created_at, epoch)
+                    SELECT decode(md5(g::text), 'hex'), now(), to_char(now() AT TIME ZONE 'UTC', 'IYYY-"W"IW')
                     FROM generate_series(1, %d) g""".formatted(CALLS));
             sql.execute("""
                     INSERT INTO topics (category_id, title, opener_id, status, posts_count, created_at, last_activity_at)

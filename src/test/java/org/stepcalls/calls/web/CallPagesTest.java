@@ -69,6 +69,55 @@ class CallPagesTest {
         assertThat(page.select("#attempt-notes").text()).isEqualTo("Keen but unsure");
     }
 
+    @Test
+    void coordinatorsGetNoCloseOrPinOnACallAndAForgedOneIsRefusedWithTheRule() { // R15
+        String path = open();
+        PageSession coordinator = new PageSession(TestUsers.coordinator("cosima"));
+        Document page = coordinator.page(path);
+        assertThat(page.select("form[action$=/moderate], button[value=close], button[value=pin]")).isEmpty();
+        String topic = path.replace("/calls/", "/t/");
+        for (String action : java.util.List.of("close", "reopen", "pin")) {
+            Response forged = coordinator.submit(path, topic + "/moderate", Map.of("action", action));
+            assertThat(forged.statusCode()).isEqualTo(409);
+            assertThat(Jsoup.parse(forged.asString()).text()).contains("closed only by the helpliner who opened it");
+        }
+        assertThat(opener.page(path).select("form[action$=/close]")).hasSize(1); // the opener can still finish it
+    }
+
+    @Test
+    void aCoordinatorHidesAnAdviceReplyFromTheCallPageButNoRecord() { // R17, R12
+        String path = open();
+        Response replied = other.submit(path, path.replace("/calls/", "/t/") + "/reply", Map.of("body", "Ring Sam first"));
+        assertThat(replied.statusCode()).isEqualTo(303);
+        PageSession coordinator = new PageSession(TestUsers.coordinator("cosima"));
+        Document page = coordinator.page(path);
+        assertThat(page.select("li.kind-intake form[action$=/hide]")).isEmpty();
+        String hide = page.select("li.kind-text form[action$=/hide]").attr("action");
+        assertThat(hide).isNotEmpty();
+        assertThat(coordinator.submit(path, hide, Map.of("reason", "Names a member")).statusCode()).isEqualTo(303);
+        Document after = other.page(path);
+        assertThat(after.select("li.kind-text").text()).contains("hidden by a coordinator").contains("Names a member");
+    }
+
+    @Test
+    void theEditPageRefusesARecordAndOffersNoEditLink() { // R12
+        String path = open();
+        Document page = opener.page(path);
+        assertThat(page.select("a[href$=/edit]")).isEmpty();
+        String intakePost = page.select("li.kind-intake").attr("id").replace("post-", "");
+        Response edit = opener.get("/p/" + intakePost + "/edit");
+        assertThat(edit.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(edit.asString()).text()).contains("records are never rewritten");
+        Response forged = opener.submit(path, "/p/" + intakePost + "/edit", Map.of("body", "Rewritten"));
+        assertThat(forged.statusCode()).isEqualTo(409);
+    }
+
+    private String open() {
+        Response opened = opener.submit("/calls/new", "/calls/new", intake());
+        assertThat(opened.statusCode()).isEqualTo(303);
+        return opened.getHeader("Location").replaceAll("^https?://[^/]+", "");
+    }
+
     private static Map<String, String> intake() {
         Map<String, String> form = new HashMap<>();
         form.put("immediateDanger", "no");

@@ -40,6 +40,11 @@ public record ForumApiClient(String token) {
         return given().header("Authorization", TestUsers.bearer(token)).when().get(path).then();
     }
 
+    public ValidatableResponse put(String path, Object body) {
+        return given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON).body(body)
+                .when().put(path).then().log().ifValidationFails();
+    }
+
     public ValidatableResponse post(String path, Object body) {
         // JSON even without a body: REST Assured would otherwise label it a form, which needs a CSRF token
         var request = given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON);

@@ -131,13 +131,19 @@ class MatchingBenchmark {
                     FROM volunteers v WHERE v.id % 2 = 0 ON CONFLICT DO NOTHING""");
             statement.execute("UPDATE volunteers SET last_asked_at = now() - (id % 400) * interval '1 day' WHERE id % 3 = 0");
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO meetings (name, area_id, weekday, starts_at, contact_name, contact_phone_cipher)
-                    SELECT ?, id, 'monday', ?, 'Contact', ? FROM areas ORDER BY random() LIMIT 1""")) {
+                    INSERT INTO meetings (id, name, area_id, weekday, starts_at, contact_name, contact_phone_cipher)
+                    SELECT ?, ?, id, 'monday', ?, 'Contact', ? FROM areas ORDER BY random() LIMIT 1""")) {
                 for (int i = 0; i < MEETINGS; i++) {
+                    long id;
+                    try (ResultSet next = statement.executeQuery("SELECT nextval(pg_get_serial_sequence('meetings', 'id'))")) {
+                        next.next();
+                        id = next.getLong(1); // the sealed number is bound to its row's id
+                    }
                     String phone = phoneNumbers.normalise(DramaNumbers.landline(VOLUNTEERS + (i % 2_000))).orElseThrow();
-                    insert.setString(1, "Meeting " + i);
-                    insert.setObject(2, LocalTime.of(18 + random.nextInt(3), 0));
-                    insert.setBytes(3, crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE));
+                    insert.setLong(1, id);
+                    insert.setString(2, "Meeting " + i);
+                    insert.setObject(3, LocalTime.of(18 + random.nextInt(3), 0));
+                    insert.setBytes(4, crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE, id));
                     insert.addBatch();
                 }
                 insert.executeBatch();

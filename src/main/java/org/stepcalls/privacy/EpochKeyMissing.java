@@ -1,0 +1,17 @@
+package org.stepcalls.privacy;
+
+import org.stepcalls.platform.web.ApiException;
+
+/**
+ * A living call's epoch key is not in the keyring (lost, or a keyring of another master key): its
+ * caller's details cannot be opened. A clear 500 — the operator's fault to mend, not the user's —
+ * while the rest of the forum goes on working.
+ */
+public class EpochKeyMissing extends ApiException {
+
+    EpochKeyMissing(KeyEpoch epoch) {
+        super(500, "epoch_key_missing", "The caller's details of this call cannot be opened: the key of its week ("
+                + epoch.name() + ") is missing from the keyring or does not open with this master key. Ask the "
+                + "service's admin to restore the keyring (STEPCALLS_KEYRING_DIR). The rest of the forum works as usual.");
+    }
+}
