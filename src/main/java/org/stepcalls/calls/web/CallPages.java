@@ -139,11 +139,15 @@ public class CallPages {
         }
     }
 
-    /** {@code nudged}: back from a nudge, which the page confirms with a fixed sentence. */
+    /**
+     * {@code nudged}: back from a nudge; {@code redacted}: back from a reply whose contact details
+     * were removed. Each is confirmed by a fixed sentence, never by text from the address.
+     */
     @GET
     @Path("{id}")
-    public TemplateInstance call(@PathParam("id") long id, @RestQuery boolean nudged) {
-        return page(id, PageState.clean(), nudged);
+    public TemplateInstance call(@PathParam("id") long id, @RestQuery boolean nudged, @RestQuery String redacted) {
+        int removed = redacted != null && redacted.matches("\\d{1,4}") ? Integer.parseInt(redacted) : 0;
+        return page(id, PageState.clean(), nudged, removed);
     }
 
     /** R16: the number appears in this response only — never in a URL, never cached. */
@@ -258,16 +262,19 @@ public class CallPages {
     }
 
     private TemplateInstance page(long id, PageState state) {
-        return page(id, state, false);
+        return page(id, state, false, 0);
     }
 
-    private TemplateInstance page(long id, PageState state, boolean nudged) {
+    private TemplateInstance page(long id, PageState state, boolean nudged, int removed) {
         Viewer viewer = currentUser.viewer();
         CallView call = board.view(viewer, id);
         ContactMatcher.Contacts contacts = call.opener() && !call.isClosed() ? board.contacts(viewer, id) : null;
         boolean coordinator = permissions.canManageList(viewer);
         OffsetDateTime lastNudged = coordinator ? overdue.lastNudged(id) : null;
-        String notice = nudged && lastNudged != null ? call.openerName() + " has been asked for an update." : null;
+        String notice = nudged && lastNudged != null ? call.openerName() + " has been asked for an update."
+                : removed > 0 ? "We removed " + removed + (removed == 1 ? " phone number or e-mail address" : " phone numbers or e-mail addresses")
+                        + " from what you wrote before saving it. Contact details are never stored in posts."
+                : null;
         return Templates.call(call, forumQueries.topic(viewer, id).posts(), contacts, state, coordinator,
                 CallGuidance.WITHHOLD_NUMBER, CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING, lastNudged, notice);
     }

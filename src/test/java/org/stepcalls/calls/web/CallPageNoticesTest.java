@@ -19,9 +19,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** R15: a coordinator's nudge is confirmed by name, and both pages say when the opener was last nudged. */
+/** What the call pages confirm: a nudge by name with when the opener was last nudged (R15), and removed contact details (R16). */
 @QuarkusTest
-class NudgePagesTest {
+class CallPageNoticesTest {
 
     private final ForumApiClient opener = new ForumApiClient(TestUsers.helpliner("nell"));
     private final PageSession coordinator = new PageSession(TestUsers.coordinator("noor"));
@@ -50,6 +50,20 @@ class NudgePagesTest {
         Document after = coordinator.page("/calls/overdue?nudged=" + call);
         assertThat(after.select("[role=status]").text()).startsWith("nell has been asked for an update on call ");
         assertThat(after.select(".cards li:has(a[href=/calls/" + call + "])").text()).contains("last nudged just now");
+    }
+
+    @Test
+    void aReplyOnACallSaysWhichContactDetailsWereRemoved() { // R16
+        long call = overdueCall();
+        PageSession advisor = new PageSession(TestUsers.helpliner("nia"));
+        Response replied = advisor.submit("/calls/" + call, "/t/" + call + "/reply",
+                Map.of("body", "Try Sam on 07700 900123 or sam@example.org"));
+        Response page = advisor.get(replied.getHeader("Location").replaceAll("#.*", "")); // a browser keeps the fragment to itself
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.getHeader("Location")).endsWith("/calls/" + call + "?redacted=2");
+        Document shown = advisor.page("/calls/" + call + "?redacted=2");
+        assertThat(shown.select("[role=status]").text()).startsWith("We removed 2 phone numbers or e-mail addresses");
+        assertThat(shown.text()).doesNotContain("07700 900123").doesNotContain("sam@example.org");
     }
 
     private long overdueCall() {
