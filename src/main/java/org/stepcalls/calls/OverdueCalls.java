@@ -14,6 +14,7 @@ import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.Role;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.AuditEntry;
 import org.stepcalls.privacy.AuditLog;
 import org.stepcalls.privacy.AuditLog.Action;
 
@@ -28,7 +29,7 @@ import io.quarkus.scheduler.Scheduled;
 public class OverdueCalls {
 
     public record Overdue(long topicId, int number, String openerName, OffsetDateTime openedAt,
-            OffsetDateTime lastOpenerActivityAt) {
+            OffsetDateTime lastOpenerActivityAt, OffsetDateTime lastNudgedAt) {
     }
 
     private final Duration overdueAfter;
@@ -49,7 +50,15 @@ public class OverdueCalls {
             throw ApiException.forbidden("Only coordinators watch the overdue calls.");
         }
         return overdue().stream().map(c -> new Overdue(c.topicId, c.number,
-                Account.<Account> findById(c.openerId).displayName, c.openedAt, c.lastOpenerActivityAt)).toList();
+                Account.<Account> findById(c.openerId).displayName, c.openedAt, c.lastOpenerActivityAt, lastNudged(c.topicId)))
+                .toList();
+    }
+
+    /** When a coordinator last nudged the opener of this call (from the audit log), or null. */
+    public OffsetDateTime lastNudged(long topicId) {
+        return AuditEntry.getEntityManager()
+                .createQuery("select max(a.at) from AuditEntry a where a.action = ?1 and a.topicId = ?2", OffsetDateTime.class)
+                .setParameter(1, Action.CALL_NUDGED.code()).setParameter(2, topicId).getSingleResult();
     }
 
     /** Reminds each opener of an overdue call once (until they read the reminder). */
@@ -65,8 +74,8 @@ public class OverdueCalls {
         }
     }
 
-    /** A coordinator asks the opener for an update (R15: a nudge, not a take-over). */
-    public void nudge(Viewer viewer, long topicId) {
+    /** A coordinator asks the opener for an update (R15: a nudge, not a take-over); returns the opener's name. */
+    public String nudge(Viewer viewer, long topicId) {
         if (!viewer.has(Role.COORDINATOR)) {
             throw ApiException.forbidden("Only coordinators nudge the opener of a call.");
         }
@@ -80,6 +89,7 @@ public class OverdueCalls {
         notifications.notify(call.openerId, topicId, "call_nudge", "A coordinator asks for an update on call "
                 + call.number + ". Log what happened, and close it when it is done.");
         audit.record(viewer.accountId(), Action.CALL_NUDGED, topicId, null);
+        return Account.<Account> findById(call.openerId).displayName;
     }
 
     private List<Call> overdue() {

@@ -42,12 +42,37 @@ public class AreaList {
     public void delete(Viewer viewer, long id) {
         requireManager(viewer);
         Area area = existing(id);
-        long uses = Volunteer.count("select count(v) from Volunteer v join v.areasCovered a where a = ?1", area)
-                + Meeting.count("area", area);
-        if (uses > 0) {
-            throw ApiException.conflict("area_in_use", "Volunteers or meetings still use this area; move them first.");
+        Usage usage = usage(area);
+        if (usage.inUse()) {
+            throw ApiException.conflict("area_in_use", area.name + " is still used by " + usage.describe() + "; move them first.");
         }
         area.delete();
+    }
+
+    /** One area, for its edit and delete pages. */
+    public Area one(Viewer viewer, long id) {
+        requireManager(viewer);
+        return existing(id);
+    }
+
+    /** What still points at an area: a delete must not strand them. */
+    public Usage usage(Area area) {
+        return new Usage(Volunteer.count("select count(v) from Volunteer v join v.areasCovered a where a = ?1", area),
+                Meeting.count("area", area));
+    }
+
+    public record Usage(long volunteers, long meetings) {
+
+        public boolean inUse() {
+            return volunteers + meetings > 0;
+        }
+
+        /** "2 volunteers and 1 meeting" */
+        public String describe() {
+            String people = volunteers == 0 ? "" : volunteers + (volunteers == 1 ? " volunteer" : " volunteers");
+            String places = meetings == 0 ? "" : meetings + (meetings == 1 ? " meeting" : " meetings");
+            return people.isEmpty() ? places : places.isEmpty() ? people : people + " and " + places;
+        }
     }
 
     private void apply(Area area, AreaInput input) {

@@ -2,6 +2,7 @@ package org.stepcalls.calls.web;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.stepcalls.calls.CallBoard;
 import org.stepcalls.calls.CallForms;
 import org.stepcalls.calls.CallGuidance;
@@ -66,9 +68,10 @@ public class CallPages {
                 String emergency, String checks);
 
         static native TemplateInstance call(CallView call, List<ForumQueries.PostView> posts, ContactMatcher.Contacts contacts,
-                PageState state, boolean coordinator, String withholdReminder, String emergency, String checks);
+                PageState state, boolean coordinator, String withholdReminder, String emergency, String checks,
+                OffsetDateTime lastNudged, String notice);
 
-        static native TemplateInstance overdue(List<OverdueCalls.Overdue> calls);
+        static native TemplateInstance overdue(List<OverdueCalls.Overdue> calls, String notice);
     }
 
     private final CallIntake intake;
@@ -136,10 +139,15 @@ public class CallPages {
         }
     }
 
+    /**
+     * {@code nudged}: back from a nudge; {@code redacted}: back from a reply whose contact details
+     * were removed. Each is confirmed by a fixed sentence, never by text from the address.
+     */
     @GET
     @Path("{id}")
-    public TemplateInstance call(@PathParam("id") long id) {
-        return page(id, PageState.clean());
+    public TemplateInstance call(@PathParam("id") long id, @RestQuery boolean nudged, @RestQuery String redacted) {
+        int removed = redacted != null && redacted.matches("\\d{1,4}") ? Integer.parseInt(redacted) : 0;
+        return page(id, PageState.clean(), nudged, removed);
     }
 
     /** R16: the number appears in this response only — never in a URL, never cached. */
@@ -225,15 +233,19 @@ public class CallPages {
     @POST
     @Path("{id}/nudge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response nudge(@PathParam("id") long id) {
+    public Response nudge(@PathParam("id") long id, @RestForm String from) {
         overdue.nudge(currentUser.viewer(), id);
-        return seeOther("/calls/overdue");
+        return seeOther("overdue".equals(from) ? "/calls/overdue?nudged=" + id : "/calls/" + id + "?nudged=true");
     }
 
+    /** {@code nudged}: the call whose opener was just nudged, confirmed by name. */
     @GET
     @Path("overdue")
-    public TemplateInstance overdueList() {
-        return Templates.overdue(overdue.list(currentUser.viewer()));
+    public TemplateInstance overdueList(@RestQuery Long nudged) {
+        List<OverdueCalls.Overdue> calls = overdue.list(currentUser.viewer());
+        String notice = calls.stream().filter(c -> nudged != null && c.topicId() == nudged).findFirst()
+                .map(c -> c.openerName() + " has been asked for an update on call " + c.number() + ".").orElse(null);
+        return Templates.overdue(calls, notice);
     }
 
     private Object act(long id, String formName, Map<String, String> typed, java.util.function.Supplier<Long> action) {
@@ -250,12 +262,21 @@ public class CallPages {
     }
 
     private TemplateInstance page(long id, PageState state) {
+        return page(id, state, false, 0);
+    }
+
+    private TemplateInstance page(long id, PageState state, boolean nudged, int removed) {
         Viewer viewer = currentUser.viewer();
         CallView call = board.view(viewer, id);
         ContactMatcher.Contacts contacts = call.opener() && !call.isClosed() ? board.contacts(viewer, id) : null;
-        return Templates.call(call, forumQueries.topic(viewer, id).posts(), contacts, state,
-                permissions.canManageList(viewer), CallGuidance.WITHHOLD_NUMBER, CallGuidance.EMERGENCY,
-                CallGuidance.CHECKS_BEFORE_ASKING);
+        boolean coordinator = permissions.canManageList(viewer);
+        OffsetDateTime lastNudged = coordinator ? overdue.lastNudged(id) : null;
+        String notice = nudged && lastNudged != null ? call.openerName() + " has been asked for an update."
+                : removed > 0 ? "We removed " + removed + (removed == 1 ? " phone number or e-mail address" : " phone numbers or e-mail addresses")
+                        + " from what you wrote before saving it. Contact details are never stored in posts."
+                : null;
+        return Templates.call(call, forumQueries.topic(viewer, id).posts(), contacts, state, coordinator,
+                CallGuidance.WITHHOLD_NUMBER, CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING, lastNudged, notice);
     }
 
     private static String field(ApiException e) {

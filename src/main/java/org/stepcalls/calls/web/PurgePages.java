@@ -19,6 +19,7 @@ import org.stepcalls.calls.CallPurge;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Role;
 import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.platform.web.Durations;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -86,7 +87,7 @@ public class PurgePages {
                 FROM purge_runs ORDER BY id DESC LIMIT 20""", Object[].class).getResultList();
         List<Run> runs = rows.stream().map(r -> new Run(time(r[0]), time(r[1]), (String) r[2], ((Number) r[3]).intValue(),
                 ((Number) r[4]).intValue(), ((Number) r[5]).intValue())).toList();
-        return Templates.status(runs, afterClose.toString(), max.toString(), every, message);
+        return Templates.status(runs, Durations.spoken(afterClose), Durations.spoken(max), Durations.spoken(every), message);
     }
 
     private static OffsetDateTime time(Object value) {

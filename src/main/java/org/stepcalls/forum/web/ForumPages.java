@@ -104,8 +104,8 @@ public class ForumPages {
     @Path("t/{id}")
     public Object topic(@PathParam("id") long id, @QueryParam("redacted") String redacted) {
         TopicView topic = queries.topic(currentUser.viewer(), id);
-        if (topic.category().topicPage != null) {
-            return seeOther(topic.category().topicPage + id); // a feature's topic has a page of its own
+        if (topic.category().topicPage != null) { // a feature's topic has a page of its own, which says what was removed too
+            return seeOther(topic.category().topicPage + id + (count(redacted) > 0 ? "?redacted=" + count(redacted) : ""));
         }
         return Templates.topic(topic, "", null, count(redacted));
     }

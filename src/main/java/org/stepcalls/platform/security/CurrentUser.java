@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -80,7 +81,7 @@ public class CurrentUser {
 
     private String issuer() {
         if (identity.getPrincipal() instanceof JsonWebToken token && token.getIssuer() != null) {
-            return token.getIssuer();
+            return DevProvider.stableIssuer(token.getIssuer(), LaunchMode.current());
         }
         return "local";
     }

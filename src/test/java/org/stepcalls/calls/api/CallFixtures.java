@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.stepcalls.privacy.DramaNumbers;
 
 /** Intake forms for tests: fictional callers, drama numbers. */
-final class CallFixtures {
+public final class CallFixtures {
 
     private CallFixtures() {
     }
@@ -29,7 +29,7 @@ final class CallFixtures {
         return form;
     }
 
-    static Map<String, Object> intake(long areaId) {
+    public static Map<String, Object> intake(long areaId) {
         return intake(areaId, "Quinn", DramaNumbers.mobile());
     }
 

@@ -75,7 +75,7 @@ public final class PhoneBrowser implements AutoCloseable {
         });
     }
 
-    /** Saves a full-page screenshot named for the step, numbered in order. */
+    /** Saves a full-page screenshot named for the step, numbered in order, then checks the page (PageChecks). */
     public void screenshot(String step) throws IOException {
         Object size = driver.executeScript("return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
         java.util.List<?> dims = (java.util.List<?>) size;
@@ -86,6 +86,7 @@ public final class PhoneBrowser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
         Files.write(shots.resolve(String.format("%02d-%s.png", ++shot, step)), png);
+        PageChecks.check(driver, shots.getFileName() + "/" + step);
     }
 
     @Override
