@@ -7,12 +7,12 @@ import java.util.UUID;
 import org.stepcalls.privacy.DramaNumbers;
 
 /** Intake forms for tests: fictional callers, drama numbers. */
-final class CallFixtures {
+public final class CallFixtures {
 
     private CallFixtures() {
     }
 
-    static Map<String, Object> intake(long areaId, String firstName, String phone) {
+    public static Map<String, Object> intake(long areaId, String firstName, String phone) {
         Map<String, Object> form = new HashMap<>();
         form.put("callerFirstName", firstName);
         form.put("callerPhone", phone);
