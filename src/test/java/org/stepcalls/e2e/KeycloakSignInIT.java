@@ -92,6 +92,29 @@ class KeycloakSignInIT {
     }
 
     /**
+     * Keycloak's access tokens for the stepcalls client carry its audience (the realm's audience
+     * mapper) and their realm roles count; a token the realm issued the same admin for another
+     * client is refused, on the API and on pages.
+     */
+    @org.junit.jupiter.api.Test
+    void onlyTokensIssuedForStepcallsAreAccepted() throws Exception {
+        String ours = stack.accessToken("alice", "alice-demo");
+        String another = stack.accessTokenForAnotherClient("alice", "alice-demo");
+        assertThat(get("/api/audit", ours).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = get("/api/audit", another);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"not_signed_in\"");
+        assertThat(get("/admin/audit", ours).statusCode()).isEqualTo(200);
+        assertThat(get("/admin/audit", another).statusCode()).isEqualTo(401);
+        assertThat(get("/api/audit", stack.accessToken("carl", "carl-demo")).statusCode()).isEqualTo(403);
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(APP + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
      * The journeys people make, in Chromium at phone size against the packaged app: a member's
      * topic, reply, edit and search; a coordinator's list; a whole call from intake to close as a
      * helpliner while another helpliner and the coordinator look on; the overdue and outcomes pages.
