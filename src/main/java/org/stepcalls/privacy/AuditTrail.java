@@ -107,7 +107,7 @@ public class AuditTrail {
     private static void condition(StringBuilder sql, List<Object> parameters, String clause, Object value) {
         if (value != null) {
             parameters.add(value);
-            sql.append(clause, 0, clause.length() - 1).append('?').append(parameters.size());
+            sql.append(clause).append(parameters.size()); // clause ends in "?": numbered positional parameter
         }
     }
 

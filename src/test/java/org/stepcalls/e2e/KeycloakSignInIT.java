@@ -78,6 +78,7 @@ class KeycloakSignInIT {
             assertThat(header.contains("New call")).isEqualTo(calls);
             assertThat(header.contains("Overdue")).isEqualTo(overdue);
             assertThat(header.contains("Purge")).isEqualTo(purge);
+            assertThat(header.contains("Audit")).isEqualTo(user.equals("alice")); // admins alone, from realm roles
             browser.get(APP + "/c/helpliners");
             assertThat(browser.getPageSource().contains("Not found")).isEqualTo(!helplinersBoard);
             browser.get(APP + "/calls/new");
