@@ -23,6 +23,12 @@ public class AuditLog {
         public String code() {
             return name().toLowerCase();
         }
+
+        /** As the audit page names it: "caller phone revealed". */
+        public String label() {
+            String words = code().replace('_', ' ');
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -78,6 +78,7 @@ class KeycloakSignInIT {
             assertThat(header.contains("New call")).isEqualTo(calls);
             assertThat(header.contains("Overdue")).isEqualTo(overdue);
             assertThat(header.contains("Purge")).isEqualTo(purge);
+            assertThat(header.contains("Audit")).isEqualTo(user.equals("alice")); // admins alone, from realm roles
             browser.get(APP + "/c/helpliners");
             assertThat(browser.getPageSource().contains("Not found")).isEqualTo(!helplinersBoard);
             browser.get(APP + "/calls/new");
@@ -89,6 +90,29 @@ class KeycloakSignInIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Keycloak's access tokens for the stepcalls client carry its audience (the realm's audience
+     * mapper) and their realm roles count; a token the realm issued the same admin for another
+     * client is refused, on the API and on pages.
+     */
+    @org.junit.jupiter.api.Test
+    void onlyTokensIssuedForStepcallsAreAccepted() throws Exception {
+        String ours = stack.accessToken("alice", "alice-demo");
+        String another = stack.accessTokenForAnotherClient("alice", "alice-demo");
+        assertThat(get("/api/audit", ours).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = get("/api/audit", another);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"not_signed_in\"");
+        assertThat(get("/admin/audit", ours).statusCode()).isEqualTo(200);
+        assertThat(get("/admin/audit", another).statusCode()).isEqualTo(401);
+        assertThat(get("/api/audit", stack.accessToken("carl", "carl-demo")).statusCode()).isEqualTo(403);
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(APP + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -146,11 +146,19 @@ public final class PackagedStack implements AutoCloseable {
 
     /** An access token for a demo user, from Keycloak's token endpoint (password grant). */
     public String accessToken(String user, String password) throws IOException, InterruptedException {
-        return accessToken(keycloakUrl, user, password);
+        return passwordGrant("client_id=stepcalls&client_secret=stepcalls-demo-client-secret", user, password);
     }
 
-    static String accessToken(String keycloakUrl, String user, String password) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=stepcalls&client_secret=stepcalls-demo-client-secret&username="
+    /**
+     * An access token the same realm issues the same user for another client: Keycloak's own
+     * {@code admin-cli}, which every realm has (public, password grant allowed).
+     */
+    public String accessTokenForAnotherClient(String user, String password) throws IOException, InterruptedException {
+        return passwordGrant("client_id=admin-cli", user, password);
+    }
+
+    private String passwordGrant(String client, String user, String password) throws IOException, InterruptedException {
+        String form = "grant_type=password&" + client + "&username="
                 + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/stepcalls/protocol/openid-connect/token"))

@@ -12,7 +12,7 @@ public final class CallFixtures {
     private CallFixtures() {
     }
 
-    static Map<String, Object> intake(long areaId, String firstName, String phone) {
+    public static Map<String, Object> intake(long areaId, String firstName, String phone) {
         Map<String, Object> form = new HashMap<>();
         form.put("callerFirstName", firstName);
         form.put("callerPhone", phone);

@@ -3,55 +3,67 @@ package org.stepcalls.platform.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 
 /** A browser's sign-in: the authorization-code flow through the (WireMock) provider's login page. */
 @QuarkusTest
 class CodeFlowSignInTest {
 
+    @OidcWireMock
+    WireMockServer provider;
+
     @Test
     void signingInThroughTheProviderGivesAnHttpOnlySameSiteSessionCookie() {
-        Map<String, String> cookies = new HashMap<>();
-        Response challenge = given().redirects().follow(false).get("/login");
-        assertThat(challenge.statusCode()).isEqualTo(302);
-        cookies.putAll(challenge.getCookies());
-        URI authorize = URI.create(challenge.getHeader("Location"));
-        String state = query(authorize, "state");
-        String redirectUri = query(authorize, "redirect_uri");
-
-        // the provider's login form answers with a redirect back to us carrying a code
-        Response login = given().redirects().follow(false).baseUri(authorize.getScheme() + "://" + authorize.getAuthority())
-                .queryParam("username", "alice").queryParam("password", "alice")
-                .queryParam("state", state).queryParam("redirect_uri", redirectUri)
-                .get("/login");
-        assertThat(login.statusCode()).isEqualTo(302);
-
-        Response callback = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
-                .get(login.getHeader("Location"));
+        CodeFlow flow = CodeFlow.start();
+        Response callback = flow.returnToTheApp(flow.signInAtTheProvider("alice"));
         assertThat(callback.statusCode()).isEqualTo(302);
-        String sessionCookie = callback.getHeaders().getValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("q_session=")).findFirst().orElseThrow();
-        assertThat(sessionCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        String sessionCookie = CodeFlow.setCookie(callback, "q_session=");
+        // plain http, no https public address: not Secure, or the browser would drop it
+        assertThat(sessionCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                .doesNotContainIgnoringCase("Secure");
 
         String home = given().cookie("q_session", callback.getCookie("q_session")).get("/").then().statusCode(200)
                 .extract().asString();
         assertThat(home).contains("Sign out").contains("action=\"/logout\"");
     }
 
-    private static String query(URI uri, String name) {
-        for (String pair : uri.getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[0].equals(name)) {
-                return java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8);
-            }
+    /** The provider answers the code with a valid ID token and an access token for the given audience. */
+    @Test
+    void signInIsRefusedWhenTheAccessTokenIsForAnotherClient() {
+        Response refused = returnWithAccessTokenFor("another-app");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.getHeaders().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("q_session="));
+
+        Response accepted = returnWithAccessTokenFor(TestUsers.AUDIENCE); // the same, for this app: signed in
+        assertThat(accepted.statusCode()).isEqualTo(302);
+        assertThat(CodeFlow.setCookie(accepted, "q_session=")).isNotBlank();
+    }
+
+    private Response returnWithAccessTokenFor(String audience) {
+        String code = "code-for-" + audience.replaceAll("\\W", "-");
+        String accessToken = OidcWiremockTestResource.generateJwtToken("alice", Set.of("admin", "member"), "123456", "Bearer",
+                Set.of(audience));
+        String idToken = OidcWiremockTestResource.getIdToken("alice", Set.of("admin", "member"), "quarkus-web-app");
+        StubMapping stub = provider.stubFor(WireMock.post("/auth/realms/quarkus/token").atPriority(1)
+                .withRequestBody(WireMock.containing("code=" + code))
+                .willReturn(WireMock.okJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken
+                        + "\",\"refresh_token\":\"refresh\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        try {
+            CodeFlow flow = CodeFlow.start();
+            return flow.returnToTheApp(flow.redirectUri + "?state=" + flow.state + "&code=" + code);
+        } finally {
+            provider.removeStub(stub);
         }
-        throw new AssertionError("no " + name + " in " + uri);
     }
 }

@@ -3,6 +3,7 @@ package org.stepcalls.platform.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,41 @@ class SignInTest {
                 .then().statusCode(401)
                 .contentType("application/json")
                 .body("error", equalTo("not_signed_in"));
+    }
+
+    @Test
+    void apiRefusesATokenTheProviderIssuedToAnotherClient() {
+        String token = TestUsers.forAudience("another-app", "oswin", "admin", "member");
+        given().redirects().follow(false).header("Authorization", TestUsers.bearer(token))
+                .when().get("/api/categories")
+                .then().statusCode(401)
+                .contentType("application/json")
+                .body("error", equalTo("not_signed_in"));
+    }
+
+    @Test
+    void pagesRefuseATokenTheProviderIssuedToAnotherClient() {
+        String token = TestUsers.forAudience("another-app", "oswin", "admin", "member");
+        given().redirects().follow(false).header("Authorization", TestUsers.bearer(token))
+                .when().get("/c/general")
+                .then().statusCode(401);
+        given().redirects().follow(false).header("Authorization", TestUsers.bearer(TestUsers.member("oswin")))
+                .when().get("/c/general")
+                .then().statusCode(200);
+    }
+
+    /** The test configuration names {@code groups} alone (the WireMock tokens' claim): other claims grant nothing. */
+    @Test
+    void rolesComeOnlyFromTheClaimsConfigured() {
+        String realmAdmin = TestUsers.withRealmRoles(TestUsers.AUDIENCE, "reyna", "admin", "member");
+        given().header("Authorization", TestUsers.bearer(realmAdmin)).when().get("/api/audit").then().statusCode(403);
+        String groupsAdmin = TestUsers.withGroups(TestUsers.AUDIENCE, "reyna", "admin", "member");
+        given().header("Authorization", TestUsers.bearer(groupsAdmin)).when().get("/api/audit").then().statusCode(200);
+    }
+
+    @Test
+    void withoutAnHttpsAddressNoStrictTransportSecurityIsSent() {
+        given().when().get("/").then().statusCode(200).header("Strict-Transport-Security", nullValue());
     }
 
     @Test

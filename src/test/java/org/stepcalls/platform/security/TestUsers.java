@@ -1,14 +1,21 @@
 package org.stepcalls.platform.security;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * Signed access tokens from the WireMock OIDC server, one fictional person per role. Roles travel
  * in the {@code groups} claim, as with the dev provider and many IdPs.
  */
 public final class TestUsers {
+
+    /** The issuer and audience of the WireMock server's tokens (application.properties, %test). */
+    static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "https://server.example.com";
 
     private TestUsers() {
     }
@@ -32,6 +39,27 @@ public final class TestUsers {
     /** A token for {@code name} (also its subject) holding exactly these roles. */
     public static String token(String name, String... roles) {
         return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer");
+    }
+
+    /** A token the same provider issued to another client: signed and valid, but not for us. */
+    public static String forAudience(String audience, String name, String... roles) {
+        return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer", Set.of(audience));
+    }
+
+    /**
+     * A token with roles in Keycloak's {@code realm_access/roles} and none in {@code groups},
+     * signed with the WireMock server's key.
+     */
+    public static String withRealmRoles(String audience, String name, String... roles) {
+        return Jwt.preferredUserName(name).subject("sub-" + name).issuer(ISSUER).audience(audience)
+                .claim("realm_access", Map.of("roles", List.of(roles))).claim("typ", "Bearer")
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** Roles in {@code groups} only, for the given audience. */
+    public static String withGroups(String audience, String name, String... roles) {
+        return Jwt.preferredUserName(name).subject("sub-" + name).issuer(ISSUER).audience(audience)
+                .groups(Set.of(roles)).claim("typ", "Bearer").jws().keyId("1").sign("privateKey.jwk");
     }
 
     public static String bearer(String token) {
