@@ -27,6 +27,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.stepcalls.platform.web.PageChecks;
+import org.stepcalls.platform.web.PhoneBrowser;
 
 /**
  * Sign-in through a real identity provider: Keycloak 26 (fetched through Maven, run with Temurin
@@ -84,6 +86,7 @@ class KeycloakSignInIT {
             browser.get(APP + "/calls/new");
             assertThat(browser.getPageSource().contains("Caller's first name")).isEqualTo(calls);
             Files.write(SHOTS.resolve(user + ".png"), ((ChromeDriver) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            PageChecks.check(browser, user + "-home");
             browser.get(APP + "/");
             browser.findElement(By.xpath("//button[text()='Sign out']")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("href=\"/login\""));
@@ -308,6 +311,7 @@ class KeycloakSignInIT {
 
         void shot(String step) throws IOException {
             Files.write(shots.resolve(user + "-" + step + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            PageChecks.check(driver, user + "-" + step);
         }
 
         @Override
@@ -317,6 +321,7 @@ class KeycloakSignInIT {
     }
 
     static WebDriver browser() throws IOException {
+        PhoneBrowser.requireChromium();
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
