@@ -42,10 +42,15 @@ final class NumberWords {
         int[] cameFrom = new int[n + 1];
         java.util.Arrays.fill(cameFrom, -1);
         cameFrom[0] = 0;
+        int lastReached = 0;
         for (int end = 1; end <= n; end++) {
+            if (end - lastReached > LONGEST) {
+                return List.of(); // no number word can bridge this far: an ordinary word
+            }
             for (int start = Math.max(0, end - LONGEST); start < end - 1; start++) {
                 if (cameFrom[start] >= 0 && DIGITS.containsKey(lower.substring(start, end))) {
                     cameFrom[end] = start;
+                    lastReached = end;
                     break;
                 }
             }

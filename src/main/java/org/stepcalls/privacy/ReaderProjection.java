@@ -75,12 +75,13 @@ final class ReaderProjection {
 
     /** {@code [start, end)} of each inline link destination {@code (…)} right after a {@code ]}. */
     private static List<int[]> linkDestinations(String source) {
+        int[] closing = matchingParentheses(source);
         List<int[]> found = new ArrayList<>();
         int i = source.indexOf("](");
         while (i >= 0) {
             int open = i + 1;
-            int close = closingParenthesis(source, open);
-            if (close > 0) {
+            int close = closing[open];
+            if (close > 0 && close - open <= MAX_DESTINATION) {
                 found.add(new int[] { open, close + 1 });
                 i = source.indexOf("](", close + 1);
             } else {
@@ -90,20 +91,22 @@ final class ReaderProjection {
         return found;
     }
 
-    private static int closingParenthesis(String source, int open) {
+    /** For each "(", the index of its ")" within the same paragraph, or 0; one pass with a stack. */
+    private static int[] matchingParentheses(String source) {
+        int[] closing = new int[source.length()];
+        int[] open = new int[source.length()];
         int depth = 0;
-        int limit = Math.min(source.length(), open + MAX_DESTINATION);
-        for (int j = open; j < limit; j++) {
+        for (int j = 0; j < source.length(); j++) {
             char c = source.charAt(j);
             if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return j;
-            } else if (c == '\n' && j + 1 < limit && source.charAt(j + 1) == '\n') {
-                return -1;
+                open[depth++] = j;
+            } else if (c == ')' && depth > 0) {
+                closing[open[--depth]] = j;
+            } else if (c == '\n' && j + 1 < source.length() && source.charAt(j + 1) == '\n') {
+                depth = 0;
             }
         }
-        return -1;
+        return closing;
     }
 
     private void append(String source, int start, int end) {
