@@ -100,7 +100,7 @@ final class EmailAddresses {
             }
             labels++;
             // after a spaced or spelt-out dot only a known top-level domain ends an address ("x@y.org. Next" stops at org)
-            if (labels >= 2 && acceptedTopLevel(text.substring(i, labelEnd), symbol && !spacedDot)) {
+            if (labels >= 2 && acceptedTopLevel(lettersOf(text.substring(i, labelEnd)), symbol && !spacedDot)) {
                 end = labelEnd;
             }
             int next = afterDot(text, labelEnd);
@@ -146,7 +146,7 @@ final class EmailAddresses {
         int i = from;
         while (i < text.length() && i - from < MAX_LABEL) {
             int cp = text.codePointAt(i);
-            boolean inside = i > from && (cp == '-' || (FILLER.indexOf(cp) > 0));
+            boolean inside = i > from && (cp == '-' || FILLER.indexOf(cp) > 0 || spacedOut(text, i));
             if (!Character.isLetterOrDigit(cp) && !inside) {
                 break;
             }
@@ -168,8 +168,8 @@ final class EmailAddresses {
         while (start > 0 && end - start < MAX_LOCAL) {
             int cp = text.codePointBefore(start);
             boolean allowed = Character.isLetterOrDigit(cp) || "._%+-'!#$&*/=?^`{|}~".indexOf(cp) >= 0;
-            boolean spacedDot = symbol && cp == ' ' && start >= 2 && (text.charAt(start - 2) == '.'
-                    || (start < end && text.charAt(start) == '.'));
+            boolean spacedDot = (symbol && cp == ' ' && start >= 2 && (text.charAt(start - 2) == '.'
+                    || (start < end && text.charAt(start) == '.'))) || (cp == ' ' && spacedOut(text, start - 1));
             if (!allowed && !spacedDot) {
                 break;
             }
@@ -219,6 +219,20 @@ final class EmailAddresses {
             }
             result = wordStart;
         }
+    }
+
+    /** A space between two single characters, as in "t a m s i n": the reader joins them. */
+    private static boolean spacedOut(String text, int space) {
+        return text.charAt(space) == ' ' && space >= 1 && space + 1 < text.length()
+                && Character.isLetterOrDigit(text.charAt(space - 1)) && Character.isLetterOrDigit(text.charAt(space + 1))
+                && (space < 2 || !Character.isLetterOrDigit(text.charAt(space - 2)))
+                && (space + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(space + 2)));
+    }
+
+    private static String lettersOf(String label) {
+        StringBuilder letters = new StringBuilder(label.length());
+        label.codePoints().filter(Character::isLetterOrDigit).forEach(letters::appendCodePoint);
+        return letters.toString();
     }
 
     /** Past spaces and the Markdown emphasis or code marks a reader does not see ("jane**@**example.org"). */

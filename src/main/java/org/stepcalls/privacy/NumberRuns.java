@@ -55,14 +55,18 @@ final class NumberRuns {
             return false;
         }
         int weight = 0;
+        char previous = 0;
         for (int i = left.end(); i < right.start(); i++) {
             char c = text.charAt(i);
             if (c == ReaderProjection.BREAK || Character.isLetterOrDigit(c)) {
                 return false;
             }
-            if (WEIGHTLESS.indexOf(c) < 0 && !Character.isLowSurrogate(c) && ++weight > MAX_SEPARATOR_WEIGHT) {
+            // a row of one character ("....." or "-----") reads as one separator
+            boolean weighs = WEIGHTLESS.indexOf(c) < 0 && !Character.isLowSurrogate(c) && c != previous;
+            if (weighs && ++weight > MAX_SEPARATOR_WEIGHT) {
                 return false;
             }
+            previous = c;
         }
         return true;
     }

@@ -22,6 +22,8 @@ final class ReaderProjection {
 
     /** Longest link destination followed; a longer one stays in the reading flow. */
     private static final int MAX_DESTINATION = 2_000;
+    /** Longest link reference label: CommonMark allows 999 characters. */
+    private static final int MAX_LABEL = 999;
     private static final int MAX_ENTITY = 34;
     /**
      * Inline HTML is shown escaped, so "07700<b>900</b>123" reads as markup between digits: tags
@@ -73,10 +75,10 @@ final class ReaderProjection {
         return to[index];
     }
 
-    /** {@code [start, end)} of each inline link destination {@code (…)} right after a {@code ]}. */
+    /** {@code [start, end)} of each inline link destination {@code (…)} and reference label {@code […]} right after a {@code ]}, in order. */
     private static List<int[]> linkDestinations(String source) {
         int[] closing = matchingParentheses(source);
-        List<int[]> found = new ArrayList<>();
+        List<int[]> found = referenceLabels(source);
         int i = source.indexOf("](");
         while (i >= 0) {
             int open = i + 1;
@@ -87,6 +89,29 @@ final class ReaderProjection {
             } else {
                 i = source.indexOf("](", open);
             }
+        }
+        found.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<int[]> apart = new ArrayList<>();
+        for (int[] range : found) {
+            if (apart.isEmpty() || range[0] >= apart.get(apart.size() - 1)[1]) {
+                apart.add(range);
+            }
+        }
+        return apart;
+    }
+
+    /** {@code [start, end)} of each reference label {@code [label]} right after a link's text: "[07700][a]" shows "07700". */
+    private static List<int[]> referenceLabels(String source) {
+        List<int[]> found = new ArrayList<>();
+        int i = source.indexOf("][");
+        while (i >= 0) {
+            int open = i + 1;
+            int close = source.indexOf(']', open + 1);
+            boolean label = close > 0 && close - open <= MAX_LABEL && source.lastIndexOf('[', close) == open;
+            if (label) {
+                found.add(new int[] { open, close + 1 });
+            }
+            i = source.indexOf("][", label ? close + 1 : open);
         }
         return found;
     }

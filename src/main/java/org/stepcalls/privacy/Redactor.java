@@ -23,6 +23,7 @@ public class Redactor {
 
     /** Characters just before a number that belong to it: "+44 …", "(0113) …". */
     private static final String NUMBER_PREFIX = "+(";
+    private static final String MARKUP = "*_~`";
 
     /** The text with every phone number and e-mail address replaced; {@code null} becomes empty. */
     public RedactedText redact(String raw) {
@@ -37,10 +38,17 @@ public class Redactor {
         }
         for (int[] span : NumberRuns.find(text)) {
             int start = span[0];
+            int end = span[1];
             while (start > 0 && NUMBER_PREFIX.indexOf(text.charAt(start - 1)) >= 0) {
                 start--;
             }
-            removals.add(removal(raw, projection, start, span[1], NUMBER_REMOVED));
+            // emphasis or a code span around the whole number goes with it: "`07700` `900` `123`"
+            while (start > 0 && end < text.length() && MARKUP.indexOf(text.charAt(start - 1)) >= 0
+                    && text.charAt(start - 1) == text.charAt(end)) {
+                start--;
+                end++;
+            }
+            removals.add(removal(raw, projection, start, end, NUMBER_REMOVED));
         }
         return replace(raw, merge(removals));
     }
