@@ -1,6 +1,7 @@
 package org.stepcalls.privacy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class NumberWords {
             return List.of();
         }
         int[] cameFrom = new int[n + 1];
-        java.util.Arrays.fill(cameFrom, -1);
+        Arrays.fill(cameFrom, -1);
         cameFrom[0] = 0;
         int lastReached = 0;
         for (int end = 1; end <= n; end++) {

@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.owasp.html.Encoding;
 
@@ -11,9 +13,9 @@ import org.owasp.html.Encoding;
  * The text a reader of the rendered page sees, with the source offset each of its characters
  * came from: HTML entities decoded, NFKC applied, invisible characters and combining marks
  * dropped, digits of every script (and look-alike letters such as Cyrillic О) folded to ASCII,
- * every run of white space one space. Markdown link destinations are not part of the reading
- * flow (a reader sees only the link text), so they are cut out and appended after a
- * {@link #BREAK}, where they are still checked but never join the text around them.
+ * every run of white space one space. Markdown link destinations and reference labels are not
+ * part of the reading flow (a reader sees only the link text), so they are cut out and appended
+ * after a {@link #BREAK}, where they are still checked but never join the text around them.
  */
 final class ReaderProjection {
 
@@ -29,7 +31,7 @@ final class ReaderProjection {
      * Inline HTML is shown escaped, so "07700<b>900</b>123" reads as markup between digits: tags
      * of these elements are read as separators, not as the letters they are made of.
      */
-    private static final java.util.Set<String> TAG_NAMES = java.util.Set.of("a", "b", "i", "u", "s", "q", "p", "em",
+    private static final Set<String> TAG_NAMES = Set.of("a", "b", "i", "u", "s", "q", "p", "em",
             "strong", "span", "div", "br", "hr", "sub", "sup", "code", "small", "big", "font", "mark", "del", "ins",
             "kbd", "tt", "strike", "var", "samp", "abbr", "cite", "wbr", "img", "bdi", "bdo");
     private static final int MAX_TAG = 80;
@@ -173,7 +175,7 @@ final class ReaderProjection {
         while (j < limit && Character.isLetter(source.charAt(j)) && source.charAt(j) < 128) {
             j++;
         }
-        if (j == nameStart || !TAG_NAMES.contains(source.substring(nameStart, j).toLowerCase(java.util.Locale.ROOT))) {
+        if (j == nameStart || !TAG_NAMES.contains(source.substring(nameStart, j).toLowerCase(Locale.ROOT))) {
             return -1;
         }
         int close = source.indexOf('>', j);
