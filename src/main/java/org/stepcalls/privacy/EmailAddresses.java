@@ -16,6 +16,8 @@ final class EmailAddresses {
 
     private static final String FILLER = " *_~`\\";
     private static final int MAX_LOCAL = 64;
+    private static final String[] DOTS = { "(dot)", "[dot]", "{dot}", "<dot>", "(.)", "[.]", "{.}", "<.>", "dot", "period",
+            "point" };
     private static final int MAX_LABEL = 63;
     private static final int MAX_LABELS = 8;
 
@@ -45,7 +47,11 @@ final class EmailAddresses {
             char c = text.charAt(i);
             int[] at = null;
             if (c == '@') {
-                at = new int[] { i, i + 1, 1 };
+                boolean bracketed = i > 0 && i + 1 < n && "([{<".indexOf(text.charAt(i - 1)) >= 0
+                        && ")]}>".indexOf(text.charAt(i + 1)) >= 0;
+                at = bracketed ? new int[] { i - 1, i + 2, 1 } : new int[] { i, i + 1, 1 };
+            } else if (c == '%' && text.startsWith("%40", i)) {
+                at = new int[] { i, i + 3, 1 }; // URL-encoded, as in a mailto: link
             } else if ((c == 'a' || c == 'A') && i >= searchedUpTo) {
                 at = spelledAt(text, i);
             }
@@ -129,7 +135,7 @@ final class EmailAddresses {
         if (i < text.length() && text.charAt(i) == '.') {
             return skipSpaces(text, i + 1);
         }
-        for (String dot : new String[] { "(dot)", "[dot]", "{dot}", "<dot>", "dot", "period", "point" }) {
+        for (String dot : DOTS) {
             if (text.regionMatches(true, i, dot, 0, dot.length())) {
                 int end = i + dot.length();
                 boolean bracketed = !Character.isLetter(dot.charAt(0));
@@ -190,7 +196,7 @@ final class EmailAddresses {
     /** "jane dot smith at …": the mailbox also takes the words joined to it by "dot". */
     private static int withSpelledDots(String text, int start) {
         int result = start;
-        while (true) {
+        for (int words = 0; words < MAX_LABELS; words++) {
             int i = result;
             while (i > 0 && text.charAt(i - 1) == ' ') {
                 i--;
@@ -219,6 +225,7 @@ final class EmailAddresses {
             }
             result = wordStart;
         }
+        return result;
     }
 
     /** A space between two single characters, as in "t a m s i n": the reader joins them. */
