@@ -17,7 +17,7 @@ final class NumberRuns {
     static final int MIN_WORDS = 7;
     /** Visible separator characters allowed between two groups; spaces and Markdown syntax weigh nothing. */
     static final int MAX_SEPARATOR_WEIGHT = 4;
-    /** A run this long with this many unprotected digits is a number hiding behind a date or time. */
+    /** Bare digits that, beside a date or time in a run of nine or more digits, make it a number ("07/7/00 900 123"). */
     private static final int MIN_UNPROTECTED_BESIDE_PROTECTED = 4;
     private static final String WEIGHTLESS = " *_~`[]()<>#\\|^";
 
