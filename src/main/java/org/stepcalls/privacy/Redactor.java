@@ -2,23 +2,18 @@ package org.stepcalls.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /**
  * Removes phone numbers and e-mail addresses from free text before it is stored (R16).
  *
- * <p>Numbers are found two ways. libphonenumber at POSSIBLE leniency finds numbers written the
- * usual ways (and, unlike VALID, the drama range 07700 900xxx). A bounded pattern finds digit
- * runs spread out to dodge it ("0 7 7 0 0 …", "07700-900-123"). Both are guarded so that
- * years, dates, times and counts survive.
+ * <p>It checks what a reader will read, not only the source: the text is first projected as a
+ * reader sees it ({@link ReaderProjection}: entities decoded, NFKC, invisible characters dropped,
+ * digits of every script and look-alike letters folded, Markdown link destinations set apart).
+ * Numbers ({@link NumberRuns}) and addresses ({@link EmailAddresses}) are found there, and the
+ * whole source range each one came from is replaced, so the stored text, its revisions, search
+ * and every later render are clean. The whole text is checked, in linear time.
  */
 @ApplicationScoped
 public class Redactor {
@@ -26,84 +21,80 @@ public class Redactor {
     public static final String NUMBER_REMOVED = "[number removed]";
     public static final String EMAIL_REMOVED = "[email removed]";
 
-    /** Fewer digits than this is a count, a year, a time or a short code, not someone's number. */
-    static final int MIN_PHONE_DIGITS = 9;
-
-    /** Also the spelled-out "name (at) host (dot) org"; a plain dot takes no spaces, or sentences would join. */
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9._%+\\-]{1,64}(?:@|\\s?[(\\[]at[)\\]]\\s?)[A-Za-z0-9\\-]{1,63}"
-                    + "(?:(?:\\.|\\s?[(\\[]dot[)\\]]\\s?)[A-Za-z0-9\\-]{1,63}){1,8}");
-    /** Digits separated by at most three spaces, dots, dashes, slashes or brackets: 9–15 digits in all. */
-    private static final Pattern SPREAD_DIGITS = Pattern.compile(
-            "(?<![\\w])\\+?\\(?\\d(?:[\\s.\\-/()]{0,3}\\d){8,14}(?![\\w])");
-    private static final Pattern DATE = Pattern.compile(
-            "\\d{1,4}\\s?[./\\-]\\s?\\d{1,2}\\s?[./\\-]\\s?\\d{2,4}");
-    private static final Pattern YEAR_RANGE = Pattern.compile("(?:19|20)\\d{2}\\s?[\\-–/]\\s?(?:19|20)\\d{2}");
-    private static final Pattern TIME = Pattern.compile("\\d{1,2}[:.]\\d{2}");
-    private static final int MAX_FIND_TRIES = 1_000;
-
-    private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
-    private final String region;
-
-    public Redactor(@ConfigProperty(name = "stepcalls.default-region", defaultValue = "GB") String region) {
-        this.region = region;
-    }
+    /** Characters just before a number that belong to it: "+44 …", "(0113) …". */
+    private static final String NUMBER_PREFIX = "+(";
+    private static final String MARKUP = "*_~`";
 
     /** The text with every phone number and e-mail address replaced; {@code null} becomes empty. */
     public RedactedText redact(String raw) {
         if (raw == null || raw.isEmpty()) {
             return new RedactedText("", 0);
         }
-        int[] count = { 0 };
-        String withoutEmails = EMAIL.matcher(raw).replaceAll(match -> {
-            count[0]++;
-            return Matcher.quoteReplacement(EMAIL_REMOVED);
-        });
-        List<int[]> spans = numberSpans(withoutEmails);
-        StringBuilder out = new StringBuilder(withoutEmails);
-        for (int i = spans.size() - 1; i >= 0; i--) {
-            out.replace(spans.get(i)[0], spans.get(i)[1], NUMBER_REMOVED);
+        ReaderProjection projection = ReaderProjection.of(raw);
+        String text = projection.text();
+        List<Removal> removals = new ArrayList<>();
+        for (int[] span : EmailAddresses.find(text)) {
+            removals.add(removal(raw, projection, span[0], span[1], EMAIL_REMOVED));
         }
-        return new RedactedText(out.toString(), count[0] + spans.size());
+        for (int[] span : NumberRuns.find(text)) {
+            int start = span[0];
+            int end = span[1];
+            while (start > 0 && NUMBER_PREFIX.indexOf(text.charAt(start - 1)) >= 0) {
+                start--;
+            }
+            // emphasis or a code span around the whole number goes with it: "`07700` `900` `123`"
+            while (start > 0 && end < text.length() && MARKUP.indexOf(text.charAt(start - 1)) >= 0
+                    && text.charAt(start - 1) == text.charAt(end)) {
+                start--;
+                end++;
+            }
+            removals.add(removal(raw, projection, start, end, NUMBER_REMOVED));
+        }
+        return replace(raw, merge(removals));
     }
 
-    private List<int[]> numberSpans(String text) {
-        List<int[]> spans = new ArrayList<>();
-        for (PhoneNumberMatch match : phoneNumbers.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, MAX_FIND_TRIES)) {
-            addIfPhoneLike(spans, text, match.start(), match.end());
+    /** The source range of a projection span, widened over the invisible characters at its ends (a strike-through mark after the last digit). */
+    private static Removal removal(String raw, ReaderProjection projection, int start, int end, String replacement) {
+        int from = projection.sourceStart(start);
+        int to = projection.sourceEnd(end - 1);
+        while (to < raw.length() && Invisibles.dropped(raw.codePointAt(to))) {
+            to += Character.charCount(raw.codePointAt(to));
         }
-        Matcher spread = SPREAD_DIGITS.matcher(text);
-        while (spread.find()) {
-            addIfPhoneLike(spans, text, spread.start(), spread.end());
-        }
-        return merge(spans);
+        return new Removal(from, to, replacement);
     }
 
-    private static void addIfPhoneLike(List<int[]> spans, String text, int start, int end) {
-        String candidate = text.substring(start, end).strip();
-        long digits = candidate.chars().filter(Character::isDigit).count();
-        if (digits < MIN_PHONE_DIGITS || looksLikeDateOrTime(candidate)) {
-            return;
-        }
-        spans.add(new int[] { start, end });
+    /** Whether {@code raw} holds a phone number or an e-mail address (for fields that refuse them rather than redact). */
+    public boolean holdsContactDetails(String raw) {
+        return redact(raw).redactions() > 0;
     }
 
-    private static boolean looksLikeDateOrTime(String candidate) {
-        return DATE.matcher(candidate).matches() || YEAR_RANGE.matcher(candidate).matches()
-                || (candidate.contains(":") && TIME.matcher(candidate).find());
+    private record Removal(int start, int end, String replacement) {
     }
 
-    private static List<int[]> merge(List<int[]> spans) {
-        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
-        List<int[]> merged = new ArrayList<>();
-        for (int[] span : spans) {
-            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && span[0] <= last[1]) {
-                last[1] = Math.max(last[1], span[1]);
+    /** Overlapping removals become one; an address wins the label over a number inside it. */
+    private static List<Removal> merge(List<Removal> removals) {
+        removals.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        List<Removal> merged = new ArrayList<>();
+        for (Removal removal : removals) {
+            Removal last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && removal.start() < last.end()) {
+                String label = last.replacement().equals(EMAIL_REMOVED) ? EMAIL_REMOVED : removal.replacement();
+                merged.set(merged.size() - 1, new Removal(last.start(), Math.max(last.end(), removal.end()), label));
             } else {
-                merged.add(new int[] { span[0], span[1] });
+                merged.add(removal);
             }
         }
         return merged;
+    }
+
+    private static RedactedText replace(String raw, List<Removal> removals) {
+        StringBuilder out = new StringBuilder(raw.length());
+        int copied = 0;
+        for (Removal removal : removals) {
+            out.append(raw, copied, removal.start()).append(removal.replacement());
+            copied = removal.end();
+        }
+        out.append(raw, copied, raw.length());
+        return new RedactedText(out.toString(), removals.size());
     }
 }

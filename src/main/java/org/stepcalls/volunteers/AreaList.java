@@ -15,9 +15,11 @@ import org.stepcalls.platform.web.ApiException;
 public class AreaList {
 
     private final Permissions permissions;
+    private final ListNames names;
 
-    AreaList(Permissions permissions) {
+    AreaList(Permissions permissions, ListNames names) {
         this.permissions = permissions;
+        this.names = names;
     }
 
     public List<Area> all() {
@@ -84,6 +86,8 @@ public class AreaList {
         if (region.isEmpty() || region.length() > 80) {
             throw ApiException.invalidField("region", "Give the region, such as Yorkshire (up to 80 characters).");
         }
+        names.requireNoContactDetails("name", "area's name", name);
+        names.requireNoContactDetails("region", "region", region);
         if (input.latitude() == null || input.latitude() < -90 || input.latitude() > 90) {
             throw ApiException.invalidField("latitude", "Latitude is a number between -90 and 90.");
         }

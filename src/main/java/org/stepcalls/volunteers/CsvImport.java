@@ -66,9 +66,11 @@ public class CsvImport {
     private final CryptoService crypto;
     private final AuditLog audit;
     private final AgroalDataSource dataSource;
+    private final ListNames names;
 
     CsvImport(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, AuditLog audit,
-            AgroalDataSource dataSource) {
+            AgroalDataSource dataSource, ListNames names) {
+        this.names = names;
         this.permissions = permissions;
         this.phoneNumbers = phoneNumbers;
         this.crypto = crypto;
@@ -168,6 +170,9 @@ public class CsvImport {
         String firstName = record.get(0);
         if (!VolunteerList.FIRST_NAME.matcher(firstName).matches()) {
             throw new IllegalArgumentException("firstName must be letters only, up to 40 characters");
+        }
+        if (names.holdsContactDetails(firstName)) {
+            throw new IllegalArgumentException("firstName holds a phone number or an e-mail address");
         }
         String phone = phoneNumbers.normalise(record.get(1))
                 .orElseThrow(() -> new IllegalArgumentException("phone is not a phone number that can be rung"));

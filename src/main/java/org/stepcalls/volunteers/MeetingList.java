@@ -22,11 +22,13 @@ public class MeetingList {
     private final Permissions permissions;
     private final PhoneNumbers phoneNumbers;
     private final CryptoService crypto;
+    private final ListNames names;
 
-    MeetingList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto) {
+    MeetingList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, ListNames names) {
         this.permissions = permissions;
         this.phoneNumbers = phoneNumbers;
         this.crypto = crypto;
+        this.names = names;
     }
 
     public List<MeetingView> list(Viewer viewer) {
@@ -65,6 +67,7 @@ public class MeetingList {
         if (name.isEmpty() || name.length() > 120) {
             throw ApiException.invalidField("name", "Give the meeting's name (up to 120 characters).");
         }
+        names.requireNoContactDetails("name", "meeting's name", name);
         Area area = input.areaId() == null ? null : Area.findById(input.areaId());
         if (area == null) {
             throw ApiException.invalidField("areaId", "Choose the meeting's area from the list.");
@@ -92,6 +95,7 @@ public class MeetingList {
         if (!VolunteerList.FIRST_NAME.matcher(contactName).matches()) {
             throw ApiException.invalidField("contactName", "Give the contact's first name: letters only, up to 40 characters.");
         }
+        names.requireNoContactDetails("contactName", "contact's name", contactName);
         String phone = phoneNumbers.normalise(contactPhone).orElseThrow(() -> ApiException.invalidField("contactPhone",
                 "That is not a phone number that can be rung. Check it and give it with its area code."));
         meeting.contactName = contactName;

@@ -46,9 +46,11 @@ public class VolunteerList {
     private final CryptoService crypto;
     private final VolunteerSettings settings;
     private final AuditLog audit;
+    private final ListNames names;
 
     VolunteerList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, VolunteerSettings settings,
-            AuditLog audit) {
+            AuditLog audit, ListNames names) {
+        this.names = names;
         this.permissions = permissions;
         this.phoneNumbers = phoneNumbers;
         this.crypto = crypto;
@@ -174,6 +176,7 @@ public class VolunteerList {
         if (!FIRST_NAME.matcher(firstName).matches()) {
             throw ApiException.invalidField("firstName", "Give a first name: letters only, up to 40 characters.");
         }
+        names.requireNoContactDetails("firstName", "first name", firstName);
         String phone = phoneNumbers.normalise(input.phone()).orElseThrow(() -> ApiException.invalidField("phone",
                 "That is not a phone number that can be rung. Check it and give it with its area code."));
         Sex sex = Sex.parse(input.sex()).orElseThrow(() -> ApiException.invalidField("sex",

@@ -14,7 +14,7 @@ import org.stepcalls.privacy.Redactor;
 class MarkdownRendererTest {
 
     private final MarkdownRenderer renderer = new MarkdownRenderer();
-    private final Redactor redactor = new Redactor("GB");
+    private final Redactor redactor = new Redactor();
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -2,14 +2,17 @@ package org.stepcalls.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** R16: phone numbers and e-mail addresses never reach storage; ordinary numbers do. */
 class RedactorTest {
 
-    private final Redactor redactor = new Redactor("GB");
+    private final Redactor redactor = new Redactor();
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -47,6 +50,66 @@ class RedactorTest {
         RedactedText result = redactor.redact(text);
         assertThat(result.text()).isEqualTo(text);
         assertThat(result.redactions()).isZero();
+    }
+
+    static List<String> ordinarySentences() {
+        return HostileInputs.lines("/redaction/ordinary-sentences.txt");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ordinarySentences")
+    void ordinarySentencesWithNumbersStayAsWritten(String sentence) {
+        RedactedText result = redactor.redact(sentence);
+        assertThat(result.text()).isEqualTo(sentence);
+        assertThat(result.redactions()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "07700 **900** 123", // emphasis splits the groups
+            "`07700` `900` `123`",
+            "07700[](https://example.org)900123", // an empty link the reader never sees
+            "&#48;&#55;&#55;&#48;&#48;&#57;&#48;&#48;&#49;&#50;&#51;",
+            "07700_900_123",
+            "07700\u2022900\u2022123",
+            "07700\u200D900\u200D123",
+            "\uFF10\uFF17\uFF17\uFF10\uFF10 900 123",
+            "\u0660\u0667\u0667\u0660\u0660 \u0669\u0660\u0660 \u0661\u0662\u0663",
+            "077OO 9OO l23",
+            "oh seven seven double oh nine double oh one two three",
+    })
+    void removesNumbersAReaderCanReassemble(String escaped) { // R16
+        String text = HostileInputs.unescape(escaped);
+        RedactedText result = redactor.redact("Ring " + text + " tonight");
+        assertThat(result.text()).isEqualTo("Ring [number removed] tonight");
+    }
+
+    @Test
+    void longRunsOfSpacesStillJoinButWordsAndLongSeparatorsDoNot() {
+        assertThat(redactor.redact("07700" + " ".repeat(500) + "900 123").text()).isEqualTo("[number removed]");
+        assertThat(redactor.redact("on 27/11 at 19:30, room 12, 45 people").redactions()).isZero();
+        assertThat(redactor.redact("07700 x-y-z 900123").redactions()).isZero();
+    }
+
+    @Test
+    void datesAndTimesDoNotHideANumberBesideThem() {
+        assertThat(redactor.redact("27/11/2026 19:30").redactions()).isZero();
+        assertThat(redactor.redact("07/7/00 900 123").text()).isEqualTo("[number removed]");
+        assertThat(redactor.redact("On 27/11/2026: 07700 900123").text()).isEqualTo("On 27/11/2026: [number removed]");
+    }
+
+    @Test
+    void checksTheWholeTextWithoutACandidateCap() {
+        String text = "1 2 a ".repeat(5_000) + "ring 07700 900123";
+        assertThat(redactor.redact(text).text()).endsWith("ring [number removed]");
+    }
+
+    @Test
+    void theRemovedRangeIsTheWholeSourceTheNumberCameFrom() {
+        assertThat(redactor.redact("a 0\u0336 7700 900123 b".translateEscapes()).text()).isEqualTo("a [number removed] b");
+        // the link destination inside the number goes with it, so no URL is left holding part of it
+        assertThat(redactor.redact("Ring [07700](https://example.org/a) 900 123 now").text())
+                .isEqualTo("Ring [[number removed] now");
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class ListFixtures {
     /** A new area {@code kmEast} kilometres east of a fresh origin; returns its id. */
     public static long area(String origin, double kmEast) {
         return given().header("Authorization", TestUsers.bearer(COORDINATOR)).contentType(ContentType.JSON)
-                .body(Map.of("name", origin + " +" + kmEast + " " + UUID.randomUUID().toString().substring(0, 6),
+                .body(Map.of("name", origin + " +" + kmEast + " km " + UUID.randomUUID().toString().substring(0, 6),
                         "region", "Testshire", "latitude", latitudeOf(origin),
                         "longitude", -30.0 + kmEast / (111.32 * Math.cos(Math.toRadians(latitudeOf(origin))))))
                 .post("/api/areas").then().statusCode(201).extract().jsonPath().getLong("id");

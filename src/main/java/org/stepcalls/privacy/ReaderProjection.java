@@ -1,0 +1,291 @@
+package org.stepcalls.privacy;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.owasp.html.Encoding;
+
+/**
+ * The text a reader of the rendered page sees, with the source offset each of its characters
+ * came from: HTML entities decoded, NFKC applied, invisible characters and combining marks
+ * dropped, digits of every script (and look-alike letters such as Cyrillic О) folded to ASCII,
+ * every run of white space one space. Markdown link destinations and reference labels are not
+ * part of the reading flow (a reader sees only the link text), so they are cut out and appended
+ * after a {@link #BREAK}, where they are still checked but never join the text around them.
+ */
+final class ReaderProjection {
+
+    /** Separates pieces that a reader never sees side by side; nothing joins across it. */
+    static final char BREAK = '\n';
+
+    /** Longest link destination followed; a longer one stays in the reading flow. */
+    private static final int MAX_DESTINATION = 2_000;
+    /** Longest link reference label: CommonMark allows 999 characters. */
+    private static final int MAX_LABEL = 999;
+    private static final int MAX_ENTITY = 34;
+    /**
+     * Inline HTML is shown escaped, so "07700<b>900</b>123" reads as markup between digits: tags
+     * of these elements are read as separators, not as the letters they are made of.
+     */
+    private static final Set<String> TAG_NAMES = Set.of("a", "b", "i", "u", "s", "q", "p", "em",
+            "strong", "span", "div", "br", "hr", "sub", "sup", "code", "small", "big", "font", "mark", "del", "ins",
+            "kbd", "tt", "strike", "var", "samp", "abbr", "cite", "wbr", "img", "bdi", "bdo");
+    private static final int MAX_TAG = 80;
+
+    private final StringBuilder text = new StringBuilder();
+    private int[] from = new int[64];
+    private int[] to = new int[64];
+
+    private ReaderProjection() {
+    }
+
+    static ReaderProjection of(String source) {
+        ReaderProjection projection = new ReaderProjection();
+        List<int[]> destinations = linkDestinations(source);
+        int next = 0;
+        for (int[] destination : destinations) {
+            projection.append(source, next, destination[0]);
+            next = destination[1];
+        }
+        projection.append(source, next, source.length());
+        for (int[] destination : destinations) {
+            projection.emitChar(BREAK, destination[0], destination[0]);
+            projection.append(source, destination[0], destination[1]);
+        }
+        return projection;
+    }
+
+    String text() {
+        return text.toString();
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    /** Source offset where the character at {@code index} starts. */
+    int sourceStart(int index) {
+        return from[index];
+    }
+
+    /** Source offset just after the character at {@code index}. */
+    int sourceEnd(int index) {
+        return to[index];
+    }
+
+    /** {@code [start, end)} of each inline link destination {@code (…)} and reference label {@code […]} right after a {@code ]}, in order. */
+    private static List<int[]> linkDestinations(String source) {
+        int[] closing = matchingParentheses(source);
+        List<int[]> found = referenceLabels(source);
+        int i = source.indexOf("](");
+        while (i >= 0) {
+            int open = i + 1;
+            int close = closing[open];
+            if (close > 0 && close - open <= MAX_DESTINATION) {
+                found.add(new int[] { open, close + 1 });
+                i = source.indexOf("](", close + 1);
+            } else {
+                i = source.indexOf("](", open);
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<int[]> apart = new ArrayList<>();
+        for (int[] range : found) {
+            if (apart.isEmpty() || range[0] >= apart.get(apart.size() - 1)[1]) {
+                apart.add(range);
+            }
+        }
+        return apart;
+    }
+
+    /** {@code [start, end)} of each reference label {@code [label]} right after a link's text: "[07700][a]" shows "07700". */
+    private static List<int[]> referenceLabels(String source) {
+        List<int[]> found = new ArrayList<>();
+        int i = source.indexOf("][");
+        while (i >= 0) {
+            int open = i + 1;
+            int close = source.indexOf(']', open + 1);
+            boolean label = close > 0 && close - open <= MAX_LABEL && source.lastIndexOf('[', close) == open;
+            if (label) {
+                found.add(new int[] { open, close + 1 });
+            }
+            i = source.indexOf("][", label ? close + 1 : open);
+        }
+        return found;
+    }
+
+    /** For each "(", the index of its ")" within the same paragraph, or 0; one pass with a stack. */
+    private static int[] matchingParentheses(String source) {
+        int[] closing = new int[source.length()];
+        int[] open = new int[source.length()];
+        int depth = 0;
+        for (int j = 0; j < source.length(); j++) {
+            char c = source.charAt(j);
+            if (c == '(') {
+                open[depth++] = j;
+            } else if (c == ')' && depth > 0) {
+                closing[open[--depth]] = j;
+            } else if (c == '\n' && j + 1 < source.length() && source.charAt(j + 1) == '\n') {
+                depth = 0;
+            }
+        }
+        return closing;
+    }
+
+    private void append(String source, int start, int end) {
+        int i = start;
+        while (i < end) {
+            int tagEnd = source.charAt(i) == '<' ? tagEnd(source, i, end) : -1;
+            if (tagEnd > 0) {
+                i = tagEnd;
+                continue;
+            }
+            int entityEnd = source.charAt(i) == '&' ? entityEnd(source, i, end) : -1;
+            if (entityEnd > 0) {
+                String decoded = Encoding.decodeHtml(source.substring(i, entityEnd), false);
+                for (int cp : decoded.codePoints().toArray()) {
+                    emit(cp, i, entityEnd);
+                }
+                i = entityEnd;
+                continue;
+            }
+            int cp = source.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            emit(cp, i, next);
+            i = next;
+        }
+    }
+
+    /** End of an HTML tag of a known element ({@code <b>}, {@code </span>}, {@code <br/>}) or comment at {@code i}, or -1. */
+    private static int tagEnd(String source, int i, int end) {
+        int limit = Math.min(end, i + MAX_TAG);
+        if (source.startsWith("<!--", i)) {
+            int close = source.indexOf("-->", i + 4);
+            return close >= 0 && close + 3 <= limit ? close + 3 : -1;
+        }
+        int j = i + 1;
+        if (j < limit && source.charAt(j) == '/') {
+            j++;
+        }
+        int nameStart = j;
+        while (j < limit && Character.isLetter(source.charAt(j)) && source.charAt(j) < 128) {
+            j++;
+        }
+        if (j == nameStart || !TAG_NAMES.contains(source.substring(nameStart, j).toLowerCase(Locale.ROOT))) {
+            return -1;
+        }
+        int close = source.indexOf('>', j);
+        if (close < 0 || close >= limit || source.substring(j, close).indexOf('<') >= 0) {
+            return -1;
+        }
+        return close + 1;
+    }
+
+    /** End of a well-formed character reference ({@code &#48;}, {@code &#x40;}, {@code &commat;}) at {@code i}, or -1. */
+    private static int entityEnd(String source, int i, int end) {
+        int limit = Math.min(end, i + MAX_ENTITY);
+        for (int j = i + 1; j < limit; j++) {
+            char c = source.charAt(j);
+            if (c == ';') {
+                if (j == i + 1) {
+                    return -1;
+                }
+                String candidate = source.substring(i, j + 1);
+                return Encoding.decodeHtml(candidate, false).equals(candidate) ? -1 : j + 1;
+            }
+            if (!(Character.isLetterOrDigit(c) && c < 128) && !(c == '#' && j == i + 1)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private void emit(int cp, int start, int end) {
+        if (cp < 128) {
+            emitAscii((char) cp, start, end);
+            return;
+        }
+        if (Invisibles.dropped(cp)) {
+            return;
+        }
+        int folded = Lookalikes.fold(cp);
+        if (folded != cp) {
+            emitAscii((char) folded, start, end);
+            return;
+        }
+        if (Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+            emitAscii((char) ('0' + Character.digit(cp, 10)), start, end);
+            return;
+        }
+        String normal = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKC);
+        int[] parts = normal.codePoints().toArray();
+        if (parts.length == 1 && parts[0] == cp) {
+            emitOther(cp, start, end);
+            return;
+        }
+        for (int part : parts) {
+            if (part < 128) {
+                emitAscii((char) part, start, end);
+            } else if (!Invisibles.dropped(part)) {
+                int again = Lookalikes.fold(part);
+                if (again != part) {
+                    emitAscii((char) again, start, end);
+                } else if (Character.getType(part) == Character.DECIMAL_DIGIT_NUMBER) {
+                    emitAscii((char) ('0' + Character.digit(part, 10)), start, end);
+                } else {
+                    emitOther(part, start, end);
+                }
+            }
+        }
+    }
+
+    /** A code point NFKC leaves alone: white space, a number sign such as ❶, or itself. */
+    private void emitOther(int cp, int start, int end) {
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            emitAscii(' ', start, end);
+            return;
+        }
+        int type = Character.getType(cp);
+        int value = Character.getNumericValue(cp);
+        if ((type == Character.OTHER_NUMBER || type == Character.LETTER_NUMBER) && value >= 0) {
+            for (char digit : Integer.toString(value).toCharArray()) {
+                emitChar(digit, start, end);
+            }
+            return;
+        }
+        for (char c : Character.toChars(cp)) {
+            emitChar(c, start, end);
+        }
+    }
+
+    private void emitAscii(char c, int start, int end) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+            int last = text.length() - 1;
+            if (last >= 0 && text.charAt(last) == ' ') {
+                to[last] = Math.max(to[last], end);
+                return;
+            }
+            emitChar(' ', start, end);
+            return;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            return;
+        }
+        emitChar(c, start, end);
+    }
+
+    private void emitChar(char c, int start, int end) {
+        int index = text.length();
+        if (index == from.length) {
+            from = Arrays.copyOf(from, index * 2);
+            to = Arrays.copyOf(to, index * 2);
+        }
+        text.append(c);
+        from[index] = start;
+        to[index] = end;
+    }
+}
