@@ -44,6 +44,24 @@ public class PhoneNumbers {
         }
     }
 
+    /**
+     * What a {@code tel:} link dials to ring this number with the caller's own number withheld (R14):
+     * the withhold prefix (GB: 141) before the national number. A number abroad has no such prefix;
+     * it is dialled as it is, and the page reminds the helpliner to withhold by other means.
+     */
+    public String withheldDial(String e164, String withholdPrefix) {
+        try {
+            PhoneNumber number = util.parse(e164, region);
+            String home = util.getRegionCodeForNumber(number);
+            if (withholdPrefix.isBlank() || (home != null && !region.equalsIgnoreCase(home))) {
+                return util.format(number, PhoneNumberFormat.E164);
+            }
+            return withholdPrefix + util.format(number, PhoneNumberFormat.NATIONAL).replaceAll("\\D", "");
+        } catch (NumberParseException e) {
+            return e164.replaceAll("[^+\\d]", "");
+        }
+    }
+
     /** How a helpliner dials it: national format at home, international otherwise. */
     public String display(String e164) {
         try {

@@ -34,4 +34,15 @@ class PhoneNumbersTest {
     void showsHomeNumbersInNationalFormat(String e164, String shown) {
         assertThat(numbers.display(e164)).isEqualTo(shown);
     }
+
+    @ParameterizedTest // R14: the helpliner's own number is withheld when they tap to call back
+    @CsvSource({ "07700 900123, 14107700900123", "+447700900123, 14107700900123", "0113 496 0000, 14101134960000" })
+    void callingBackAHomeNumberDialsTheWithholdPrefixFirst(String number, String dialled) {
+        assertThat(numbers.withheldDial(number, "141")).isEqualTo(dialled);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNumberAbroadIsDialledAsItIsForNoPrefixWithholdsThere() {
+        assertThat(numbers.withheldDial("+33 1 99 00 12 34", "141")).isEqualTo("+33199001234");
+    }
 }

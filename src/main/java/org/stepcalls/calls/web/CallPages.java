@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.stepcalls.calls.CallBoard;
@@ -29,6 +30,7 @@ import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.PhoneNumbers;
 import org.stepcalls.volunteers.AreaList;
 import org.stepcalls.volunteers.ContactMatcher;
 import org.stepcalls.volunteers.Area;
@@ -47,7 +49,7 @@ public class CallPages {
 
     /** What the page needs besides the call itself. {@code typed} keeps a refused form's values. */
     public record PageState(String error, String errorForm, String errorField, Map<String, String> typed,
-            String revealedPhone, String groupMessage) {
+            RevealedPhone revealedPhone, String groupMessage) {
 
         static PageState clean() {
             return new PageState(null, null, null, Map.of(), null, null);
@@ -60,6 +62,10 @@ public class CallPages {
         public boolean isError(String form) {
             return form.equals(errorForm);
         }
+    }
+
+    /** The caller's number as shown, and what its link dials: with {@code prefix} first, the helpliner's own is withheld (R14). */
+    public record RevealedPhone(String shown, String dial, String prefix) {
     }
 
     @CheckedTemplate
@@ -81,9 +87,14 @@ public class CallPages {
     private final AreaList areas;
     private final Permissions permissions;
     private final CurrentUser currentUser;
+    private final PhoneNumbers phoneNumbers;
+    private final String withholdPrefix;
 
     CallPages(CallIntake intake, CallBoard board, OverdueCalls overdue, ForumQueries forumQueries, AreaList areas,
-            Permissions permissions, CurrentUser currentUser) {
+            Permissions permissions, CurrentUser currentUser, PhoneNumbers phoneNumbers,
+            @ConfigProperty(name = "stepcalls.withhold-prefix") String withholdPrefix) {
+        this.phoneNumbers = phoneNumbers;
+        this.withholdPrefix = withholdPrefix;
         this.intake = intake;
         this.board = board;
         this.overdue = overdue;
@@ -156,7 +167,9 @@ public class CallPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance revealPhone(@PathParam("id") long id) {
         String phone = board.revealCallerPhone(currentUser.viewer(), id);
-        return page(id, new PageState(null, null, null, Map.of(), phone, null));
+        String dial = phoneNumbers.withheldDial(phone, withholdPrefix);
+        RevealedPhone revealed = new RevealedPhone(phone, dial, dial.startsWith("+") ? "" : withholdPrefix);
+        return page(id, new PageState(null, null, null, Map.of(), revealed, null));
     }
 
     @POST

@@ -67,6 +67,8 @@ class CallFlowInBrowserTest {
             helen.submit(By.xpath("//button[text()='Show number']"));
             assertThat(page.findElement(By.cssSelector(".phone-reveal")).getText()).contains(number); // R16
             assertThat(page.getCurrentUrl()).doesNotContain(number.substring(6));
+            assertThat(page.findElement(By.cssSelector(".phone-reveal a.phone")).getAttribute("href")) // R14: withheld
+                    .isEqualTo("tel:141" + number.replace(" ", ""));
             helen.screenshot("number-revealed");
 
             page.get(base + callPath);
