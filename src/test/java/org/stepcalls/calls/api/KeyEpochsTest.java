@@ -113,15 +113,15 @@ class KeyEpochsTest {
         Path aside = Files.createTempDirectory("lost-keyring").resolve(epoch.name() + ".key");
         Files.move(file, aside);
         try {
-            opener.get("/api/calls/" + call).statusCode(500).body("error", equalTo("epoch_key_missing"))
+            opener.get("/api/calls/" + call).statusCode(409).body("error", equalTo("epoch_key_missing"))
                     .body("message", containsString("key of its week (" + epoch.name() + ") is missing from the keyring"))
                     .body("message", containsString("The rest of the forum works"));
-            opener.post("/api/calls/" + call + "/caller-phone", null).statusCode(500).body("error", equalTo("epoch_key_missing"));
+            opener.post("/api/calls/" + call + "/caller-phone", null).statusCode(409).body("error", equalTo("epoch_key_missing"));
             opener.post("/api/calls/" + call + "/callbacks", Map.of("reached", false, "notes", "no answer"))
-                    .statusCode(500).body("error", equalTo("epoch_key_missing"));
+                    .statusCode(409).body("error", equalTo("epoch_key_missing"));
 
             Response page = new PageSession(TestUsers.helpliner("ezekiel")).get("/calls/" + call);
-            assertThat(page.statusCode()).isEqualTo(500);
+            assertThat(page.statusCode()).isEqualTo(409);
             String text = Jsoup.parse(page.asString()).text();
             assertThat(text).contains("is missing from the keyring").contains(epoch.name()).doesNotContain("Exception")
                     .doesNotContain(" at org.");
