@@ -25,8 +25,15 @@ public class AuditTrail {
 
     public static final int PAGE_SIZE = 50;
 
-    /** One audited action with its actor's display name. */
-    public record Entry(long id, OffsetDateTime at, long actorId, String actor, String action, Long topicId, Long postId) {
+    /** Who the log names when the app itself acted (the scheduled purge destroying a week's key). */
+    public static final String THE_APP = "scheduled purge";
+
+    /**
+     * One audited action with its actor's display name ({@link #THE_APP} when none); {@code detail}
+     * is a code such as a removal reason or a destroyed key's week, never text.
+     */
+    public record Entry(long id, OffsetDateTime at, Long actorId, String actor, String action, Long topicId, Long postId,
+            String detail) {
 
         /** The action as people read it: "Caller phone revealed". */
         public String actionLabel() {
@@ -61,8 +68,8 @@ public class AuditTrail {
     public Page read(Viewer viewer, AuditFilter filter, AuditCursor before) {
         requireAdmin(viewer);
         StringBuilder sql = new StringBuilder("""
-                SELECT l.id, l.at, l.actor_id, a.display_name, l.action, l.topic_id, l.post_id
-                FROM audit_log l JOIN accounts a ON a.id = l.actor_id WHERE true""");
+                SELECT l.id, l.at, l.actor_id, a.display_name, l.action, l.topic_id, l.post_id, l.detail
+                FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id WHERE true""");
         List<Object> parameters = new ArrayList<>();
         condition(sql, parameters, " AND l.topic_id = ?", filter.topicId());
         condition(sql, parameters, " AND l.action = ?", filter.action() == null ? null : filter.action().code());
@@ -112,8 +119,9 @@ public class AuditTrail {
     }
 
     private static Entry entry(Object[] r) {
-        return new Entry(((Number) r[0]).longValue(), time(r[1]), ((Number) r[2]).longValue(), (String) r[3], (String) r[4],
-                r[5] == null ? null : ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).longValue());
+        return new Entry(((Number) r[0]).longValue(), time(r[1]), r[2] == null ? null : ((Number) r[2]).longValue(),
+                r[2] == null ? THE_APP : (String) r[3], (String) r[4], r[5] == null ? null : ((Number) r[5]).longValue(),
+                r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7]);
     }
 
     private static OffsetDateTime time(Object value) {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -53,9 +55,14 @@ public class Keyring {
         this.directory = prepare(configured.filter(s -> !s.isBlank()).map(Path::of), dataDir.filter(s -> !s.isBlank()));
     }
 
-    /** Fails the start early, with the reason, rather than at the first call opened. */
+    /**
+     * Fails the start early, with the reason, rather than at the first call opened; and removes the
+     * temporary files a crash between writing and linking a new key may have left (each is a second
+     * copy of a key). Only old ones: another instance may be creating a key right now.
+     */
     void checkAtStartup(@Observes StartupEvent event) {
         epochs();
+        sweepTemporaryFiles("", Duration.ofHours(1));
     }
 
     /** Where the epoch keys are (tests read it as an attacker would). */
@@ -104,6 +111,7 @@ public class Keyring {
     boolean destroy(KeyEpoch epoch) {
         try {
             boolean existed = Files.deleteIfExists(file(epoch));
+            sweepTemporaryFiles(epoch.name(), Duration.ZERO); // a crash while creating it may have left a copy
             syncDirectory();
             return existed;
         } catch (IOException e) {
@@ -140,6 +148,21 @@ public class Keyring {
                     // a stray temporary file holds a key nothing uses
                 }
             }
+        }
+    }
+
+    /** Deletes the temporary files of keys being created ({@code .<epoch>-*.tmp}) older than {@code age}. */
+    private void sweepTemporaryFiles(String epochName, Duration age) {
+        Instant cutoff = Instant.now().minus(age);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path temp : files.filter(f -> f.getFileName().toString().startsWith("." + epochName)
+                    && f.getFileName().toString().endsWith(".tmp")).toList()) {
+                if (!Files.getLastModifiedTime(temp).toInstant().isAfter(cutoff)) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot clear temporary key files in the keyring " + directory, e);
         }
     }
 

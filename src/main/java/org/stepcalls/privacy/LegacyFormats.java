@@ -21,11 +21,12 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Brings data written before key epochs into today's format, at every start (idempotent: only what
- * is still in the old format is touched). Data keys wrapped by the master key are re-wrapped by
- * the key of the week they were created in; values bound only to their purpose are re-sealed bound
- * to their row too. One transaction under an advisory lock, so instances starting together do it
- * once. The old bytes stay in earlier backups, WAL and unvacuumed pages until those go: README,
+ * Brings data written before key epochs into today's format, once: at the first start after the
+ * upgrade (recorded in {@code legacy_formats_migrated}; later starts touch nothing, so an old-format
+ * value put into a row afterwards is never bound to that row). Data keys wrapped by the master key
+ * are re-wrapped by the key of the week they were created in; values bound only to their purpose
+ * are re-sealed bound to their row too. One transaction under an advisory lock, so instances
+ * starting together do it once. The old bytes stay in earlier backups, WAL and unvacuumed pages until those go: README,
  * "Privacy".
  */
 @ApplicationScoped
@@ -63,6 +64,10 @@ public class LegacyFormats {
     @Transactional
     public Migrated migrate() {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
+        if (((Number) entityManager.createNativeQuery("SELECT count(*) FROM legacy_formats_migrated").getSingleResult())
+                .longValue() > 0) {
+            return new Migrated(0, 0);
+        }
         int keys = rewrapDataKeys();
         int values = 0;
         for (SealedColumn.Owner owner : owners) {
@@ -70,6 +75,7 @@ public class LegacyFormats {
                 values += reseal(column);
             }
         }
+        entityManager.createNativeQuery("INSERT INTO legacy_formats_migrated (finished_at) VALUES (now())").executeUpdate();
         return new Migrated(keys, values);
     }
 

@@ -84,6 +84,22 @@ class KeyringTest {
     }
 
     @Test
+    void aCopyLeftByACrashWhileCreatingAKeyGoesWithTheKey() throws Exception { // R16, R19
+        Keyring keyring = keyring(crypto);
+        keyring.keyFor(EPOCH);
+        // a crash between linking the key into place and deleting its temporary file leaves a second copy
+        Path leftover = dir.resolve(".2026-W47-123456.tmp");
+        Files.copy(dir.resolve("2026-W47.key"), leftover);
+        Path otherWeeks = dir.resolve(".2026-W48-123456.tmp");
+        Files.writeString(otherWeeks, "being created by another instance");
+
+        keyring.destroy(EPOCH);
+
+        assertThat(leftover).doesNotExist();
+        assertThat(otherWeeks).exists();
+    }
+
+    @Test
     void theKeyringMayNotLiveInsideTheDatabasesDataDirectory() {
         assertThatThrownBy(() -> new Keyring(crypto, Optional.of(dir.resolve("db/keyring").toString()),
                 Optional.of(dir.resolve("db").toString()))).hasMessageContaining("inside STEPCALLS_DATA_DIR");

@@ -23,7 +23,9 @@ import io.quarkus.security.Authenticated;
 public class AuditResource {
 
     /** {@code actor} is the person's display name; {@code actorId} is what the {@code actor} filter takes. */
-    public record EntryJson(OffsetDateTime at, String actor, long actorId, String action, Long topicId, Long postId) {
+    /** {@code actorId} null and {@code actor} "scheduled purge" when the app acted; {@code detail} a code, never text. */
+    public record EntryJson(OffsetDateTime at, String actor, Long actorId, String action, Long topicId, Long postId,
+            String detail) {
     }
 
     public record PageJson(List<EntryJson> entries, String next) {
@@ -45,7 +47,7 @@ public class AuditResource {
         AuditFilter filter = AuditFilter.parse(topicId, action, actor, from, to);
         AuditTrail.Page page = trail.read(viewer, filter, AuditCursor.decode(before));
         return new PageJson(page.entries().stream()
-                .map(e -> new EntryJson(e.at(), e.actor(), e.actorId(), e.action(), e.topicId(), e.postId())).toList(),
+                .map(e -> new EntryJson(e.at(), e.actor(), e.actorId(), e.action(), e.topicId(), e.postId(), e.detail())).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 }

@@ -60,7 +60,8 @@ class DataFromBeforeKeyEpochsTest {
                 "friday", "time", "19:00", "contactName", "Orla", "contactPhone", contactNumber)).statusCode(201).extract()
                 .jsonPath().getLong("id");
 
-        // lay the rows down as a forum before key epochs held them
+        // lay the rows down as a forum before key epochs held them, in a database not yet upgraded
+        update("DELETE FROM legacy_formats_migrated");
         byte[] master = LegacySeal.masterKeyOf(masterKey);
         byte[] dataKey = new byte[32];
         new SecureRandom().nextBytes(dataKey);
@@ -96,6 +97,13 @@ class DataFromBeforeKeyEpochsTest {
 
         assertThat(legacyFormats.migrate()).isEqualTo(new LegacyFormats.Migrated(0, 0));
         assertThat(sealed(call, volunteer, meeting)).isEqualTo(sealedNow);
+
+        // once upgraded, an old-format value copied into a row (from a backup made before the
+        // upgrade) is never re-sealed for that row: it stays unreadable there
+        update("UPDATE volunteers SET phone_cipher = ?1 WHERE id = ?2",
+                LegacySeal.seal(master, e164(contactNumber), Purpose.VOLUNTEER_PHONE), volunteer);
+        assertThat(legacyFormats.migrate()).isEqualTo(new LegacyFormats.Migrated(0, 0));
+        coordinator.get("/api/volunteers/" + volunteer).statusCode(500);
     }
 
     /** Every sealed value of these rows in hex; the first byte is the format. */

@@ -20,6 +20,7 @@ import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.forum.web.PageSession;
 import org.stepcalls.platform.security.TestUsers;
 import org.stepcalls.platform.time.MovableClock;
+import org.stepcalls.privacy.AuditLog;
 import org.stepcalls.privacy.BackupAttacker;
 import org.stepcalls.privacy.BackupAttacker.CopiedKey;
 import org.stepcalls.privacy.CryptoService;
@@ -55,6 +56,9 @@ class KeyEpochsTest {
     @Inject
     Keyring keyring;
 
+    @Inject
+    AuditLog audit;
+
     @Test
     void aBackupTakenBeforeThePurgeOpensNothingOnceTheEpochKeyIsDestroyed() { // R16, R19
         MovableClock clock = MovableClock.install();
@@ -87,6 +91,8 @@ class KeyEpochsTest {
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'key_epoch_destroyed' AND detail = '"
                 + epoch.name() + "' AND topic_id IS NULL AND post_id IS NULL")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM data_keys WHERE epoch = '" + epoch.name() + "'")).isZero();
+        new ForumApiClient(TestUsers.admin("edda")).get("/api/audit?action=key_epoch_destroyed").statusCode(200)
+                .body("entries.find { it.detail == '" + epoch.name() + "' }.actor", equalTo("enid"));
 
         List<byte[]> recovered = attacker.dataKeysThatOpen(keys);
         long callKey = ((Number) callRow[0]).longValue();
@@ -151,5 +157,16 @@ class KeyEpochsTest {
     private long count(String query) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(query)
                 .getSingleResult()).longValue());
+    }
+
+    @Test
+    void theScheduledPurgesDestroyedKeysAreReadInTheAuditLog() { // R16, R17
+        KeyEpoch epoch = KeyEpoch.of(OffsetDateTime.now().minusYears(3));
+        QuarkusTransaction.requiringNew().run(() -> audit.recordEpochDestroyed(null, epoch));
+        new ForumApiClient(TestUsers.admin("edda")).get("/api/audit?action=key_epoch_destroyed").statusCode(200)
+                .body("entries.find { it.detail == '" + epoch.name() + "' }.actor", equalTo("scheduled purge"))
+                .body("entries.find { it.detail == '" + epoch.name() + "' }.actorId", equalTo(null));
+        assertThat(new PageSession(TestUsers.admin("edda")).page("/admin/audit?action=key_epoch_destroyed").text())
+                .contains("scheduled purge").contains(epoch.name());
     }
 }
