@@ -69,7 +69,7 @@ public class CallBoard {
         Topic topic = Topic.findById(topicId);
         boolean opener = permissions.isOpener(viewer, topic);
         // only the opener's view opens anything; everyone else's never touches the key
-        DataKeys.Opener keys = opener ? dataKeys.opener(call.dataKeyId) : null;
+        DataKeys.Opener keys = opener ? dataKeys.opener(keyOf(call)) : null;
         CallView.Caller caller = opener
                 ? new CallView.Caller(keys.open(call.callerNameCipher, Purpose.CALLER_NAME, topicId),
                         masked(keys.open(call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId)), call.callerInitial,
@@ -94,7 +94,7 @@ public class CallBoard {
     public String revealCallerPhone(Viewer viewer, long topicId) {
         Call call = asOpener(viewer, topicId, false);
         audit.record(viewer.accountId(), Action.CALLER_PHONE_REVEALED, topicId, null);
-        return phoneNumbers.display(dataKeys.open(call.dataKeyId, call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
+        return phoneNumbers.display(dataKeys.open(keyOf(call), call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
     }
 
     public ContactMatcher.Contacts contacts(Viewer viewer, long topicId) {
@@ -239,6 +239,18 @@ public class CallBoard {
                 + " (helpliner) — please do not post anyone's phone number here.";
     }
 
+    /**
+     * The call's data key. A call past the maximum age whose week's keys the purge already destroyed
+     * (it was busy when the purge came by) has none: its details are gone, and it goes at the next run.
+     */
+    private static long keyOf(Call call) {
+        if (call.dataKeyId == null) {
+            throw ApiException.conflict("call_erased", "This call is past its retention: its caller's details have "
+                    + "been erased, and the call itself goes at the next purge.");
+        }
+        return call.dataKeyId;
+    }
+
     /** The notes are sealed once the post exists: they are bound to it (a record is its post's). */
     private long save(Viewer viewer, Call call, CallRecord record, Long corrects, String notes, String postText) {
         record.callId = call.topicId;
@@ -248,7 +260,7 @@ public class CallBoard {
             postText = "*Corrects " + corrected.label() + ".* " + postText;
         }
         record.postId = forum.addRecordPost(viewer, call.topicId, record.kind, postText).id();
-        record.notesCipher = notes == null ? null : dataKeys.seal(call.dataKeyId, notes, Purpose.STEP_NOTES, record.postId);
+        record.notesCipher = notes == null ? null : dataKeys.seal(keyOf(call), notes, Purpose.STEP_NOTES, record.postId);
         record.createdAt = OffsetDateTime.now();
         record.persist();
         call.lastOpenerActivityAt = record.createdAt;

@@ -169,4 +169,15 @@ class KeyEpochsTest {
         assertThat(new PageSession(TestUsers.admin("edda")).page("/admin/audit?action=key_epoch_destroyed").text())
                 .contains("scheduled purge").contains(epoch.name());
     }
+
+    @Test
+    void aCallWhoseKeyWentWithItsWeekBeforeItsPurgeSaysItIsErased() { // R19
+        long call = open(PLANTED, DramaNumbers.mobile());
+        // the purge skipped it (busy) but destroyed its week's keys: the foreign key left it without one
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE calls SET data_key_id = NULL WHERE topic_id = " + call).executeUpdate());
+        opener.get("/api/calls/" + call).statusCode(409).body("error", equalTo("call_erased"));
+        opener.post("/api/calls/" + call + "/caller-phone", null).statusCode(409).body("error", equalTo("call_erased"));
+        otherHelpliner.get("/api/calls/" + call).statusCode(200).body("caller.initial", equalTo("P"));
+    }
 }
