@@ -7,11 +7,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -142,7 +140,7 @@ public final class EmbeddedDatabase {
                 server.stop(postmaster);
             }
             if (throwaway) {
-                deleteTree(server.dataDirectory());
+                PostgresBinaries.deleteTree(server.dataDirectory());
             }
         } catch (IOException e) {
             throw new IllegalStateException("Could not stop the embedded PostgreSQL cleanly", e);
@@ -205,17 +203,6 @@ public final class EmbeddedDatabase {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 

@@ -94,7 +94,8 @@ final class PostgresBinaries {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Removes a directory and everything below it; nothing when it is not there. */
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
