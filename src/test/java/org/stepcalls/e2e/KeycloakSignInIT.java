@@ -75,6 +75,7 @@ class KeycloakSignInIT {
             browser.findElement(By.id("password")).sendKeys(password);
             browser.findElement(By.id("kc-login")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(APP + "/"));
+            browser.findElement(By.cssSelector("details.menu > summary")).click(); // the phone's menu, opened as a person does
             String header = browser.findElement(By.cssSelector("header.site")).getText();
             assertThat(header).contains(name).contains("Sign out");
             assertThat(header.contains("New call")).isEqualTo(calls);
@@ -86,8 +87,9 @@ class KeycloakSignInIT {
             browser.get(APP + "/calls/new");
             assertThat(browser.getPageSource().contains("Caller's first name")).isEqualTo(calls);
             Files.write(SHOTS.resolve(user + ".png"), ((ChromeDriver) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-            PageChecks.check(browser, user + "-home");
+            PageChecks.check(browser, user + "-new-call");
             browser.get(APP + "/");
+            browser.findElement(By.cssSelector("details.menu > summary")).click();
             browser.findElement(By.xpath("//button[text()='Sign out']")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("href=\"/login\""));
         } finally {
