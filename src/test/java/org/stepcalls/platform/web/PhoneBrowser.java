@@ -61,8 +61,12 @@ public final class PhoneBrowser implements AutoCloseable {
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("CI must install chromium and chromium-driver (.ci/run)");
         }
-        Assumptions.assumeTrue(installed,
-                "Browser test skipped: Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver to run it)");
+        String skipped = "Browser test skipped: Debian's chromium and chromium-driver are not installed "
+                + "(apt-get install chromium chromium-driver to run it)";
+        if (!installed) {
+            System.out.println(skipped); // Maven's summary shows only a count; this says why and what to do
+        }
+        Assumptions.assumeTrue(installed, skipped);
     }
 
     public ChromeDriver driver() {
