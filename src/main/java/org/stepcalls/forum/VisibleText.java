@@ -1,0 +1,46 @@
+package org.stepcalls.forum;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.owasp.html.Encoding;
+
+/**
+ * The text a reader sees on a rendered post: the sanitised HTML without its tags, entities
+ * decoded, a line break where a block ends; and apart from it the links' addresses (a reader
+ * sees them on hover or when following them). Only for HTML our own renderer made.
+ */
+record VisibleText(String text, String links) {
+
+    private static final Set<String> BLOCKS = Set.of("p", "br", "hr", "pre", "blockquote", "ul", "ol", "li", "h1", "h2",
+            "h3", "h4", "h5", "h6");
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+
+    static VisibleText of(String html) {
+        StringBuilder text = new StringBuilder(html.length());
+        StringBuilder links = new StringBuilder();
+        int i = 0;
+        while (i < html.length()) {
+            char c = html.charAt(i);
+            int close = c == '<' ? html.indexOf('>', i) : -1;
+            if (close < 0) {
+                text.append(c);
+                i++;
+                continue;
+            }
+            String tag = html.substring(i + 1, close);
+            String name = tag.replaceFirst("^/", "").split("[\\s/]", 2)[0].toLowerCase(Locale.ROOT);
+            if (BLOCKS.contains(name)) {
+                text.append('\n');
+            }
+            Matcher href = HREF.matcher(tag);
+            if (href.find()) {
+                links.append('\n').append(href.group(1));
+            }
+            i = close + 1;
+        }
+        return new VisibleText(Encoding.decodeHtml(text.toString(), false), Encoding.decodeHtml(links.toString(), false));
+    }
+}
