@@ -20,6 +20,7 @@ final class EmailAddresses {
             "point" };
     private static final int MAX_LABEL = 63;
     private static final String JOINERS = "_-";
+    private static final int MAX_MARKUP_GAP = 12;
     /** Mail providers a reader completes without a top-level domain: "sam@gmail". */
     private static final Set<String> PROVIDERS = Set.of("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud",
             "aol", "protonmail", "btinternet", "ymail", "gmx");
@@ -108,6 +109,9 @@ final class EmailAddresses {
     /** End of the domain after the "@" ending at {@code from}, or -1 when none follows. */
     private static int domainEnd(String text, int from, boolean symbol) {
         int i = skipSpaces(text, from);
+        while (symbol && i < text.length() && i - from < MAX_MARKUP_GAP && (isMarkup(text.charAt(i)) || text.charAt(i) == ' ')) {
+            i++;
+        }
         int labels = 0;
         int end = -1;
         boolean spacedDot = false;
@@ -174,8 +178,9 @@ final class EmailAddresses {
             return from + 5;
         }
         int i = skipSpaces(text, from);
-        if (i < text.length() && text.charAt(i) == '.') {
-            return skipSpaces(text, i + 1);
+        int dot = skipBrackets(text, i);
+        if (dot < text.length() && text.charAt(dot) == '.') {
+            return skipBrackets(text, skipSpaces(text, dot + 1));
         }
         for (String dot : DOTS) {
             if (text.regionMatches(true, i, dot, 0, dot.length())) {
@@ -217,9 +222,10 @@ final class EmailAddresses {
     /** Start of the mailbox before the "@" starting at {@code at}, or -1 when there is none. */
     private static int localStart(String text, int at, boolean symbol) {
         int end = at;
-        // a link's text right before "@" reads as the mailbox: "[sam](https://…)@example.org"
+        // a link's text right before "@" reads as the mailbox: "[sam](https://…)@example.org"; so
+        // does a word before a little markup shown as text: "sam<!-- -->@example.org"
         while (end > 0 && (FILLER.indexOf(text.charAt(end - 1)) >= 0 || text.charAt(end - 1) == ']'
-                || text.charAt(end - 1) == '[')) {
+                || text.charAt(end - 1) == '[' || (symbol && at - end < MAX_MARKUP_GAP && isMarkup(text.charAt(end - 1))))) {
             end--;
         }
         int start = end;
@@ -286,6 +292,20 @@ final class EmailAddresses {
                 && Character.isLetterOrDigit(text.charAt(space - 1)) && Character.isLetterOrDigit(text.charAt(space + 1))
                 && (space < 2 || !Character.isLetterOrDigit(text.charAt(space - 2)))
                 && (space + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(space + 2)));
+    }
+
+    /** Past the brackets of a link's text around a label: "[example](…).org" reads "example.org". */
+    private static int skipBrackets(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ']' || text.charAt(i) == '[')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Characters of HTML or Markdown markup that the renderer shows as text: "<!-- -->", "<>", "[]". */
+    private static boolean isMarkup(char c) {
+        return "<>!-/[](){}|=:".indexOf(c) >= 0;
     }
 
     private static String lettersOf(String label) {
