@@ -178,9 +178,9 @@ final class EmailAddresses {
             return from + 5;
         }
         int i = skipSpaces(text, from);
-        int dot = skipBrackets(text, i);
-        if (dot < text.length() && text.charAt(dot) == '.') {
-            return skipBrackets(text, skipSpaces(text, dot + 1));
+        int fullStop = skipBrackets(text, i);
+        if (fullStop < text.length() && text.charAt(fullStop) == '.') {
+            return skipBrackets(text, skipSpaces(text, fullStop + 1));
         }
         for (String dot : DOTS) {
             if (text.regionMatches(true, i, dot, 0, dot.length())) {
