@@ -172,8 +172,7 @@ final class NumberRuns {
 
     private static boolean isPicture(int cp) {
         int type = Character.getType(cp);
-        return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || type == Character.MATH_SYMBOL
-                || Character.isSurrogate((char) cp);
+        return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || type == Character.MATH_SYMBOL;
     }
 
     // ---- items: words of the projection read as digit groups or number words

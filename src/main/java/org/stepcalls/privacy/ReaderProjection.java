@@ -102,7 +102,8 @@ final class ReaderProjection {
         while (i >= 0) {
             int open = i + 1;
             int close = closing[open];
-            if (linkTextEnds[i] && close > 0 && close - open <= MAX_DESTINATION) {
+            if (linkTextEnds[i] && close > 0 && close - open <= MAX_DESTINATION
+                    && isDestination(source.substring(open + 1, close))) {
                 found.add(new int[] { open, close + 1 });
                 i = source.indexOf("](", close + 1);
             } else {
@@ -142,6 +143,25 @@ final class ReaderProjection {
             i = source.indexOf("][", label ? close + 1 : open);
         }
         return found;
+    }
+
+    /**
+     * Whether the inside of "(…)" after a link's text is a destination the renderer accepts: one
+     * word, or one in angle brackets, optionally followed by a quoted title. "[07700 900](123 456)"
+     * is not a link; the reader sees it all.
+     */
+    private static boolean isDestination(String inside) {
+        String trimmed = inside.strip();
+        if (trimmed.startsWith("<")) {
+            return true;
+        }
+        int space = 0;
+        while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) {
+            space++;
+        }
+        String title = trimmed.substring(space).strip();
+        return title.isEmpty() || (title.length() >= 2 && ((title.startsWith("\"") && title.endsWith("\""))
+                || (title.startsWith("'") && title.endsWith("'")) || (title.startsWith("(") && title.endsWith(")"))));
     }
 
     /** The labels of link reference definitions ("[a]: https://…" at the start of a line), as {@link #labelKey}. */
