@@ -201,7 +201,7 @@ public class ForumService {
      */
     private RenderedMarkdown shownClean(RenderedMarkdown rendered) {
         VisibleText visible = VisibleText.of(rendered.html());
-        if (redactor.showsContactDetails(visible.text()) || redactor.showsContactDetails(visible.links())) {
+        if (redactor.showsContactDetails(visible.text()) || visible.links().stream().anyMatch(redactor::showsContactDetails)) {
             throw ApiException.invalidField("body", CONTACT_DETAILS, CONTACT_DETAILS_MESSAGE);
         }
         return rendered;

@@ -13,6 +13,11 @@ class VisibleTextTest {
                 + "<p><a href=\"mailto:sam&#64;example.org\" rel=\"nofollow\">Sam</a></p>");
         assertThat(visible.text()).contains("Ring 07700900123 <b>@").contains("one\n").contains("two");
         assertThat(visible.text()).doesNotContain("mailto");
-        assertThat(visible.links()).contains("mailto:sam@example.org");
+        assertThat(visible.links()).containsExactly("mailto:sam@example.org");
+    }
+
+    @Test
+    void anOrderedListShowsItsFirstNumber() {
+        assertThat(VisibleText.of("<p>Ring 07700</p><ol start=\"900123\"><li>x</li></ol>").text()).contains("900123. ");
     }
 }

@@ -42,6 +42,8 @@ class RenderedCheckTest {
                 .body("error", equalTo("contact_details"));
         mia.createTopic("general", "Lift tonight", "Mail [sam](https://example.org)@example.org").statusCode(400)
                 .body("error", equalTo("contact_details"));
+        mia.createTopic("general", "Lift tonight", "Ring 07700\n\n900123. is the list's first number").statusCode(400)
+                .body("error", equalTo("contact_details"));
         mia.createTopic("general", "Ring 07700 **900** 123", "Nothing here").statusCode(400)
                 .body("error", equalTo("contact_details"));
         assertThat(mia.get("/api/search?q=Lift").extract().asString()).doesNotContain("Lift tonight");
