@@ -30,6 +30,9 @@ public class ForumService {
     /** Error codes of the contract (API.md, round two). */
     public static final String TOPIC_CLOSED_BY_FEATURE = "call_topic";
     public static final String RECORD_POST = "record_post";
+    public static final String CONTACT_DETAILS = "contact_details";
+    static final String CONTACT_DETAILS_MESSAGE = "This post still shows a phone number or an e-mail address written in a "
+            + "way we could not remove; take it out and post again.";
     static final String RECORD_POST_MESSAGE = "This post is a record of what was done, and records are never "
             + "rewritten or hidden. To correct it, log a new record that says which one it corrects.";
 
@@ -66,8 +69,9 @@ public class ForumService {
         }
         String title = required("title", "title", rawTitle, MAX_TITLE);
         String body = required("body", "post", rawBody, MAX_BODY);
-        RedactedText redactedTitle = redactor.redact(title);
+        RedactedText redactedTitle = shownClean("title", redactor.redact(title));
         RedactedText redactedBody = redactor.redact(body);
+        RenderedMarkdown rendered = shownClean(markdown.render(redactedBody));
 
         OffsetDateTime now = OffsetDateTime.now();
         Topic topic = new Topic();
@@ -77,7 +81,7 @@ public class ForumService {
         topic.createdAt = now;
         topic.lastActivityAt = now;
         topic.persist();
-        addPost(topic, viewer, markdown.render(redactedBody), now);
+        addPost(topic, viewer, rendered, now);
         return new Saved(topic.id, redactedTitle.redactions() + redactedBody.redactions());
     }
 
@@ -90,8 +94,9 @@ public class ForumService {
         if (category == null || !category.topicsByFeatureOnly || !permissions.canPostIn(viewer, category)) {
             throw ApiException.forbidden("Your role may not open topics in this board.");
         }
-        RedactedText title = redactor.redact(required("title", "title", rawTitle, MAX_TITLE));
+        RedactedText title = shownClean("title", redactor.redact(required("title", "title", rawTitle, MAX_TITLE)));
         RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
+        RenderedMarkdown rendered = shownClean(markdown.render(body));
         OffsetDateTime now = OffsetDateTime.now();
         Topic topic = new Topic();
         topic.category = category;
@@ -100,7 +105,7 @@ public class ForumService {
         topic.createdAt = now;
         topic.lastActivityAt = now;
         topic.persist();
-        Post first = addPost(topic, viewer, markdown.render(body), now);
+        Post first = addPost(topic, viewer, rendered, now);
         first.kind = kind;
         return new Saved(topic.id, title.redactions() + body.redactions());
     }
@@ -112,7 +117,7 @@ public class ForumService {
             throw ApiException.conflict("topic_closed", "This topic is closed; it takes no more posts.");
         }
         RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
-        Post post = addPost(topic, viewer, markdown.render(body), OffsetDateTime.now());
+        Post post = addPost(topic, viewer, shownClean(markdown.render(body)), OffsetDateTime.now());
         post.kind = kind;
         return new Saved(post.id, body.redactions());
     }
@@ -133,7 +138,7 @@ public class ForumService {
             throw ApiException.conflict("topic_closed", "This topic is closed; it takes no more replies.");
         }
         RedactedText body = redactor.redact(required("body", "reply", rawBody, MAX_BODY));
-        Post post = addPost(topic, viewer, markdown.render(body), OffsetDateTime.now());
+        Post post = addPost(topic, viewer, shownClean(markdown.render(body)), OffsetDateTime.now());
         return new Saved(post.id, body.redactions());
     }
 
@@ -147,6 +152,7 @@ public class ForumService {
             throw ApiException.conflict("topic_closed", "This topic is closed; its posts can no longer be edited.");
         }
         RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
+        RenderedMarkdown rendered = shownClean(markdown.render(body));
         if (body.text().equals(post.body())) {
             return new Saved(post.id, body.redactions());
         }
@@ -157,7 +163,7 @@ public class ForumService {
         revision.editor = account(viewer);
         revision.replacedAt = OffsetDateTime.now();
         revision.persist();
-        post.write(markdown.render(body));
+        post.write(rendered);
         post.editedAt = revision.replacedAt;
         return new Saved(post.id, body.redactions());
     }
@@ -165,7 +171,7 @@ public class ForumService {
     public void hide(Viewer viewer, long postId, String rawReason) {
         Post post = moderatedPost(viewer, postId);
         refuseRecord(post);
-        RedactedText reason = redactor.redact(required("reason", "reason", rawReason, MAX_REASON));
+        RedactedText reason = shownClean("reason", redactor.redact(required("reason", "reason", rawReason, MAX_REASON)));
         post.hide(reason);
         audit.record(viewer.accountId(), Action.POST_HIDDEN, post.topic.id, post.id);
     }
@@ -187,6 +193,26 @@ public class ForumService {
         Topic topic = pinned ? topicWhoseStateModeratorsChange(viewer, topicId) : moderatedTopic(viewer, topicId);
         topic.pinned = pinned;
         audit.record(viewer.accountId(), pinned ? Action.TOPIC_PINNED : Action.TOPIC_UNPINNED, topic.id, null);
+    }
+
+    /**
+     * R16's safety net: the post exactly as readers will see it, checked again. What the source pass
+     * could not remove is refused, so that nothing readable is ever stored.
+     */
+    private RenderedMarkdown shownClean(RenderedMarkdown rendered) {
+        VisibleText visible = VisibleText.of(rendered.html());
+        if (redactor.showsContactDetails(visible.text()) || visible.links().stream().anyMatch(redactor::showsContactDetails)) {
+            throw ApiException.invalidField("body", CONTACT_DETAILS, CONTACT_DETAILS_MESSAGE);
+        }
+        return rendered;
+    }
+
+    /** The safety net for plain text (titles, hide reasons), which readers see as it is stored. */
+    private RedactedText shownClean(String field, RedactedText plain) {
+        if (redactor.showsContactDetails(plain.text())) {
+            throw ApiException.invalidField(field, CONTACT_DETAILS, CONTACT_DETAILS_MESSAGE);
+        }
+        return plain;
     }
 
     private Post addPost(Topic topic, Viewer viewer, RenderedMarkdown content, OffsetDateTime at) {

@@ -19,6 +19,14 @@ final class EmailAddresses {
     private static final String[] DOTS = { "(dot)", "[dot]", "{dot}", "<dot>", "(.)", "[.]", "{.}", "<.>", "dot", "period",
             "point" };
     private static final int MAX_LABEL = 63;
+    private static final String JOINERS = "_-";
+    private static final int MAX_MARKUP_GAP = 12;
+    /** Mail providers a reader completes without a top-level domain: "sam@gmail". */
+    private static final Set<String> PROVIDERS = Set.of("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud",
+            "aol", "protonmail", "btinternet", "ymail", "gmx");
+    /** Top-level domains that are not English words, so a comma or space before one still reads as a dot. */
+    private static final Set<String> LOOSE_TOP_LEVEL = Set.of("com", "org", "net", "uk", "info", "edu", "gov", "io",
+            "email", "biz");
     private static final int MAX_LABELS = 8;
 
     /** Top-level domains an address spelt out with words must end in. */
@@ -31,7 +39,7 @@ final class EmailAddresses {
     private static final Set<String> NOT_A_MAILBOX = Set.of("us", "me", "you", "him", "her", "them", "it", "we", "they",
             "i", "is", "are", "was", "were", "be", "been", "am", "look", "looking", "looked", "see", "seen", "meet",
             "find", "found", "online", "available", "here", "there", "more", "read", "visit", "go", "check", "out",
-            "details", "info", "information", "website", "site", "page", "posted", "listed", "and", "or", "the",
+            "details", "information", "website", "site", "page", "posted", "listed", "and", "or", "the",
             "a", "an", "one", "both", "all", "link", "links", "forms", "form", "apply", "register", "book", "join",
             "up", "down", "this", "that", "also", "just", "only", "even", "still", "over", "arrive", "arrived");
 
@@ -50,6 +58,8 @@ final class EmailAddresses {
                 boolean bracketed = i > 0 && i + 1 < n && "([{<".indexOf(text.charAt(i - 1)) >= 0
                         && ")]}>".indexOf(text.charAt(i + 1)) >= 0;
                 at = bracketed ? new int[] { i - 1, i + 2, 1 } : new int[] { i, i + 1, 1 };
+            } else if (c == '(' && text.regionMatches(true, i, "(a)", 0, 3)) {
+                at = new int[] { i, i + 3, 1 }; // "sam(a)example.org"
             } else if (c == '%' && text.startsWith("%40", i)) {
                 at = new int[] { i, i + 3, 1 }; // URL-encoded, as in a mailto: link
             } else if ((c == 'a' || c == 'A') && i >= searchedUpTo) {
@@ -90,12 +100,18 @@ final class EmailAddresses {
         if (bracketed) {
             return new int[] { i - 1, i + 3, 2 };
         }
+        if (before == after && JOINERS.indexOf(before) >= 0 && i > 0 && i + 3 <= text.length()) {
+            return new int[] { i - 1, i + 3, 2 }; // "sam_at_example_dot_org", "sam-at-example-dot-org"
+        }
         return before == ' ' && after == ' ' ? new int[] { i, i + 2, 0 } : null;
     }
 
     /** End of the domain after the "@" ending at {@code from}, or -1 when none follows. */
     private static int domainEnd(String text, int from, boolean symbol) {
         int i = skipSpaces(text, from);
+        while (symbol && i < text.length() && i - from < MAX_MARKUP_GAP && (isMarkup(text.charAt(i)) || text.charAt(i) == ' ')) {
+            i++;
+        }
         int labels = 0;
         int end = -1;
         boolean spacedDot = false;
@@ -105,18 +121,45 @@ final class EmailAddresses {
                 break;
             }
             labels++;
+            // "sam@gmail", "sam.smith at gmail": a mail provider needs no top-level domain to be read
+            if (labels == 1 && PROVIDERS.contains(text.substring(i, labelEnd).toLowerCase(Locale.ROOT))) {
+                end = labelEnd;
+            }
             // after a spaced or spelt-out dot only a known top-level domain ends an address ("x@y.org. Next" stops at org)
             if (labels >= 2 && acceptedTopLevel(lettersOf(text.substring(i, labelEnd)), symbol && !spacedDot)) {
                 end = labelEnd;
             }
             int next = afterDot(text, labelEnd);
+            if (next < 0 && symbol && labels == 1) {
+                // "sam@example org", "sam@example,org": after an "@" a comma or a space before a
+                // common top-level domain reads as its dot
+                next = looseDot(text, labelEnd);
+            }
             if (next < 0) {
                 break;
             }
-            spacedDot = next - labelEnd > 1;
+            spacedDot = next - labelEnd > 1 || text.charAt(labelEnd) != '.';
             i = next;
         }
         return end;
+    }
+
+    /** Where a common top-level domain starts after a comma or spaces at {@code from}, or -1. */
+    private static int looseDot(String text, int from) {
+        int i = from;
+        if (i < text.length() && text.charAt(i) == ',') {
+            i++;
+        }
+        i = skipSpaces(text, i);
+        if (i == from) {
+            return -1;
+        }
+        int end = i;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        boolean wordEnds = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+        return wordEnds && LOOSE_TOP_LEVEL.contains(text.substring(i, end).toLowerCase(Locale.ROOT)) ? i : -1;
     }
 
     private static boolean acceptedTopLevel(String label, boolean anyLetters) {
@@ -131,9 +174,13 @@ final class EmailAddresses {
 
     /** Where the label after a dot starts — ".", " . ", " dot ", "(dot)", "[dot]" — or -1 when no dot follows. */
     private static int afterDot(String text, int from) {
+        if (from < text.length() && JOINERS.indexOf(text.charAt(from)) >= 0 && joinedDot(text, from)) {
+            return from + 5;
+        }
         int i = skipSpaces(text, from);
-        if (i < text.length() && text.charAt(i) == '.') {
-            return skipSpaces(text, i + 1);
+        int fullStop = skipBrackets(text, i);
+        if (fullStop < text.length() && text.charAt(fullStop) == '.') {
+            return skipBrackets(text, skipSpaces(text, fullStop + 1));
         }
         for (String dot : DOTS) {
             if (text.regionMatches(true, i, dot, 0, dot.length())) {
@@ -148,9 +195,17 @@ final class EmailAddresses {
         return -1;
     }
 
+    /** "_dot_" or "-dot-" at {@code i}. */
+    private static boolean joinedDot(String text, int i) {
+        return i + 5 <= text.length() && text.regionMatches(true, i + 1, "dot", 0, 3) && text.charAt(i + 4) == text.charAt(i);
+    }
+
     private static int labelEnd(String text, int from) {
         int i = from;
         while (i < text.length() && i - from < MAX_LABEL) {
+            if (i > from && JOINERS.indexOf(text.charAt(i)) >= 0 && joinedDot(text, i)) {
+                break;
+            }
             int cp = text.codePointAt(i);
             boolean inside = i > from && (cp == '-' || FILLER.indexOf(cp) > 0 || spacedOut(text, i));
             if (!Character.isLetterOrDigit(cp) && !inside) {
@@ -167,7 +222,10 @@ final class EmailAddresses {
     /** Start of the mailbox before the "@" starting at {@code at}, or -1 when there is none. */
     private static int localStart(String text, int at, boolean symbol) {
         int end = at;
-        while (end > 0 && FILLER.indexOf(text.charAt(end - 1)) >= 0) {
+        // a link's text right before "@" reads as the mailbox: "[sam](https://…)@example.org"; so
+        // does a word before a little markup shown as text: "sam<!-- -->@example.org"
+        while (end > 0 && (FILLER.indexOf(text.charAt(end - 1)) >= 0 || text.charAt(end - 1) == ']'
+                || text.charAt(end - 1) == '[' || (symbol && at - end < MAX_MARKUP_GAP && isMarkup(text.charAt(end - 1))))) {
             end--;
         }
         int start = end;
@@ -234,6 +292,20 @@ final class EmailAddresses {
                 && Character.isLetterOrDigit(text.charAt(space - 1)) && Character.isLetterOrDigit(text.charAt(space + 1))
                 && (space < 2 || !Character.isLetterOrDigit(text.charAt(space - 2)))
                 && (space + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(space + 2)));
+    }
+
+    /** Past the brackets of a link's text around a label: "[example](…).org" reads "example.org". */
+    private static int skipBrackets(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ']' || text.charAt(i) == '[')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Characters of HTML or Markdown markup that the renderer shows as text: "<!-- -->", "<>", "[]". */
+    private static boolean isMarkup(char c) {
+        return "<>!-/[](){}|=:".indexOf(c) >= 0;
     }
 
     private static String lettersOf(String label) {

@@ -3,8 +3,8 @@ package org.stepcalls.privacy;
 /**
  * Letters and numerals of other scripts that a reader cannot tell from Latin ones (Cyrillic О,
  * Greek Ι, the IDN full stop 。), folded to ASCII so that "077ОО" (Cyrillic О) is read as the
- * Latin "077OO" — and so as digits — and "ѕеvеn" as "seven". Characters NFKC already maps are
- * not listed.
+ * Latin "077OO" — and so as digits — and "ѕеvеn" as "seven"; letters that look like a dash
+ * (katakana ー) are read as one. Characters NFKC already maps are not listed.
  */
 final class Lookalikes {
 
@@ -17,7 +17,13 @@ final class Lookalikes {
             + "\u0391A\u0392B\u0395E\u0396Z\u0397H\u0399I\u039AK\u039CM\u039DN\u039FO\u03A1P\u03A4T\u03A5Y\u03A7X"
             + "\u03BFo\u03B9i\u03BDv\u03C1p\u03BAk\u03C5u"
             // other zeros, ones and full stops
-            + "\u01C0l\u05C0l\u05D5l\u0627l\u07C0O\u0D20o\u10FFo\u2D54O\u30070\u00B7.\u3002.\uFF61.\u2024.";
+            + "\u01C0l\u05C0l\u05D5l\u0627l\u07C0O\u0D20o\u10FFo\u2D54O\u30070\u00B7.\u3002.\uFF61.\u2024."
+            // round letters and signs read as O: Latin Ø, Coptic Ⲟ, Armenian օ, small capital ᴏ, circles
+            + "\u00D8O\u00F8o\u2C9EO\u2C9Fo\u0555O\u0585o\u1D0Fo\u25CBO\u25EFO\u26AAO"
+            // letters that pass for a dash or a dot between digit groups: ー ㅡ ᅳ 一 ˑ
+            + "\u30FC-\u3161-\u1173-\u4E00-\u02D1.\u02D0:"
+            // other dots: ∙ ⋅ ‧ ᛫ ・
+            + "\u2219.\u22C5.\u2027.\u16EB.\u30FB.\u2709@";
 
     private static final char[] FOLD = new char[0x10000];
 
@@ -32,6 +38,9 @@ final class Lookalikes {
 
     /** The ASCII character {@code cp} passes for, or {@code cp} itself. */
     static int fold(int cp) {
+        if (cp == 0x1F4E7 || cp == 0x1F4E8 || cp == 0x1F4E9) {
+            return '@'; // the e-mail envelopes read as "at": "sam 📧 example.org"
+        }
         return cp < FOLD.length && FOLD[cp] != 0 ? FOLD[cp] : cp;
     }
 }

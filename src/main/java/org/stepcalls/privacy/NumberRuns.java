@@ -15,10 +15,15 @@ final class NumberRuns {
     static final int MIN_DIGITS = 9;
     /** This many number words in a row is a number read out, whatever it adds up to. */
     static final int MIN_WORDS = 7;
-    /** Visible separator characters allowed between two groups; spaces and Markdown syntax weigh nothing. */
+    /** Different visible separator characters allowed between two groups; spaces and Markdown syntax weigh nothing. */
     static final int MAX_SEPARATOR_WEIGHT = 4;
     /** Bare digits that, beside a date or time in a run of nine or more digits, make it a number ("07/7/00 900 123"). */
     private static final int MIN_UNPROTECTED_BESIDE_PROTECTED = 4;
+    private static final int MAX_BRIDGE_WORDS = 2;
+    private static final int MAX_BRIDGE_WORD = 10;
+    private static final int MAX_BRIDGE_GAP = 30;
+    private static final String DIGIT_LETTERS = "OolIZESB";
+    private static final String LETTER_DIGITS = "00112358";
     private static final String WEIGHTLESS = " *_~`[]()<>#\\|^";
 
     /** A digit group or a number word, at {@code [start, end)} of the projection. */
@@ -36,39 +41,138 @@ final class NumberRuns {
     /** {@code [start, end)} spans of the projection text that are phone numbers. */
     static List<int[]> find(String text) {
         List<int[]> spans = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
         List<Item> run = new ArrayList<>();
         Item previous = null;
         for (Item item : items(text)) {
             if (previous != null && !joins(text, previous, item)) {
-                judge(text, run, spans);
-                run.clear();
+                close(text, run, spans, segments);
+                run = new ArrayList<>();
             }
             run.add(item);
             previous = item;
         }
-        judge(text, run, spans);
+        close(text, run, spans, segments);
+        bridgeShortWords(text, segments, spans);
         return spans;
+    }
+
+    /** A run already read, kept for {@link #bridgeShortWords}: where it is, its digits, and whether it holds no date, time or count. */
+    private record Segment(int start, int end, String digits, boolean bare) {
+    }
+
+    private static void close(String text, List<Item> run, List<int[]> spans, List<Segment> segments) {
+        if (run.isEmpty()) {
+            return;
+        }
+        judge(text, run, spans);
+        boolean bare = units(text, run).stream().noneMatch(Unit::isProtected);
+        segments.add(new Segment(run.get(0).start(), run.get(run.size() - 1).end(), digitsOf(run, 0, run.size()), bare));
+    }
+
+    /**
+     * "07700 and then 900123", "07700 (mobile) 900123", "07700 nine hundred and one two three":
+     * two or three runs with at most two short words between each, whose digits together make a
+     * UK number, are one number. Only that shape counts, so "1004 and 1005" stays.
+     */
+    private static void bridgeShortWords(String text, List<Segment> segments, List<int[]> spans) {
+        for (int k = 0; k + 1 < segments.size(); k++) {
+            StringBuilder digits = new StringBuilder(segments.get(k).digits());
+            for (int last = k + 1; last < Math.min(segments.size(), k + 3); last++) {
+                Segment before = segments.get(last - 1);
+                Segment after = segments.get(last);
+                if (!before.bare() || !after.bare() || !shortWords(text, before.end(), after.start())) {
+                    break;
+                }
+                digits.append(after.digits());
+                if (segments.get(k).bare() && ukShaped(digits)) {
+                    spans.add(new int[] { segments.get(k).start(), after.end() });
+                }
+            }
+        }
+    }
+
+    /** At most {@link #MAX_BRIDGE_WORDS} words of at most {@link #MAX_BRIDGE_WORD} letters, in a short gap within one block. */
+    private static boolean shortWords(String text, int from, int to) {
+        if (to - from > MAX_BRIDGE_GAP) {
+            return false;
+        }
+        int words = 0;
+        int letters = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ReaderProjection.BREAK || Character.isDigit(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                if (letters == 0 && ++words > MAX_BRIDGE_WORDS) {
+                    return false;
+                }
+                if (++letters > MAX_BRIDGE_WORD) {
+                    return false;
+                }
+            } else {
+                letters = 0;
+            }
+        }
+        return true;
+    }
+
+    /** 10 or 11 digits starting with a single 0, or 44 / 0044 and 9 or 10 more. */
+    private static boolean ukShaped(CharSequence digits) {
+        String all = digits.toString();
+        int n = all.length();
+        if (all.startsWith("0044")) {
+            return n == 13 || n == 14;
+        }
+        if (all.startsWith("44")) {
+            return n == 11 || n == 12;
+        }
+        return all.startsWith("0") && !all.startsWith("00") && (n == 10 || n == 11);
     }
 
     private static boolean joins(String text, Item left, Item right) {
         if (left.gluedRight() || right.gluedLeft()) {
             return false;
         }
-        int weight = 0;
-        char previous = 0;
-        for (int i = left.end(); i < right.start(); i++) {
-            char c = text.charAt(i);
-            if (c == ReaderProjection.BREAK || Character.isLetterOrDigit(c)) {
+        // what weighs is how many different marks stand between the groups, not how many times
+        // they repeat: "-----", ". . . . .", "-=-=-" and five phone emoji each read as one gap
+        StringBuilder kinds = new StringBuilder();
+        int i = left.end();
+        while (i < right.start()) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == ReaderProjection.BREAK || Character.isDigit(cp)) {
                 return false;
             }
-            // a row of one character ("....." or "-----") reads as one separator
-            boolean weighs = WEIGHTLESS.indexOf(c) < 0 && !Character.isLowSurrogate(c) && c != previous;
-            if (weighs && ++weight > MAX_SEPARATOR_WEIGHT) {
+            boolean rightToLeft = isRightToLeft(cp);
+            if (Character.isLetter(cp) && !rightToLeft) {
                 return false;
             }
-            previous = c;
+            if (cp < 128 && WEIGHTLESS.indexOf(cp) >= 0) {
+                continue;
+            }
+            // a right-to-left word between groups is shown beside them, not between them; pictures
+            // (emoji, arrows, dingbats) are one kind, however many and however different
+            String kind = rightToLeft ? "R" : cp >= 128 && isPicture(cp) ? "P" : new String(Character.toChars(cp));
+            if (kinds.indexOf(kind) < 0) {
+                kinds.append(kind);
+                if (kinds.codePointCount(0, kinds.length()) > MAX_SEPARATOR_WEIGHT) {
+                    return false;
+                }
+            }
         }
         return true;
+    }
+
+    private static boolean isRightToLeft(int cp) {
+        byte direction = Character.getDirectionality(cp);
+        return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+    }
+
+    private static boolean isPicture(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || type == Character.MATH_SYMBOL;
     }
 
     // ---- items: words of the projection read as digit groups or number words
@@ -105,7 +209,8 @@ final class NumberRuns {
             allZeroOneLetters &= c == 'O' || c == 'o' || c == 'l';
         }
         boolean afterApostrophe = start > 0 && (text.charAt(start - 1) == '\'' || text.charAt(start - 1) == '\u2019');
-        if (allDigitLike && (hasDigit || (allZeroOneLetters && !afterApostrophe))) {
+        boolean leet = word.length() >= 2 && word.chars().allMatch(c -> isDigitLetter((char) c) && Character.isUpperCase(c));
+        if (allDigitLike && (hasDigit || ((allZeroOneLetters || leet) && !afterApostrophe))) {
             items.add(new Item(start, end, asDigits(word), 0, !word.chars().anyMatch(c -> !isDigit((char) c)), false,
                     false));
             return;
@@ -147,16 +252,17 @@ final class NumberRuns {
         return c >= '0' && c <= '9';
     }
 
-    /** Letters that stand for 0 and 1 inside a run of digits: O, o, l, I. */
+    /** Letters that stand for digits inside a run of digits: O and o for 0, l and I for 1, and capital Z, E, S, B for 2, 3, 5, 8. */
     private static boolean isDigitLetter(char c) {
-        return c == 'O' || c == 'o' || c == 'l' || c == 'I';
+        return DIGIT_LETTERS.indexOf(c) >= 0;
     }
 
     private static String asDigits(String word) {
         StringBuilder digits = new StringBuilder(word.length());
         for (int k = 0; k < word.length(); k++) {
             char c = word.charAt(k);
-            digits.append(c == 'O' || c == 'o' ? '0' : c == 'l' || c == 'I' ? '1' : c);
+            int letter = DIGIT_LETTERS.indexOf(c);
+            digits.append(letter >= 0 ? LETTER_DIGITS.charAt(letter) : c);
         }
         return digits.toString();
     }
@@ -270,8 +376,12 @@ final class NumberRuns {
     /** The run's items with dates, times, years and counts grouped into protected units. */
     private static List<Unit> units(String text, List<Item> run) {
         List<Unit> units = new ArrayList<>();
-        if (OrdinaryNumbers.isThousandsCount(text, run.stream().map(Item::start).toList(),
-                run.stream().map(Item::end).toList())) {
+        List<Integer> starts = run.stream().map(Item::start).toList();
+        List<Integer> ends = run.stream().map(Item::end).toList();
+        boolean allPure = run.stream().allMatch(Item::pure);
+        if (OrdinaryNumbers.isThousandsCount(text, starts, ends)
+                || (allPure && OrdinaryNumbers.isCountedList(text, starts, ends))
+                || (allPure && OrdinaryNumbers.isNamedCode(wordBefore(text, run.get(0).start()), text, starts, ends))) {
             units.add(new Unit(run.get(0).start(), run.get(run.size() - 1).end(), digitsOf(run, 0, run.size()), 0, true));
             return units;
         }
@@ -290,8 +400,27 @@ final class NumberRuns {
         return units;
     }
 
-    /** How many items from {@code k} make a date, a time or a year (0: none). */
+    /** The word just before {@code start}, past spaces and a colon ("ISBN: 978…"), or "". */
+    private static String wordBefore(String text, int start) {
+        int end = start;
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == ':')) {
+            end--;
+        }
+        int begin = end;
+        while (begin > 0 && Character.isLetter(text.charAt(begin - 1)) && end - begin < 12) {
+            begin--;
+        }
+        return text.substring(begin, end);
+    }
+
+    /** How many items from {@code k} make a date, a time, a year or a price (0: none). */
     private static int protectedLength(String text, List<Item> run, int k) {
+        int price = OrdinaryNumbers.priceLength(text, run.get(k).start(), run.get(k).end(),
+                k + 1 < run.size() && run.get(k + 1).pure() ? run.get(k + 1).start() : -1,
+                k + 1 < run.size() ? run.get(k + 1).end() : -1);
+        if (price > 0 && run.get(k).pure()) {
+            return price;
+        }
         for (int length = 3; length >= 1; length--) {
             if (k + length > run.size()) {
                 continue;

@@ -1,14 +1,20 @@
 package org.stepcalls.privacy;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Numbers that are not someone's phone: dates (27/11/2026, 2026-12-04, 27.11), times (19:30,
- * 7.45), years (2026, 1990-2026) and thousands counts (1,250). Strict on purpose — a time's
- * minutes are a multiple of five, a date's day and month are real — because a protected token
- * is one a hostile writer could hide digits in.
+ * 7.45), years (2026, 1990-2026), thousands counts (1,250), rising lists of counts (30, 60, 90),
+ * prices (£45.60) and named codes (ISBN, version). Strict on purpose — a date's day and month
+ * are real, a price has no leading 0 — because a protected token is one a hostile writer could
+ * hide digits in.
  */
 final class OrdinaryNumbers {
+
+    private static final String CURRENCY = "£$€¥";
+    private static final Set<String> VERSION_NAMES = Set.of("version", "ver", "v", "build", "release");
 
     private OrdinaryNumbers() {
     }
@@ -44,6 +50,68 @@ final class OrdinaryNumbers {
         return digits <= 7;
     }
 
+    /**
+     * A list of counts written with commas ("30, 60, 90, 180, 365", "1002, 1003, 1004"): three or
+     * more groups of up to four digits, none with a leading 0, each larger than the one before.
+     * A phone number cut into pieces does not rise like that unless it is written so on purpose.
+     */
+    static boolean isCountedList(String text, List<Integer> starts, List<Integer> ends) {
+        if (starts.size() < 3) {
+            return false;
+        }
+        int previous = -1;
+        for (int k = 0; k < starts.size(); k++) {
+            String group = text.substring(starts.get(k), ends.get(k));
+            if (group.length() > 4 || (group.length() > 1 && group.charAt(0) == '0')) {
+                return false;
+            }
+            int value = Integer.parseInt(group);
+            if (value <= previous || (k > 0 && !text.substring(ends.get(k - 1), starts.get(k)).strip().equals(","))) {
+                return false;
+            }
+            previous = value;
+        }
+        return true;
+    }
+
+    /**
+     * A code its name announces: "ISBN 978-1-55776-001-0" (10 or 13 digits) or "Version
+     * 10.12.3.4567" (three or more groups joined by dots, no leading 0).
+     */
+    static boolean isNamedCode(String name, String text, List<Integer> starts, List<Integer> ends) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int digits = 0;
+        for (int k = 0; k < starts.size(); k++) {
+            digits += ends.get(k) - starts.get(k);
+        }
+        if (lower.equals("isbn")) {
+            return digits == 10 || digits == 13;
+        }
+        if (!VERSION_NAMES.contains(lower) || starts.size() < 3 || text.charAt(starts.get(0)) == '0') {
+            return false;
+        }
+        for (int k = 1; k < starts.size(); k++) {
+            if (!text.substring(ends.get(k - 1), starts.get(k)).equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How many digit groups from the one at {@code [start, end)} make a price: a currency sign,
+     * one to four digits with no leading 0, and pence after a dot ("£45.60", "£3"); 0 when none.
+     * The next group is given by {@code nextStart}/{@code nextEnd} (-1: none).
+     */
+    static int priceLength(String text, int start, int end, int nextStart, int nextEnd) {
+        if (start == 0 || CURRENCY.indexOf(text.charAt(start - 1)) < 0 || end - start > 4
+                || (end - start > 1 && text.charAt(start) == '0')) {
+            return 0;
+        }
+        boolean pence = nextStart == end + 1 && text.charAt(end) == '.' && nextEnd - nextStart == 2;
+        return pence ? 2 : 1;
+    }
+
     private static boolean isYear(String group) {
         return group.length() == 4 && inRange(group, 1900, 2099);
     }
@@ -51,8 +119,9 @@ final class OrdinaryNumbers {
     private static boolean isTime(List<String> groups, String separator) {
         String hours = groups.get(0);
         String minutes = groups.get(1);
-        return (separator.equals(":") || separator.equals(".")) && hours.length() <= 2 && inRange(hours, 0, 23)
-                && minutes.length() == 2 && inRange(minutes, 0, 59) && Integer.parseInt(minutes) % 5 == 0;
+        boolean clock = hours.length() <= 2 && inRange(hours, 0, 23) && minutes.length() == 2 && inRange(minutes, 0, 59);
+        // "19:32" is a time whatever the minutes; "7.45" only on the quarter hours and fives
+        return clock && (separator.equals(":") || (separator.equals(".") && Integer.parseInt(minutes) % 5 == 0));
     }
 
     private static boolean isDayAndMonth(List<String> groups, String separator) {

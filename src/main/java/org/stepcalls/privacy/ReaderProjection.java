@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.owasp.html.Encoding;
 
@@ -35,6 +37,7 @@ final class ReaderProjection {
             "strong", "span", "div", "br", "hr", "sub", "sup", "code", "small", "big", "font", "mark", "del", "ins",
             "kbd", "tt", "strike", "var", "samp", "abbr", "cite", "wbr", "img", "bdi", "bdo");
     private static final int MAX_TAG = 80;
+    private static final Pattern DEFINITION = Pattern.compile("(?m)^ {0,3}\\[([^\\]\\n]{1,999})\\]:");
 
     private final StringBuilder text = new StringBuilder();
     private int[] from = new int[64];
@@ -55,6 +58,19 @@ final class ReaderProjection {
         for (int[] destination : destinations) {
             projection.emitChar(BREAK, destination[0], destination[0]);
             projection.append(source, destination[0], destination[1]);
+        }
+        return projection;
+    }
+
+    /** Text that is already what a reader sees (a rendered page's text): no entities, markup or link destinations to read. */
+    static ReaderProjection ofVisibleText(String visible) {
+        ReaderProjection projection = new ReaderProjection();
+        int i = 0;
+        while (i < visible.length()) {
+            int cp = visible.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            projection.emit(cp, i, next);
+            i = next;
         }
         return projection;
     }
@@ -80,12 +96,14 @@ final class ReaderProjection {
     /** {@code [start, end)} of each inline link destination {@code (…)} and reference label {@code […]} right after a {@code ]}, in order. */
     private static List<int[]> linkDestinations(String source) {
         int[] closing = matchingParentheses(source);
-        List<int[]> found = referenceLabels(source);
+        boolean[] linkTextEnds = closedBrackets(source);
+        List<int[]> found = referenceLabels(source, linkTextEnds);
         int i = source.indexOf("](");
         while (i >= 0) {
             int open = i + 1;
             int close = closing[open];
-            if (close > 0 && close - open <= MAX_DESTINATION) {
+            if (linkTextEnds[i] && close > 0 && close - open <= MAX_DESTINATION
+                    && isDestination(source.substring(open + 1, close))) {
                 found.add(new int[] { open, close + 1 });
                 i = source.indexOf("](", close + 1);
             } else {
@@ -102,20 +120,82 @@ final class ReaderProjection {
         return apart;
     }
 
-    /** {@code [start, end)} of each reference label {@code [label]} right after a link's text: "[07700][a]" shows "07700". */
-    private static List<int[]> referenceLabels(String source) {
+    /**
+     * {@code [start, end)} of each reference label {@code [label]} right after a link's text:
+     * "[07700][a]" shows "07700" when "[a]: …" is defined. An undefined label is shown as it is
+     * ("[07700][900][123]"), so it stays in the reading flow.
+     */
+    private static List<int[]> referenceLabels(String source, boolean[] linkTextEnds) {
         List<int[]> found = new ArrayList<>();
+        Set<String> defined = definedLabels(source);
+        if (defined.isEmpty()) {
+            return found;
+        }
         int i = source.indexOf("][");
         while (i >= 0) {
             int open = i + 1;
             int close = source.indexOf(']', open + 1);
-            boolean label = close > 0 && close - open <= MAX_LABEL && source.lastIndexOf('[', close) == open;
+            boolean label = linkTextEnds[i] && close > 0 && close - open <= MAX_LABEL && source.lastIndexOf('[', close) == open
+                    && defined.contains(labelKey(source.substring(open + 1, close)));
             if (label) {
                 found.add(new int[] { open, close + 1 });
             }
             i = source.indexOf("][", label ? close + 1 : open);
         }
         return found;
+    }
+
+    /**
+     * Whether the inside of "(…)" after a link's text is a destination the renderer accepts: one
+     * word, or one in angle brackets, optionally followed by a quoted title. "[07700 900](123 456)"
+     * is not a link; the reader sees it all.
+     */
+    private static boolean isDestination(String inside) {
+        String trimmed = inside.strip();
+        if (trimmed.startsWith("<")) {
+            return true;
+        }
+        int space = 0;
+        while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) {
+            space++;
+        }
+        String title = trimmed.substring(space).strip();
+        return title.isEmpty() || (title.length() >= 2 && ((title.startsWith("\"") && title.endsWith("\""))
+                || (title.startsWith("'") && title.endsWith("'")) || (title.startsWith("(") && title.endsWith(")"))));
+    }
+
+    /** The labels of link reference definitions ("[a]: https://…" at the start of a line), as {@link #labelKey}. */
+    private static Set<String> definedLabels(String source) {
+        Set<String> labels = new java.util.HashSet<>();
+        Matcher definition = DEFINITION.matcher(source);
+        while (definition.find()) {
+            labels.add(labelKey(definition.group(1)));
+        }
+        return labels;
+    }
+
+    private static String labelKey(String label) {
+        return label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** For each "]", whether a "[" before it in the same paragraph opens it: only then can it end a link's text. */
+    private static boolean[] closedBrackets(String source) {
+        boolean[] closed = new boolean[source.length()];
+        int open = 0;
+        for (int j = 0; j < source.length(); j++) {
+            char c = source.charAt(j);
+            if (c == '\\' && j + 1 < source.length()) {
+                j++;
+            } else if (c == '[') {
+                open++;
+            } else if (c == ']' && open > 0) {
+                closed[j] = true;
+                open--;
+            } else if (c == '\n' && j + 1 < source.length() && source.charAt(j + 1) == '\n') {
+                open = 0;
+            }
+        }
+        return closed;
     }
 
     /** For each "(", the index of its ")" within the same paragraph, or 0; one pass with a stack. */
@@ -160,13 +240,14 @@ final class ReaderProjection {
         }
     }
 
-    /** End of an HTML tag of a known element ({@code <b>}, {@code </span>}, {@code <br/>}) or comment at {@code i}, or -1. */
+    /**
+     * End of an HTML tag of a known element ({@code <b>}, {@code </span>}, {@code <br/>}) at {@code i},
+     * or -1. The renderer shows tags as text, so only a tag with no digit and nothing outside ASCII
+     * is read as a mere separator; comments and tags holding digits ({@code <b 07700 …>}) are read
+     * as the text they are.
+     */
     private static int tagEnd(String source, int i, int end) {
         int limit = Math.min(end, i + MAX_TAG);
-        if (source.startsWith("<!--", i)) {
-            int close = source.indexOf("-->", i + 4);
-            return close >= 0 && close + 3 <= limit ? close + 3 : -1;
-        }
         int j = i + 1;
         if (j < limit && source.charAt(j) == '/') {
             j++;
@@ -179,8 +260,14 @@ final class ReaderProjection {
             return -1;
         }
         int close = source.indexOf('>', j);
-        if (close < 0 || close >= limit || source.substring(j, close).indexOf('<') >= 0) {
+        if (close < 0 || close >= limit) {
             return -1;
+        }
+        for (int k = j; k < close; k++) {
+            char c = source.charAt(k);
+            if (c == '<' || c == '&' || c >= 128 || Character.isDigit(c)) {
+                return -1;
+            }
         }
         return close + 1;
     }

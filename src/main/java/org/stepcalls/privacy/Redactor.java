@@ -30,11 +30,17 @@ public class Redactor {
         if (raw == null || raw.isEmpty()) {
             return new RedactedText("", 0);
         }
+        raw = withoutDirectionControls(raw);
         ReaderProjection projection = ReaderProjection.of(raw);
         String text = projection.text();
         List<Removal> removals = new ArrayList<>();
         for (int[] span : EmailAddresses.find(text)) {
             removals.add(removal(raw, projection, span[0], span[1], EMAIL_REMOVED));
+        }
+        // an address written backwards ("gro.elpmaxe@mas") is read backwards by anyone who wants it
+        String backwards = new StringBuilder(text).reverse().toString();
+        for (int[] span : EmailAddresses.find(backwards)) {
+            removals.add(removal(raw, projection, text.length() - span[1], text.length() - span[0], EMAIL_REMOVED));
         }
         for (int[] span : NumberRuns.find(text)) {
             int start = span[0];
@@ -53,6 +59,26 @@ public class Redactor {
         return replace(raw, merge(removals));
     }
 
+    /**
+     * Bidirectional controls (embeddings, overrides, isolates, marks) let a writer show digits in
+     * an order other than the stored one ("07700 \u202E321009" shows 900123). They are removed
+     * from the stored text, so what is stored is what is shown; no post needs them.
+     */
+    static String withoutDirectionControls(String raw) {
+        StringBuilder kept = null;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean control = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+                    || c == 0x061C;
+            if (control && kept == null) {
+                kept = new StringBuilder(raw.length()).append(raw, 0, i);
+            } else if (!control && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? raw : kept.toString();
+    }
+
     /** The source range of a projection span, widened over the invisible characters at its ends (a strike-through mark after the last digit). */
     private static Removal removal(String raw, ReaderProjection projection, int start, int end, String replacement) {
         int from = projection.sourceStart(start);
@@ -61,6 +87,18 @@ public class Redactor {
             to += Character.charCount(raw.codePointAt(to));
         }
         return new Removal(from, to, replacement);
+    }
+
+    /**
+     * Whether text exactly as a reader sees it (rendered, tags gone, entities decoded) still shows a
+     * phone number or an e-mail address: the check after rendering, for what the source pass missed.
+     */
+    public boolean showsContactDetails(String visibleText) {
+        if (visibleText == null || visibleText.isEmpty()) {
+            return false;
+        }
+        String text = ReaderProjection.ofVisibleText(visibleText).text();
+        return !EmailAddresses.find(text).isEmpty() || !NumberRuns.find(text).isEmpty();
     }
 
     /** Whether {@code raw} holds a phone number or an e-mail address (for fields that refuse them rather than redact). */

@@ -1,5 +1,6 @@
 package org.stepcalls.privacy;
 
+import java.text.Bidi;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -21,6 +22,10 @@ public final class ReaderOracle {
     private static final Pattern REPEAT = Pattern.compile("(double|triple|treble)[\\s\\-]*(zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)");
     private static final String[] WORDS = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" };
 
+    /** Letters a reader takes for digits in a row of digits: Z 2, E 3, S 5, B 8 (lower case here). */
+    private static final String LEET = "zesb";
+    private static final String LEET_DIGITS = "2358";
+
     private ReaderOracle() {
     }
 
@@ -39,8 +44,44 @@ public final class ReaderOracle {
         return markdown == null ? "" : Parser.unescapeEntities(markdown, false);
     }
 
-    /** Every digit the reader can make out, in order, with nothing between them. */
+    /**
+     * Every digit the reader can make out, with nothing between them: in the order stored, then
+     * (after a "|") in the order shown, where right-to-left text and controls reorder them.
+     */
     public static String digits(String readerText) {
+        String shown = visualOrder(readerText);
+        return shown.equals(readerText) ? digitsInOrder(readerText) : digitsInOrder(readerText) + "|" + digitsInOrder(shown);
+    }
+
+    /** The text in the order a browser shows it, line by line (java.text.Bidi, left-to-right paragraphs). */
+    static String visualOrder(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            if (shown.length() > 0) {
+                shown.append('\n');
+            }
+            Bidi bidi = new Bidi(line, Bidi.DIRECTION_LEFT_TO_RIGHT);
+            if (bidi.isLeftToRight()) {
+                shown.append(line);
+                continue;
+            }
+            int count = bidi.getRunCount();
+            byte[] levels = new byte[count];
+            Object[] runs = new Object[count];
+            for (int r = 0; r < count; r++) {
+                levels[r] = (byte) bidi.getRunLevel(r);
+                String run = line.substring(bidi.getRunStart(r), bidi.getRunLimit(r));
+                runs[r] = levels[r] % 2 == 1 ? new StringBuilder(run).reverse().toString() : run;
+            }
+            Bidi.reorderVisually(levels, 0, runs, 0, count);
+            for (Object run : runs) {
+                shown.append(run);
+            }
+        }
+        return shown.toString();
+    }
+
+    private static String digitsInOrder(String readerText) {
         String text = readable(readerText);
         Matcher repeat = REPEAT.matcher(text);
         StringBuilder expanded = new StringBuilder();
@@ -62,6 +103,8 @@ public final class ReaderOracle {
                 digits.append('0');
             } else if (c == 'l' || c == 'i') {
                 digits.append('1');
+            } else if (LEET.indexOf(c) >= 0) {
+                digits.append(LEET_DIGITS.charAt(LEET.indexOf(c)));
             }
         }
         return digits.toString();
@@ -94,10 +137,10 @@ public final class ReaderOracle {
         return out.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Cyrillic and Greek letters a reader takes for o, i and l. */
+    /** Cyrillic, Greek and other letters and signs a reader takes for o, i and l. */
     private static int latin(int cp) {
         return switch (cp) {
-            case 0x043E, 0x03BF -> 'o';
+            case 0x043E, 0x03BF, 0x00F8, 0x2C9F, 0x0585, 0x1D0F, 0x25CB -> 'o';
             case 0x0456, 0x03B9 -> 'i';
             case 0x04CF, 0x01C0 -> 'l';
             default -> cp;

@@ -92,6 +92,37 @@ class RedactorTest {
     }
 
     @Test
+    void separatorsWeighByHowManyKindsNotHowManyMarks() { // R16
+        assertThat(redactor.redact("07700 -=-=- 900123").text()).isEqualTo("[number removed]");
+        assertThat(redactor.redact("07700 . . . . . 900123").text()).isEqualTo("[number removed]");
+        assertThat(redactor.redact("07700 \uD83D\uDCF1\uD83D\uDCF1\uD83D\uDCF1\uD83D\uDCF1\uD83D\uDCF1 900123").text())
+                .isEqualTo("[number removed]");
+    }
+
+    @Test
+    void shortWordsBetweenGroupsJoinOnlyWhenTogetherTheyMakeAUkNumber() { // R16
+        assertThat(redactor.redact("07700 and then 900123").text()).isEqualTo("[number removed]");
+        assertThat(redactor.redact("Ring 07700 (mobile) 900123 later").text()).isEqualTo("Ring [number removed] later");
+        assertThat(redactor.redact("Call 1004 and 1005 are open").redactions()).isZero();
+        assertThat(redactor.redact("On 05/11/26 at 19:30").redactions()).isZero();
+    }
+
+    @Test
+    void directionControlsAreRemovedSoWhatIsStoredIsWhatIsShown() { // R16
+        RedactedText result = redactor.redact("Meet at 7\u202Epm\u202C tonight \u2067ok\u2069");
+        assertThat(result.text()).isEqualTo("Meet at 7pm tonight ok");
+        assertThat(result.redactions()).isZero();
+        assertThat(redactor.redact("Call 07700 \u202Ethginot 321009\u202C").text()).doesNotContain("321009", "\u202E");
+    }
+
+    @Test
+    void renderedTextIsCheckedAsItIsShown() { // R16: the safety net's reading
+        assertThat(redactor.showsContactDetails("Ring <!-- 07700 900123 -->")).isTrue();
+        assertThat(redactor.showsContactDetails("Mail sam@example.org")).isTrue();
+        assertThat(redactor.showsContactDetails("Posted 27/11/2026, 19:32 by [number removed]")).isFalse();
+    }
+
+    @Test
     void datesAndTimesDoNotHideANumberBesideThem() {
         assertThat(redactor.redact("27/11/2026 19:30").redactions()).isZero();
         assertThat(redactor.redact("07/7/00 900 123").text()).isEqualTo("[number removed]");

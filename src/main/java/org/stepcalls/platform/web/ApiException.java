@@ -43,6 +43,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "invalid_input", message, field);
     }
 
+    /** Bad input in one field, with an error code of its own. */
+    public static ApiException invalidField(String field, String code, String message) {
+        return new ApiException(400, code, message, field);
+    }
+
     public static ApiException invalid(String code, String message) {
         return new ApiException(400, code, message);
     }

@@ -37,6 +37,9 @@ class RedactorBenchmark {
         posts.put("number words", fill("oh seven double "));
         posts.put("unclosed links", fill("[x]("));
         posts.put("fullwidth and Arabic digits", fill("\uFF10\uFF17\u0667\u0660 "));
+        posts.put("short words between groups", fill("07700 and then "));
+        posts.put("emoji and bidi in gaps", fill("07700 \uD83D\uDCF1\u202E\u05E9 "));
+        posts.put("brackets and markup at @", fill("[x][y]<!-- -->@a,"));
         for (Map.Entry<String, String> post : posts.entrySet()) {
             measure(post.getKey(), post.getValue());
         }
