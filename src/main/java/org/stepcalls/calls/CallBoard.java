@@ -344,7 +344,10 @@ public class CallBoard {
     private static String attemptText(CallRecord r) {
         StringBuilder text = new StringBuilder("**Contact attempt**: ").append(r.contactLabel).append(" — ")
                 .append(RESULTS.get(r.result)).append('.');
-        if (!r.contactType.equals("group")) {
+        // the checks are asked of someone reached: after no answer or a message left they were never asked,
+        // and "willing no" would read as if the volunteer had refused
+        boolean spokenTo = !r.result.equals("no_answer") && !r.result.equals("left_message");
+        if (!r.contactType.equals("group") && spokenTo) {
             text.append(" Checks: clean time ").append(tick(r.checkCleanTime)).append(", willing ").append(tick(r.checkWilling))
                     .append(", knows the guidelines ").append(tick(r.checkKnowsGuidelines)).append('.');
         }

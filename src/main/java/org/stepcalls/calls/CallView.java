@@ -40,4 +40,24 @@ public record CallView(long topicId, int number, String title, String status, Of
     public boolean isClosed() {
         return closedAt != null;
     }
+
+    /** The opener's own notes on the record behind a timeline post (R12); null for everyone else, or when none. */
+    public String notesFor(long postId) {
+        for (Attempt attempt : attempts) {
+            if (attempt.postId() == postId) {
+                return attempt.notes();
+            }
+        }
+        for (ReportBack reportBack : reportBacks) {
+            if (reportBack.postId() == postId) {
+                return reportBack.notes();
+            }
+        }
+        for (Callback callback : callbacks) {
+            if (callback.postId() == postId) {
+                return callback.notes();
+            }
+        }
+        return null;
+    }
 }

@@ -70,6 +70,23 @@ class CallPagesTest {
     }
 
     @Test
+    void theOpenerReadsTheirStepNotesOnTheTimelineAndNobodyElseDoes() { // R12, R16
+        String path = open();
+        long volunteer = ListFixtures.addId(ListFixtures.volunteer("Vida", "female", ListFixtures.area(ListFixtures.origin(), 0)));
+        assertThat(opener.submit(path, path + "/attempts", Map.of("contactType", "volunteer", "contact", "v:" + volunteer,
+                "result", "no_answer", "notes", "Try after six")).statusCode()).isEqualTo(303);
+        assertThat(opener.submit(path, path + "/callbacks", Map.of("reached", "false", "notes", "Voicemail full"))
+                .statusCode()).isEqualTo(303);
+        Document timeline = opener.page(path);
+        assertThat(timeline.select(".posts .record-notes").eachText())
+                .containsExactly("Your notes: Try after six", "Your notes: Voicemail full");
+        // nobody was reached, so no checks were asked: the record does not read as if Vida failed them
+        assertThat(timeline.select(".posts .kind-attempt").text()).contains("Vida").doesNotContain("Checks:");
+        assertThat(other.page(path).select(".posts .record-notes")).isEmpty();
+        assertThat(other.page(path).text()).doesNotContain("Try after six").doesNotContain("Voicemail full");
+    }
+
+    @Test
     void coordinatorsGetNoCloseOrPinOnACallAndAForgedOneIsRefusedWithTheRule() { // R15
         String path = open();
         PageSession coordinator = new PageSession(TestUsers.coordinator("cosima"));
