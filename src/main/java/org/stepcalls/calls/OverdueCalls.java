@@ -3,6 +3,8 @@ package org.stepcalls.calls;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -49,16 +51,27 @@ public class OverdueCalls {
         if (!viewer.has(Role.COORDINATOR)) {
             throw ApiException.forbidden("Only coordinators watch the overdue calls.");
         }
-        return overdue().stream().map(c -> new Overdue(c.topicId, c.number,
-                Account.<Account> findById(c.openerId).displayName, c.openedAt, c.lastOpenerActivityAt, lastNudged(c.topicId)))
-                .toList();
+        List<Call> calls = overdue();
+        Map<Long, OffsetDateTime> nudged = lastNudged(calls.stream().map(c -> c.topicId).toList());
+        return calls.stream().map(c -> new Overdue(c.topicId, c.number, Account.<Account> findById(c.openerId).displayName,
+                c.openedAt, c.lastOpenerActivityAt, nudged.get(c.topicId))).toList();
     }
 
     /** When a coordinator last nudged the opener of this call (from the audit log), or null. */
     public OffsetDateTime lastNudged(long topicId) {
+        return lastNudged(List.of(topicId)).get(topicId);
+    }
+
+    /** The same for several calls, in one query. */
+    private static Map<Long, OffsetDateTime> lastNudged(List<Long> topicIds) {
+        if (topicIds.isEmpty()) {
+            return Map.of();
+        }
         return AuditEntry.getEntityManager()
-                .createQuery("select max(a.at) from AuditEntry a where a.action = ?1 and a.topicId = ?2", OffsetDateTime.class)
-                .setParameter(1, Action.CALL_NUDGED.code()).setParameter(2, topicId).getSingleResult();
+                .createQuery("select a.topicId, max(a.at) from AuditEntry a where a.action = ?1 and a.topicId in ?2 "
+                        + "group by a.topicId", Object[].class)
+                .setParameter(1, Action.CALL_NUDGED.code()).setParameter(2, topicIds).getResultList().stream()
+                .collect(Collectors.toMap(r -> (Long) r[0], r -> (OffsetDateTime) r[1]));
     }
 
     /** Reminds each opener of an overdue call once (until they read the reminder). */
