@@ -136,7 +136,11 @@ public class CallIntake {
         int number = ((Number) entityManager.createNativeQuery("SELECT nextval('call_number_seq')").getSingleResult())
                 .intValue();
         String initial = CallerInitial.of(firstName);
-        String title = "Call " + number + " · " + area.name + " area · " + request.described() + " requested";
+        String title = "Call " + number + " · " + area.name + " area · " + switch (request) {
+            case PHONE -> "phone call requested";
+            case VISIT -> "visit requested";
+            case MEETING_WELCOME -> "welcome at a meeting requested";
+        };
         String intake = "**New 12th Step call.** Caller " + initial + "., " + sex.code()
                 + ", " + area.name + " area, asked for " + request.described()
                 + (meeting == null ? "" : " (" + meeting.name + ", " + meeting.weekday + " " + meeting.startsAt + ")") + "."

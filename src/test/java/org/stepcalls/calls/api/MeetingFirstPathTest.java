@@ -156,7 +156,7 @@ class MeetingFirstPathTest {
         form.put("meetingId", meeting);
         long call = helpliner.post("/api/calls", form).statusCode(201).extract().jsonPath().getLong("topicId");
         helpliner.get("/api/calls/" + call).body("requestType", equalTo("meeting_welcome"));
-        assertThat(helpliner.topic(call).extract().jsonPath().getString("title")).endsWith("a welcome at a meeting requested");
+        assertThat(helpliner.topic(call).extract().jsonPath().getString("title")).endsWith("area · welcome at a meeting requested");
 
         List<Long> listed = helpliner.get("/api/calls/" + call + "/contacts").statusCode(200).extract().jsonPath()
                 .getList("volunteers.id", Long.class);
