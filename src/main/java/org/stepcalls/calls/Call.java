@@ -57,6 +57,10 @@ public class Call extends PanacheEntityBase {
     @Column(name = "request_type", nullable = false)
     public String requestType;
 
+    /** For a {@code meeting_welcome}: the meeting at whose door the caller is met. */
+    @Column(name = "meeting_id")
+    public Long meetingId;
+
     @Column(name = "disabled_or_vulnerable", nullable = false)
     public boolean disabledOrVulnerable;
 
@@ -78,6 +82,10 @@ public class Call extends PanacheEntityBase {
 
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
+
+    /** When the opener was told the call would be purged unclosed; set once. */
+    @Column(name = "expiry_warned_at")
+    public OffsetDateTime expiryWarnedAt;
 
     @Column(name = "idempotency_key")
     public String idempotencyKey;

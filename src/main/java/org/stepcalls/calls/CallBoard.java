@@ -26,6 +26,7 @@ import org.stepcalls.privacy.PhoneNumbers;
 import org.stepcalls.privacy.Redactor;
 import org.stepcalls.volunteers.ContactMatcher;
 import org.stepcalls.volunteers.Meeting;
+import org.stepcalls.volunteers.RequestType;
 import org.stepcalls.volunteers.Volunteer;
 
 /**
@@ -42,7 +43,7 @@ public class CallBoard {
     static final Map<String, String> OUTCOMES = Map.of("volunteer_phoned", "a volunteer phoned the caller",
             "visit_in_pairs", "a visit was made, in pairs", "referred_to_meeting", "referred to a meeting",
             "caller_unreachable", "the caller could not be reached", "caller_declined", "the caller declined",
-            "no_volunteer_found", "no volunteer was found");
+            "no_volunteer_found", "no volunteer was found", "welcomed_at_meeting", "someone welcomed them at the meeting");
     static final int MAX_NOTES = 2_000;
 
     private final Permissions permissions;
@@ -102,7 +103,9 @@ public class CallBoard {
         if (!permissions.canFindContacts(viewer)) {
             throw ApiException.forbidden("Only helpliners and coordinators look up contacts.");
         }
-        return matcher.find(call.area, call.callerSex, call.request());
+        // a welcome is matched at the meeting's own area, not the caller's (a removed meeting: the caller's)
+        Meeting meeting = call.meetingId == null ? null : Meeting.findById(call.meetingId);
+        return matcher.find(meeting == null ? call.area : meeting.area, call.callerSex, call.request());
     }
 
     public long logAttempt(Viewer viewer, long topicId, AttemptForm form) {
@@ -156,7 +159,15 @@ public class CallBoard {
         record.checkWilling = Boolean.TRUE.equals(checks.willing());
         record.checkKnowsGuidelines = Boolean.TRUE.equals(checks.knowsGuidelines());
         record.invitedToList = Boolean.TRUE.equals(form.invitedToList());
-        if (result.equals("accepted")) {
+        boolean welcome = call.request() == RequestType.MEETING_WELCOME;
+        if (result.equals("accepted") && welcome) {
+            // the lighter request: at a meeting's door, among members — up for it is enough, nobody goes alone
+            if (!Boolean.TRUE.equals(checks.willing())) {
+                throw ApiException.invalid("checks_incomplete", "Ask whether they are up for welcoming the newcomer at "
+                        + "the meeting's door before recording them as accepted.");
+            }
+            record.acceptedFor = RequestType.MEETING_WELCOME.code();
+        } else if (result.equals("accepted")) {
             if (!checks.allTrue()) {
                 throw ApiException.invalid("checks_incomplete", "An attempt is only 'accepted' once all three checks are "
                         + "confirmed: enough clean time, willing, knows the guidelines (R6).");
@@ -174,9 +185,9 @@ public class CallBoard {
                 }
                 record.partnerVolunteerId = partner.id;
             }
-            if (record.volunteerId != null && type.equals("volunteer")) {
-                record.sameSex = Volunteer.<Volunteer> findById(record.volunteerId).sex == call.callerSex;
-            }
+        }
+        if (result.equals("accepted") && record.volunteerId != null && type.equals("volunteer")) {
+            record.sameSex = Volunteer.<Volunteer> findById(record.volunteerId).sex == call.callerSex;
         }
         return save(viewer, call, record, form.corrects(), notes(form.notes()), attemptText(record));
     }
@@ -234,7 +245,7 @@ public class CallBoard {
         }
         Account opener = Account.findById(call.openerId);
         return "12th Step call needed near " + call.area.name + " (" + call.area.region + "): a " + call.callerSex.code()
-                + " caller asked for " + (call.requestType.equals("visit") ? "a visit" : "a phone call") + ". "
+                + " caller asked for " + call.request().described() + ". "
                 + "If you know a local member who could help, ask them to call " + opener.displayName
                 + " (helpliner) — please do not post anyone's phone number here.";
     }
@@ -352,7 +363,11 @@ public class CallBoard {
                     .append(", knows the guidelines ").append(tick(r.checkKnowsGuidelines)).append('.');
         }
         if (r.acceptedFor != null) {
-            text.append(" Accepted for ").append(r.acceptedFor.equals("visit") ? "a visit, in pairs" : "a phone call").append('.');
+            text.append(" Accepted for ").append(switch (r.acceptedFor) {
+                case "visit" -> "a visit, in pairs";
+                case "meeting_welcome" -> "a welcome at the meeting's door";
+                default -> "a phone call";
+            }).append('.');
         }
         if (Boolean.TRUE.equals(r.invitedToList)) {
             text.append(" Invited to join the 12th Step list.");

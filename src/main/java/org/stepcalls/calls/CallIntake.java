@@ -18,6 +18,9 @@ import org.stepcalls.privacy.DataKeys;
 import org.stepcalls.privacy.PhoneNumbers;
 import org.stepcalls.privacy.Redactor;
 import org.stepcalls.volunteers.Area;
+import org.stepcalls.volunteers.Meeting;
+import org.stepcalls.volunteers.MeetingList;
+import org.stepcalls.volunteers.MeetingView;
 import org.stepcalls.volunteers.RequestType;
 import org.stepcalls.volunteers.Sex;
 import org.stepcalls.volunteers.VolunteerList;
@@ -26,6 +29,8 @@ import org.stepcalls.volunteers.VolunteerList;
  * Opens a 12th Step call from the intake form: R1, R2 and R3 refuse with the procedure's reason,
  * R18's emergency guidance comes first, and the caller's details are sealed under a data key of
  * the call's own. The topic's title and first post carry no caller detail beyond the initial.
+ * A caller who can get to a meeting under their own steam is referred to the nearest ones and no
+ * call is opened; that referral and the R1/R2 refusals leave an anonymised count only.
  */
 @ApplicationScoped
 @Transactional
@@ -38,6 +43,13 @@ public class CallIntake {
     public record Opened(long topicId, List<String> guidance) {
     }
 
+    /** A referral at intake: the nearest meetings to read to the caller — never a contact's name or number (R4). */
+    public record Referred(boolean referred, List<MeetingView> meetings, List<String> guidance) {
+    }
+
+    /** How many meetings a referral offers to read out. */
+    public static final int MEETINGS_TO_READ = 5;
+
     private final Permissions permissions;
     private final ForumService forum;
     private final PhoneNumbers phoneNumbers;
@@ -45,9 +57,13 @@ public class CallIntake {
     private final Redactor redactor;
     private final EntityManager entityManager;
     private final AppClock clock;
+    private final IntakeOutcomes outcomes;
+    private final MeetingList meetings;
 
     CallIntake(Permissions permissions, ForumService forum, PhoneNumbers phoneNumbers, DataKeys dataKeys,
-            Redactor redactor, EntityManager entityManager, AppClock clock) {
+            Redactor redactor, EntityManager entityManager, AppClock clock, IntakeOutcomes outcomes, MeetingList meetings) {
+        this.outcomes = outcomes;
+        this.meetings = meetings;
         this.permissions = permissions;
         this.forum = forum;
         this.phoneNumbers = phoneNumbers;
@@ -57,15 +73,24 @@ public class CallIntake {
         this.clock = clock;
     }
 
+    /**
+     * The caller can get to a meeting: the nearest meetings to read to them, and one anonymised
+     * record. Their name, number, sex and notes are not needed and are kept nowhere, not even
+     * sealed; only the area is asked for, to find the meetings.
+     */
+    @Transactional(dontRollbackOn = IntakeRefused.class)
+    public Referred refer(Viewer viewer, NewCall form) {
+        List<String> guidance = startIntake(viewer, form);
+        refuseUnderR1OrR2(form);
+        Area area = area(form);
+        outcomes.record(area, IntakeOutcomes.REFERRED_TO_MEETING);
+        return new Referred(true, meetings.nearestToReadOut(area, MEETINGS_TO_READ), guidance);
+    }
+
+    @Transactional(dontRollbackOn = IntakeRefused.class)
     public Opened open(Viewer viewer, NewCall form) {
-        if (!permissions.canOpenCall(viewer)) {
-            throw ApiException.forbidden("Only helpliners open 12th Step calls.");
-        }
-        List<String> guidance = new ArrayList<>();
+        List<String> guidance = startIntake(viewer, form);
         boolean emergency = Boolean.TRUE.equals(form.immediateDanger());
-        if (emergency) {
-            guidance.add(CallGuidance.EMERGENCY);
-        }
         String key = idempotencyKey(form.idempotencyKey());
         if (key != null) {
             Call earlier = Call.find("openerId = ?1 and idempotencyKey = ?2", viewer.accountId(), key).firstResult();
@@ -74,12 +99,7 @@ public class CallIntake {
                 return new Opened(earlier.topicId, guidance);
             }
         }
-        if (!Boolean.TRUE.equals(form.requesterIsAddict())) {
-            throw ApiException.invalid("requester_not_addict", CallGuidance.ONLY_THE_ADDICT);
-        }
-        if (Boolean.TRUE.equals(form.prisonGateRequest())) {
-            throw ApiException.invalid("prison_gate", CallGuidance.NO_PRISON_GATE);
-        }
+        refuseUnderR1OrR2(form);
         // one spelling for one name: a decomposed "Zoë" is stored as the composed one
         String firstName = form.callerFirstName() == null ? ""
                 : Normalizer.normalize(form.callerFirstName().strip(), Normalizer.Form.NFC);
@@ -93,14 +113,18 @@ public class CallIntake {
             throw new ApiException(400, "phone_mismatch",
                     "The two numbers differ. Read the number back to the caller and type it again in both boxes.");
         }
-        Area area = form.areaId() == null ? null : Area.findById(form.areaId());
-        if (area == null) {
-            throw ApiException.invalidField("areaId", "Choose the caller's area (the nearest town).");
-        }
+        Area area = area(form);
         Sex sex = Sex.parse(form.callerSex()).orElseThrow(() -> ApiException.invalidField("callerSex",
                 "Choose the caller's sex: female, male or other (it decides who is asked first)."));
         RequestType request = RequestType.parse(form.requestType()).orElseThrow(() -> ApiException.invalidField(
-                "requestType", "Choose what the caller asked for: a phone call or a visit."));
+                "requestType", "Choose what the caller asked for: a phone call, a visit or a welcome at a meeting."));
+        Meeting meeting = null;
+        if (request == RequestType.MEETING_WELCOME) {
+            meeting = form.meetingId() == null ? null : Meeting.findById(form.meetingId());
+            if (meeting == null) {
+                throw ApiException.invalidField("meetingId", "Choose the meeting where someone should welcome the caller.");
+            }
+        }
         if (form.disabledOrVulnerable() == null) {
             throw ApiException.invalidField("disabledOrVulnerable", "Say whether the caller is disabled or vulnerable.");
         }
@@ -112,10 +136,14 @@ public class CallIntake {
         int number = ((Number) entityManager.createNativeQuery("SELECT nextval('call_number_seq')").getSingleResult())
                 .intValue();
         String initial = CallerInitial.of(firstName);
-        String title = "Call " + number + " · " + area.name + " area · "
-                + (request == RequestType.VISIT ? "visit requested" : "phone call requested");
+        String title = "Call " + number + " · " + area.name + " area · " + switch (request) {
+            case PHONE -> "phone call requested";
+            case VISIT -> "visit requested";
+            case MEETING_WELCOME -> "welcome at a meeting requested";
+        };
         String intake = "**New 12th Step call.** Caller " + initial + "., " + sex.code()
-                + ", " + area.name + " area, asked for " + (request == RequestType.VISIT ? "a visit" : "a phone call") + "."
+                + ", " + area.name + " area, asked for " + request.described()
+                + (meeting == null ? "" : " (" + meeting.name + ", " + meeting.weekday + " " + meeting.startsAt + ")") + "."
                 + (form.disabledOrVulnerable() ? " Disabled or vulnerable." : "")
                 + (emergency ? " Emergency guidance was given." : "");
         long topicId = forum.openFeatureTopic(viewer, CATEGORY, "intake", title, intake).id();
@@ -134,6 +162,7 @@ public class CallIntake {
                 : dataKeys.seal(call.dataKeyId, redactor.redact(notes).text(), Purpose.CALL_NOTES, topicId);
         call.callerSex = sex;
         call.requestType = request.code();
+        call.meetingId = meeting == null ? null : meeting.id;
         call.disabledOrVulnerable = form.disabledOrVulnerable();
         call.emergencyGuidanceGiven = emergency;
         call.openerId = viewer.accountId();
@@ -142,6 +171,42 @@ public class CallIntake {
         call.persist();
         guidance.add(CallGuidance.CALL_BACK_SOON);
         return new Opened(topicId, guidance);
+    }
+
+    /** Who may take a call, and R18 before anything else: the guidance the answer starts with. */
+    private List<String> startIntake(Viewer viewer, NewCall form) {
+        if (!permissions.canOpenCall(viewer)) {
+            throw ApiException.forbidden("Only helpliners open 12th Step calls.");
+        }
+        List<String> guidance = new ArrayList<>();
+        if (Boolean.TRUE.equals(form.immediateDanger())) {
+            guidance.add(CallGuidance.EMERGENCY);
+        }
+        return guidance;
+    }
+
+    /** R1, R2: refused with the procedure's reason, and counted — by region at most, nothing else is kept. */
+    private void refuseUnderR1OrR2(NewCall form) {
+        if (!Boolean.TRUE.equals(form.requesterIsAddict())) {
+            outcomes.record(knownArea(form), IntakeOutcomes.REFUSED_NOT_ADDICT);
+            throw new IntakeRefused("requester_not_addict", CallGuidance.ONLY_THE_ADDICT);
+        }
+        if (Boolean.TRUE.equals(form.prisonGateRequest())) {
+            outcomes.record(knownArea(form), IntakeOutcomes.REFUSED_PRISON_GATE);
+            throw new IntakeRefused("prison_gate", CallGuidance.NO_PRISON_GATE);
+        }
+    }
+
+    private static Area knownArea(NewCall form) {
+        return form.areaId() == null ? null : Area.findById(form.areaId());
+    }
+
+    private static Area area(NewCall form) {
+        Area area = knownArea(form);
+        if (area == null) {
+            throw ApiException.invalidField("areaId", "Choose the caller's area (the nearest town).");
+        }
+        return area;
     }
 
     private static String idempotencyKey(String value) {

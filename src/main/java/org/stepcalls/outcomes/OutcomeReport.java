@@ -42,7 +42,9 @@ public class OutcomeReport {
     public static final int MIN_SHOWN = 5;
     public static final String SUPPRESSED = "<5";
     public static final List<String> OUTCOMES = List.of("volunteer_phoned", "visit_in_pairs", "referred_to_meeting",
-            "caller_unreachable", "caller_declined", "no_volunteer_found", "expired_unclosed");
+            "caller_unreachable", "caller_declined", "no_volunteer_found", "expired_unclosed", "welcomed_at_meeting",
+            // what ended at intake, no call opened (request type "intake")
+            "referred_to_meeting_at_intake", "refused_not_addict", "refused_prison_gate");
 
     /** One group; {@code count} is a number, "&lt;5", or released weeks plus "&lt;5 more" (see {@link #shown}). */
     public record Row(String period, String region, String requestType, String outcome, Object count,

@@ -24,6 +24,11 @@ import io.agroal.api.AgroalDataSource;
  * acknowledged, active, able to do what was asked — within the contact radius; same sex first,
  * then nearest (by the closest area each covers), then whoever was asked least recently; and the
  * nearest meetings' contacts.
+ *
+ * <p>A welcome at a meeting's door is the procedure's lighter request ("not so crucial"): for it the
+ * area is the meeting's, and every active list member who covers that area is listed, same sex
+ * first — no radius, no minimum clean time, no guidelines or phone/visit filter. The helpliner
+ * still asks whether they are up for it (the attempt needs "willing" to be accepted).
  */
 @ApplicationScoped
 public class ContactMatcher {
@@ -73,7 +78,7 @@ public class ContactMatcher {
             List<MeetingContact> meetings = meetings(connection, ids, kms);
             boolean sameSexNearby = volunteers.stream()
                     .anyMatch(v -> v.sex().equals(callerSex.code()) && v.distanceKm() <= settings.sameSexRadiusKm());
-            String indirect = sameSexNearby ? null : indirectRoute(callerSex);
+            String indirect = sameSexNearby || request == RequestType.MEETING_WELCOME ? null : indirectRoute(callerSex);
             return new Contacts(volunteers, meetings, R4_WARNING, sameSexNearby, indirect);
         } catch (SQLException e) {
             throw new IllegalStateException("Contact search failed", e);
@@ -82,7 +87,11 @@ public class ContactMatcher {
 
     private List<VolunteerContact> volunteers(Connection connection, Array ids, Array kms, Sex sex, RequestType request)
             throws SQLException {
-        String ableTo = request == RequestType.VISIT ? "v.can_visit" : "v.can_phone";
+        boolean welcome = request == RequestType.MEETING_WELCOME;
+        // a welcome: members of the meeting's own area (0 km), whatever their clean time (see the class comment)
+        String eligible = welcome ? "v.clean_date <= ?"
+                : "v.guidelines_acknowledged_on IS NOT NULL AND v.clean_date <= ? AND "
+                        + (request == RequestType.VISIT ? "v.can_visit" : "v.can_phone");
         String sql = """
                 WITH d AS (SELECT * FROM unnest(?::bigint[], ?::float8[]) AS d(area_id, km)),
                 near AS (
@@ -94,15 +103,15 @@ public class ContactMatcher {
                 FROM volunteers v
                 JOIN near ON near.volunteer_id = v.id
                 JOIN areas home ON home.id = v.home_area_id
-                WHERE v.active AND v.guidelines_acknowledged_on IS NOT NULL AND v.clean_date <= ? AND %s
+                WHERE v.active AND %s
                 ORDER BY (v.sex = ?) DESC, round(near.km::numeric, 1), v.last_asked_at ASC NULLS FIRST, v.id
-                LIMIT ?""".formatted(ableTo);
+                LIMIT ?""".formatted(eligible);
         LocalDate today = LocalDate.now();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, ids);
             statement.setArray(2, kms);
-            statement.setDouble(3, settings.contactRadiusKm());
-            statement.setDate(4, Date.valueOf(settings.latestEligibleCleanDate(today)));
+            statement.setDouble(3, welcome ? 0 : settings.contactRadiusKm());
+            statement.setDate(4, Date.valueOf(welcome ? today : settings.latestEligibleCleanDate(today)));
             statement.setString(5, sex.code());
             statement.setInt(6, MAX_VOLUNTEERS);
             List<VolunteerContact> found = new ArrayList<>();

@@ -52,9 +52,9 @@ public class DemoList {
             v.updatedAt = v.createdAt;
             v.persist();
         }
-        Object[][] meetings = { { "Leeds Hope Group", "Leeds", "tuesday", "19:30", "Hal" },
-                { "Bradford Serenity", "Bradford", "thursday", "20:00", "Ivy" },
-                { "York Just for Today", "York", "sunday", "18:00", "Jude" } };
+        Object[][] meetings = { { "Leeds Hope Group", "Leeds", "tuesday", "19:30", "Hal", "Church hall, side door" },
+                { "Bradford Serenity", "Bradford", "thursday", "20:00", "Ivy", "Community centre, room 2" },
+                { "York Just for Today", "York", "sunday", "18:00", "Jude", null } };
         for (Object[] m : meetings) {
             Meeting meeting = new Meeting();
             meeting.id = Meeting.nextId();
@@ -63,6 +63,7 @@ public class DemoList {
             meeting.weekday = (String) m[2];
             meeting.startsAt = LocalTime.parse((String) m[3]);
             meeting.contactName = (String) m[4];
+            meeting.venue = (String) m[5];
             String phone = phoneNumbers.normalise("07700 900" + String.format("%03d", ++n)).orElseThrow();
             meeting.contactPhoneCipher = crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE, meeting.id);
             meeting.persist();

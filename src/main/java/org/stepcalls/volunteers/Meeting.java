@@ -41,6 +41,10 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "starts_at", nullable = false)
     public LocalTime startsAt;
 
+    /** Where it meets — an address or a description; public, like the meeting lists NA prints. */
+    @Column
+    public String venue;
+
     @Column(name = "contact_name")
     public String contactName;
 

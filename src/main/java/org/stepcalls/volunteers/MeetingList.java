@@ -2,6 +2,7 @@ package org.stepcalls.volunteers;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +20,17 @@ import org.stepcalls.privacy.PhoneNumbers;
 @Transactional
 public class MeetingList {
 
+    static final int MAX_VENUE = 300;
+
     private final Permissions permissions;
     private final PhoneNumbers phoneNumbers;
     private final CryptoService crypto;
     private final ListNames names;
+    private final VolunteerSettings settings;
 
-    MeetingList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, ListNames names) {
+    MeetingList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, ListNames names,
+            VolunteerSettings settings) {
+        this.settings = settings;
         this.permissions = permissions;
         this.phoneNumbers = phoneNumbers;
         this.crypto = crypto;
@@ -32,13 +38,47 @@ public class MeetingList {
     }
 
     public List<MeetingView> list(Viewer viewer) {
+        return search(viewer, null, null);
+    }
+
+    /**
+     * Meetings on {@code weekday} (any day when null), from {@code near} (any place when null):
+     * then only those within the contact radius, nearest first, then by day and time — as contacts
+     * are found (R5).
+     */
+    public List<MeetingView> search(Viewer viewer, Area near, String weekday) {
         boolean numbers = permissions.canSeeContactNumbers(viewer);
-        List<Meeting> meetings = Meeting.list("select m from Meeting m join fetch m.area a order by a.name, m.name, m.id");
-        return meetings.stream().map(m -> view(m, numbers)).toList();
+        String day = weekday == null || weekday.isBlank() ? null : weekday.strip().toLowerCase();
+        if (day != null && !Meeting.WEEKDAYS.contains(day)) {
+            throw ApiException.invalidField("weekday", "weekday is monday to sunday, or left out for any day.");
+        }
+        List<Meeting> meetings = day == null
+                ? Meeting.list("select m from Meeting m join fetch m.area a order by a.name, m.name, m.id")
+                : Meeting.list("select m from Meeting m join fetch m.area a where m.weekday = ?1 order by a.name, m.name, m.id",
+                        day);
+        if (near == null) {
+            return meetings.stream().map(m -> view(m, numbers, null)).toList();
+        }
+        return meetings.stream().map(m -> view(m, numbers, Math.round(near.distanceKmTo(m.area) * 10) / 10.0))
+                .filter(v -> v.distanceKm() <= settings.contactRadiusKm())
+                .sorted(Comparator.comparing(MeetingView::distanceKm)
+                        .thenComparing(v -> Meeting.WEEKDAYS.indexOf(v.weekday())).thenComparing(MeetingView::time))
+                .toList();
+    }
+
+    /**
+     * The nearest meetings, to read to a caller: no contact's name or number in them, whoever asks
+     * (R4 — a member's number never reaches a caller).
+     */
+    public List<MeetingView> nearestToReadOut(Area near, int limit) {
+        return search(Viewer.SIGNED_OUT, near, null).stream().limit(limit)
+                .map(m -> new MeetingView(m.id(), m.name(), m.areaId(), m.area(), m.weekday(), m.time(), m.venue(), null,
+                        null, m.distanceKm()))
+                .toList();
     }
 
     public MeetingView get(Viewer viewer, long id) {
-        return view(existing(id), permissions.canSeeContactNumbers(viewer));
+        return view(existing(id), permissions.canSeeContactNumbers(viewer), null);
     }
 
     public MeetingView add(Viewer viewer, MeetingInput input) {
@@ -47,14 +87,14 @@ public class MeetingList {
         meeting.id = Meeting.nextId();
         apply(meeting, input);
         meeting.persist();
-        return view(meeting, true);
+        return view(meeting, true, null);
     }
 
     public MeetingView update(Viewer viewer, long id, MeetingInput input) {
         requireManager(viewer);
         Meeting meeting = existing(id);
         apply(meeting, input);
-        return view(meeting, true);
+        return view(meeting, true, null);
     }
 
     public void delete(Viewer viewer, long id) {
@@ -68,6 +108,11 @@ public class MeetingList {
             throw ApiException.invalidField("name", "Give the meeting's name (up to 120 characters).");
         }
         names.requireNoContactDetails("name", "meeting's name", name);
+        String venue = input.venue() == null ? "" : input.venue().strip();
+        if (venue.length() > MAX_VENUE) {
+            throw ApiException.invalidField("venue", "The venue is at most " + MAX_VENUE + " characters.");
+        }
+        names.requireNoContactDetails("venue", "venue", venue);
         Area area = input.areaId() == null ? null : Area.findById(input.areaId());
         if (area == null) {
             throw ApiException.invalidField("areaId", "Choose the meeting's area from the list.");
@@ -88,6 +133,7 @@ public class MeetingList {
         meeting.area = area;
         meeting.weekday = weekday;
         meeting.startsAt = time;
+        meeting.venue = venue.isEmpty() ? null : venue;
         if (contactName.isEmpty() && contactPhone.isEmpty()) {
             meeting.removeContact();
             return;
@@ -102,11 +148,12 @@ public class MeetingList {
         meeting.contactPhoneCipher = crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE, meeting.id);
     }
 
-    private MeetingView view(Meeting m, boolean withNumber) {
+    private MeetingView view(Meeting m, boolean withNumber, Double distanceKm) {
         String phone = withNumber && m.hasContact()
                 ? phoneNumbers.display(crypto.open(m.contactPhoneCipher, Purpose.MEETING_CONTACT_PHONE, m.id))
                 : null;
-        return new MeetingView(m.id, m.name, m.area.id, m.area.name, m.weekday, m.startsAt.toString(), m.contactName, phone);
+        return new MeetingView(m.id, m.name, m.area.id, m.area.name, m.weekday, m.startsAt.toString(), m.venue,
+                m.contactName, phone, distanceKm);
     }
 
     private Meeting existing(long id) {

@@ -2,12 +2,24 @@ package org.stepcalls.volunteers;
 
 import java.util.Optional;
 
-/** What the caller asked for: a phone call, or a visit (always made in pairs, R7). */
+/**
+ * What the caller asked for: a phone call, a visit (always made in pairs, R7), or someone to meet
+ * them at a meeting's door (the procedure's lighter request).
+ */
 public enum RequestType {
-    PHONE, VISIT;
+    PHONE, VISIT, MEETING_WELCOME;
 
     public String code() {
         return name().toLowerCase();
+    }
+
+    /** As the call's title and the group message say it: "a phone call". */
+    public String described() {
+        return switch (this) {
+            case PHONE -> "a phone call";
+            case VISIT -> "a visit";
+            case MEETING_WELCOME -> "a welcome at a meeting";
+        };
     }
 
     public static Optional<RequestType> parse(String value) {

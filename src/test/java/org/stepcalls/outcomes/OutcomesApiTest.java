@@ -61,7 +61,7 @@ class OutcomesApiTest {
         record("2031-W30", "Eastshire", "phone", "caller_unreachable", 1);
         var page = org.jsoup.Jsoup.parse(given().header("Authorization", TestUsers.bearer(member.token()))
                 .get("/outcomes?from=2031-W30&to=2031-W30").then().statusCode(200).extract().asString());
-        assertThat(page.select("svg.chart rect")).hasSize(7);
+        assertThat(page.select("svg.chart rect")).hasSize(OutcomeReport.OUTCOMES.size());
         assertThat(page.select("svg.chart").text()).contains("Caller unreachable").contains("<5");
         assertThat(page.select("table td").eachText()).contains("Eastshire", "<5").doesNotContain("1");
         given().header("Authorization", TestUsers.bearer(member.token())).redirects().follow(false).get("/admin/purge")

@@ -62,10 +62,14 @@ public class CallsResource {
         return Response.ok(Map.of("nudged", true)).build();
     }
 
+    /** {@code canGetToMeeting: true}: 200 with the nearest meetings, and no call is opened. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response open(NewCall form) {
-        CallIntake.Opened opened = intake.open(currentUser.viewer(), ApiException.requireBody(form));
+        if (Boolean.TRUE.equals(ApiException.requireBody(form).canGetToMeeting())) {
+            return Response.ok(intake.refer(currentUser.viewer(), form)).build();
+        }
+        CallIntake.Opened opened = intake.open(currentUser.viewer(), form);
         return Response.created(URI.create("/api/calls/" + opened.topicId())).entity(opened).build();
     }
 

@@ -34,6 +34,8 @@ import org.stepcalls.privacy.PhoneNumbers;
 import org.stepcalls.volunteers.AreaList;
 import org.stepcalls.volunteers.ContactMatcher;
 import org.stepcalls.volunteers.Area;
+import org.stepcalls.volunteers.MeetingList;
+import org.stepcalls.volunteers.MeetingView;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -71,7 +73,9 @@ public class CallPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance intake(List<Area> areas, Map<String, String> form, String error, String errorField,
-                String emergency, String checks);
+                String emergency, String checks, List<MeetingView> meetings);
+
+        static native TemplateInstance referred(Area area, List<MeetingView> meetings);
 
         static native TemplateInstance call(CallView call, List<ForumQueries.PostView> posts, ContactMatcher.Contacts contacts,
                 PageState state, boolean coordinator, String withholdReminder, String emergency, String checks,
@@ -89,10 +93,12 @@ public class CallPages {
     private final CurrentUser currentUser;
     private final PhoneNumbers phoneNumbers;
     private final String withholdPrefix;
+    private final MeetingList meetings;
 
     CallPages(CallIntake intake, CallBoard board, OverdueCalls overdue, ForumQueries forumQueries, AreaList areas,
             Permissions permissions, CurrentUser currentUser, PhoneNumbers phoneNumbers,
-            @ConfigProperty(name = "stepcalls.withhold-prefix") String withholdPrefix) {
+            @ConfigProperty(name = "stepcalls.withhold-prefix") String withholdPrefix, MeetingList meetings) {
+        this.meetings = meetings;
         this.phoneNumbers = phoneNumbers;
         this.withholdPrefix = withholdPrefix;
         this.intake = intake;
@@ -112,7 +118,8 @@ public class CallPages {
         }
         Map<String, String> form = new HashMap<>();
         form.put("idempotencyKey", java.util.UUID.randomUUID().toString());
-        return Templates.intake(areas.all(), form, null, null, CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING);
+        return Templates.intake(areas.all(), form, null, null, CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING,
+                meetings.list(currentUser.viewer()));
     }
 
     @POST
@@ -121,7 +128,8 @@ public class CallPages {
     public Object open(@RestForm String callerFirstName, @RestForm String callerPhone, @RestForm String callerPhoneConfirm,
             @RestForm String areaId, @RestForm String callerSex, @RestForm String requestType,
             @RestForm String disabledOrVulnerable, @RestForm String immediateDanger, @RestForm String requesterIsAddict,
-            @RestForm String prisonGateRequest, @RestForm String notes, @RestForm String idempotencyKey) {
+            @RestForm String prisonGateRequest, @RestForm String notes, @RestForm String idempotencyKey,
+            @RestForm String canGetToMeeting, @RestForm String meetingId) {
         Map<String, String> typed = new HashMap<>();
         typed.put("callerFirstName", callerFirstName);
         typed.put("callerPhone", callerPhone);
@@ -135,19 +143,41 @@ public class CallPages {
         typed.put("prisonGateRequest", prisonGateRequest);
         typed.put("notes", notes);
         typed.put("idempotencyKey", idempotencyKey);
+        typed.put("meetingId", meetingId);
         typed.values().removeIf(java.util.Objects::isNull);
         try {
-            CallIntake.Opened opened = intake.open(currentUser.viewer(), new NewCall(callerFirstName, callerPhone,
-                    callerPhoneConfirm, id(areaId), callerSex, requestType, yesNo(disabledOrVulnerable),
-                    yesNo(immediateDanger), yesNo(requesterIsAddict), yesNo(prisonGateRequest), notes, idempotencyKey));
+            NewCall form = new NewCall(callerFirstName, callerPhone, callerPhoneConfirm, id(areaId), callerSex, requestType,
+                    yesNo(disabledOrVulnerable), yesNo(immediateDanger), yesNo(requesterIsAddict), yesNo(prisonGateRequest),
+                    notes, idempotencyKey, yesNo(canGetToMeeting), id(meetingId));
+            if (Boolean.TRUE.equals(form.canGetToMeeting())) {
+                // redirected, so a reload shows the meetings again without counting a second referral
+                intake.refer(currentUser.viewer(), form);
+                return seeOther("/calls/referred?areaId=" + form.areaId());
+            }
+            CallIntake.Opened opened = intake.open(currentUser.viewer(), form);
             return seeOther("/calls/" + opened.topicId());
         } catch (ApiException e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
             }
             return Response.status(e.status()).entity(Templates.intake(areas.all(), typed, e.getMessage(), field(e),
-                    CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING)).build();
+                    CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING, meetings.list(currentUser.viewer()))).build();
         }
+    }
+
+    /** After a referral at intake: the nearest meetings to read to the caller, no contact of any (R4). */
+    @GET
+    @Path("referred")
+    public TemplateInstance referred(@RestQuery String areaId) {
+        if (!permissions.canOpenCall(currentUser.viewer())) {
+            throw ApiException.forbidden("Only helpliners take calls.");
+        }
+        Long id = id(areaId);
+        Area area = id == null ? null : Area.findById(id);
+        if (area == null) {
+            throw ApiException.notFound();
+        }
+        return Templates.referred(area, meetings.nearestToReadOut(area, CallIntake.MEETINGS_TO_READ));
     }
 
     /**

@@ -24,10 +24,14 @@ public class OutcomePages {
     static final int BAR_MAX = 230;
     static final int ROW_HEIGHT = 44;
 
-    static final Map<String, String> LABELS = Map.of("volunteer_phoned", "A volunteer phoned", "visit_in_pairs",
-            "Visited, in pairs", "referred_to_meeting", "Referred to a meeting", "caller_unreachable", "Caller unreachable",
-            "caller_declined", "Caller declined", "no_volunteer_found", "No volunteer found", "expired_unclosed",
-            "Never closed");
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("volunteer_phoned", "A volunteer phoned"),
+            Map.entry("visit_in_pairs", "Visited, in pairs"), Map.entry("referred_to_meeting", "Referred to a meeting"),
+            Map.entry("caller_unreachable", "Caller unreachable"), Map.entry("caller_declined", "Caller declined"),
+            Map.entry("no_volunteer_found", "No volunteer found"), Map.entry("expired_unclosed", "Never closed"),
+            Map.entry("welcomed_at_meeting", "Welcomed at a meeting"),
+            Map.entry("referred_to_meeting_at_intake", "Sent to a meeting at intake"),
+            Map.entry("refused_not_addict", "Refused: not the addict (R1)"),
+            Map.entry("refused_prison_gate", "Refused: prison gate (R2)"));
 
     /** One bar: {@code y} its row's top, {@code width} in px, {@code shown} the count or "&lt;5". */
     public record Bar(String label, String shown, int y, int width) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -35,10 +36,14 @@ public class MeetingsResource {
         this.currentUser = currentUser;
     }
 
-    /** Contact numbers only for helpliners and coordinators. */
+    /**
+     * Contact numbers only for helpliners and coordinators. With {@code areaId}: within the contact
+     * radius, nearest first, each with its {@code distanceKm}; with {@code weekday}: that day's only.
+     */
     @GET
-    public List<MeetingView> all() {
-        return meetings.list(currentUser.viewer());
+    public List<MeetingView> search(@QueryParam("areaId") String areaId, @QueryParam("weekday") String weekday) {
+        return meetings.search(currentUser.viewer(),
+                areaId == null || areaId.isBlank() ? null : ContactsResource.area(areaId), weekday);
     }
 
     @GET

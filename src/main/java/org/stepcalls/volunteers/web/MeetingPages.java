@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.web.ApiException;
@@ -33,7 +34,8 @@ public class MeetingPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<MeetingView> meetings, boolean canManage, boolean numbers, String warning);
+        static native TemplateInstance list(List<MeetingView> meetings, boolean canManage, boolean numbers, String warning,
+                MeetingSearch search);
 
         static native TemplateInstance form(Long id, MeetingInput form, List<Area> areas, List<String> weekdays,
                 String error, String errorField);
@@ -51,18 +53,42 @@ public class MeetingPages {
         this.currentUser = currentUser;
     }
 
+    /** The search form's choices and answer; {@code areaId} and {@code weekday} as chosen (null: any). */
+    public record MeetingSearch(List<Area> areas, List<String> weekdays, Long areaId, String weekday, String error) {
+    }
+
+    /** Searched by place (nearest first) and day: a plain GET form, so it works without script and can be bookmarked. */
     @GET
-    public TemplateInstance list() {
+    public Response list(@RestQuery String areaId, @RestQuery String weekday) {
         var viewer = currentUser.viewer();
-        return Templates.list(meetings.list(viewer), permissions.canManageList(viewer),
-                permissions.canSeeContactNumbers(viewer), ContactMatcher.R4_WARNING);
+        Long area = id(areaId);
+        String day = weekday == null || weekday.isBlank() ? null : weekday;
+        MeetingSearch search = new MeetingSearch(areas.all(), Meeting.WEEKDAYS, area, day, null);
+        List<MeetingView> found;
+        int status = 200;
+        try {
+            Area near = area == null ? null : Area.findById(area);
+            if (areaId != null && !areaId.isBlank() && near == null) {
+                throw ApiException.invalidField("areaId", "Choose a place from the list.");
+            }
+            found = meetings.search(viewer, near, day);
+        } catch (ApiException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            search = new MeetingSearch(areas.all(), Meeting.WEEKDAYS, null, null, e.getMessage());
+            found = meetings.list(viewer);
+            status = 400;
+        }
+        return Response.status(status).entity(Templates.list(found, permissions.canManageList(viewer),
+                permissions.canSeeContactNumbers(viewer), ContactMatcher.R4_WARNING, search)).build();
     }
 
     @GET
     @Path("new")
     public TemplateInstance newForm() {
         requireManager();
-        return Templates.form(null, new MeetingInput("", null, "monday", "19:30", "", ""), areas.all(), Meeting.WEEKDAYS,
+        return Templates.form(null, new MeetingInput("", null, "monday", "19:30", "", "", ""), areas.all(), Meeting.WEEKDAYS,
                 null, null);
     }
 
@@ -70,8 +96,8 @@ public class MeetingPages {
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object add(@RestForm String name, @RestForm String areaId, @RestForm String weekday, @RestForm String time,
-            @RestForm String contactName, @RestForm String contactPhone) {
-        MeetingInput form = new MeetingInput(name, id(areaId), weekday, time, contactName, contactPhone);
+            @RestForm String contactName, @RestForm String contactPhone, @RestForm String venue) {
+        MeetingInput form = new MeetingInput(name, id(areaId), weekday, time, contactName, contactPhone, venue);
         try {
             meetings.add(currentUser.viewer(), form);
             return VolunteerPages.seeOther("/meetings");
@@ -86,15 +112,15 @@ public class MeetingPages {
         requireManager();
         MeetingView m = meetings.get(currentUser.viewer(), id);
         return Templates.form(id, new MeetingInput(m.name(), m.areaId(), m.weekday(), m.time(), m.contactName(),
-                m.contactPhone()), areas.all(), Meeting.WEEKDAYS, null, null);
+                m.contactPhone(), m.venue()), areas.all(), Meeting.WEEKDAYS, null, null);
     }
 
     @POST
     @Path("{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object edit(@PathParam("id") long id, @RestForm String name, @RestForm String areaId, @RestForm String weekday,
-            @RestForm String time, @RestForm String contactName, @RestForm String contactPhone) {
-        MeetingInput form = new MeetingInput(name, id(areaId), weekday, time, contactName, contactPhone);
+            @RestForm String time, @RestForm String contactName, @RestForm String contactPhone, @RestForm String venue) {
+        MeetingInput form = new MeetingInput(name, id(areaId), weekday, time, contactName, contactPhone, venue);
         try {
             meetings.update(currentUser.viewer(), id, form);
             return VolunteerPages.seeOther("/meetings");
