@@ -458,7 +458,8 @@ public class CallBoard {
                 .append(RESULTS.get(r.result)).append('.');
         // the checks are asked of someone reached: after no answer or a message left they were never asked,
         // and "willing no" would read as if the volunteer had refused
-        boolean spokenTo = !r.result.equals("no_answer") && !r.result.equals("left_message");
+        // someone who wants to leave the list was not assessed either
+        boolean spokenTo = !r.result.equals("no_answer") && !r.result.equals("left_message") && !r.result.equals("wants_off_list");
         if (!r.contactType.equals("group") && spokenTo) {
             text.append(" Checks: clean time ").append(tick(r.checkCleanTime)).append(", willing ").append(tick(r.checkWilling))
                     .append(", knows the guidelines ").append(tick(r.checkKnowsGuidelines)).append('.');

@@ -102,7 +102,8 @@ class CallsFeedTheListTest {
         long volunteer = ListFixtures.addId(ListFixtures.volunteer("Vivienne", "female", area));
         long id = open(area);
         opener.post(attempts(id), CallFixtures.attempt("volunteer", volunteer, null, "wants_off_list")).statusCode(201);
-        opener.topic(id).body("posts[1].body", containsString("wants to leave the 12th Step list"));
+        opener.topic(id).body("posts[1].body", containsString("wants to leave the 12th Step list"))
+                .body("posts[1].body", not(containsString("Checks"))); // they were not assessed
         assertThat(offeredForCall(id)).doesNotContain(volunteer);
         // a second call hearing the same makes no second task
         opener.post(attempts(open(area)), CallFixtures.attempt("volunteer", volunteer, null, "wants_off_list")).statusCode(201);
