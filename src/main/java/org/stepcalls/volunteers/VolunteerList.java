@@ -241,6 +241,14 @@ public class VolunteerList {
     }
 
     private void erase(Volunteer volunteer) {
+        // tasks about the entry stay, naming nobody; the open ones are settled by its going (R13)
+        for (VolunteerTask task : VolunteerTask.<VolunteerTask> list("volunteerId", volunteer.id)) {
+            if (!task.isDone()) {
+                task.doneAt = OffsetDateTime.now();
+                task.resolution = "removed_from_list";
+            }
+            task.volunteerId = null;
+        }
         if (volunteer.accountId != null) {
             Meeting.<Meeting> list("contactAccountId", volunteer.accountId).forEach(Meeting::removeContact);
         }

@@ -162,7 +162,6 @@ public class VolunteerTasks {
             // their other open tasks are settled by the same removal; then the entry and its number go (R13)
             VolunteerTask.<VolunteerTask> list("volunteerId = ?1 and doneAt is null", volunteer.id)
                     .forEach(other -> settle(viewer, other, resolution));
-            VolunteerTask.<VolunteerTask> list("volunteerId", volunteer.id).forEach(t -> t.volunteerId = null);
             list.remove(viewer, volunteer.id,
                     task.kind.equals(VolunteerTask.REMOVE_FROM_LIST) ? "asked_to_leave" : "no_longer_eligible");
             volunteer = null;

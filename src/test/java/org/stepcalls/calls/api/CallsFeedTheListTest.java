@@ -123,6 +123,25 @@ class CallsFeedTheListTest {
     }
 
     @Test
+    void aMemberSeesTasksAboutTheirEntryInTheirDataAndLeavingSettlesThem() { // R13, GDPR Art. 15
+        long area = area();
+        ForumApiClient member = new ForumApiClient(TestUsers.member("morwenna"));
+        long volunteer = member.put("/api/volunteers/me", ListFixtures.volunteer("Morwenna", "female", area)).statusCode(200)
+                .extract().jsonPath().getLong("id");
+        opener.post(attempts(open(area)), notEligible(volunteer, "not_willing")).statusCode(201);
+        member.get("/api/me/data").statusCode(200).body("listTasks[0].kind", equalTo("check_eligibility"))
+                .body("listTasks[0].reason", equalTo("not_willing")).body("listTasks[0].done", equalTo(false));
+        long task = task(volunteer, "check_eligibility").getLong("id");
+
+        io.restassured.RestAssured.given().header("Authorization", TestUsers.bearer(TestUsers.member("morwenna")))
+                .delete("/api/volunteers/me").then().statusCode(204);
+        coordinator.get("/api/tasks").body("tasks.find { it.id == " + task + " }.done", equalTo(true))
+                .body("tasks.find { it.id == " + task + " }.volunteerId", equalTo(null))
+                .body("tasks.find { it.id == " + task + " }.firstName", equalTo(null));
+        coordinator.post("/api/tasks/" + task + "/done", null).statusCode(409);
+    }
+
+    @Test
     void anInvitationRaisesASendListFormTaskNamingTheContactByFirstNameOnly() { // R9
         long area = area();
         long id = open(area);
