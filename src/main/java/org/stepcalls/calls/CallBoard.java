@@ -28,6 +28,7 @@ import org.stepcalls.volunteers.ContactMatcher;
 import org.stepcalls.volunteers.Meeting;
 import org.stepcalls.volunteers.RequestType;
 import org.stepcalls.volunteers.Volunteer;
+import org.stepcalls.volunteers.VolunteerTasks;
 
 /**
  * A call after intake: who may see what (R16), the opener's templated posts with the procedure's
@@ -39,7 +40,8 @@ public class CallBoard {
 
     static final Set<String> CONTACT_TYPES = Set.of("volunteer", "meeting", "indirect", "group");
     static final Map<String, String> RESULTS = Map.of("no_answer", "no answer", "left_message", "left a message",
-            "declined", "declined", "not_eligible", "not eligible", "accepted", "accepted");
+            "declined", "declined", "not_eligible", "not eligible", "wants_off_list", "wants to leave the 12th Step list",
+            "accepted", "accepted");
     static final Map<String, String> OUTCOMES = Map.of("volunteer_phoned", "a volunteer phoned the caller",
             "visit_in_pairs", "a visit was made, in pairs", "referred_to_meeting", "referred to a meeting",
             "caller_unreachable", "the caller could not be reached", "caller_declined", "the caller declined",
@@ -53,9 +55,11 @@ public class CallBoard {
     private final Redactor redactor;
     private final AuditLog audit;
     private final ContactMatcher matcher;
+    private final VolunteerTasks tasks;
 
     CallBoard(Permissions permissions, ForumService forum, DataKeys dataKeys, PhoneNumbers phoneNumbers, Redactor redactor,
-            AuditLog audit, ContactMatcher matcher) {
+            AuditLog audit, ContactMatcher matcher, VolunteerTasks tasks) {
+        this.tasks = tasks;
         this.permissions = permissions;
         this.forum = forum;
         this.dataKeys = dataKeys;
@@ -116,7 +120,8 @@ public class CallBoard {
         }
         String result = form.result() == null ? "" : form.result();
         if (!RESULTS.containsKey(result)) {
-            throw ApiException.invalidField("result", "result is no_answer, left_message, declined, not_eligible or accepted.");
+            throw ApiException.invalidField("result", "result is no_answer, left_message, declined, not_eligible, "
+                    + "wants_off_list or accepted.");
         }
         CallRecord record = new CallRecord();
         record.kind = CallRecord.ATTEMPT;
@@ -159,6 +164,16 @@ public class CallBoard {
         record.checkWilling = Boolean.TRUE.equals(checks.willing());
         record.checkKnowsGuidelines = Boolean.TRUE.equals(checks.knowsGuidelines());
         record.invitedToList = Boolean.TRUE.equals(form.invitedToList());
+        if (record.invitedToList) { // R9: the coordinator sends the form; the contact is named by first name only
+            record.invitedFirstName = tasks.firstName(form.invitedFirstName(), "invitedFirstName");
+        }
+        if (result.equals("not_eligible")) {
+            record.reason = form.reason() == null ? "" : form.reason();
+            if (!VolunteerTasks.REASONS.contains(record.reason)) {
+                throw ApiException.invalidField("reason", "reason_required",
+                        "Say why they are not eligible: relapsed, not_willing or other.");
+            }
+        }
         boolean welcome = call.request() == RequestType.MEETING_WELCOME;
         if (result.equals("accepted") && welcome) {
             // the lighter request: at a meeting's door, among members — up for it is enough, nobody goes alone
@@ -178,34 +193,121 @@ public class CallBoard {
             }
             record.acceptedFor = acceptedFor;
             if (acceptedFor.equals("visit")) {
-                Volunteer partner = form.partnerVolunteerId() == null ? null : Volunteer.findById(form.partnerVolunteerId());
-                if (partner == null || partner.id.equals(record.volunteerId)) {
-                    throw ApiException.invalid("visit_needs_partner", "A visit is never made alone: name the second "
-                            + "volunteer who goes too (R7).");
-                }
-                record.partnerVolunteerId = partner.id;
+                partner(form, record);
             }
         }
         if (result.equals("accepted") && record.volunteerId != null && type.equals("volunteer")) {
             record.sameSex = Volunteer.<Volunteer> findById(record.volunteerId).sex == call.callerSex;
         }
-        return save(viewer, call, record, form.corrects(), notes(form.notes()), attemptText(record));
+        long id = save(viewer, call, record, form.corrects(), notes(form.notes()), attemptText(record));
+        feedTheList(viewer, record);
+        return id;
     }
 
+    /** R7: a second list volunteer, or a recovering addict off the list vouched for by the volunteer who accepted. */
+    private void partner(AttemptForm form, CallRecord record) {
+        boolean byFirstName = form.partnerFirstName() != null && !form.partnerFirstName().isBlank();
+        if (!byFirstName) {
+            Volunteer partner = form.partnerVolunteerId() == null ? null : Volunteer.findById(form.partnerVolunteerId());
+            if (partner == null || partner.id.equals(record.volunteerId)) {
+                throw ApiException.invalid("visit_needs_partner", "A visit is never made alone: name the second "
+                        + "volunteer who goes too, from the list or by first name (R7).");
+            }
+            record.partnerVolunteerId = partner.id;
+            return;
+        }
+        if (form.partnerVolunteerId() != null) {
+            throw ApiException.invalidField("partnerFirstName", "Name one partner: someone from the list, or a first name.");
+        }
+        record.partnerFirstName = tasks.firstName(form.partnerFirstName(), "partnerFirstName");
+        Long voucher = form.vouchedByVolunteerId();
+        if (voucher == null || !record.contactType.equals("volunteer") || !voucher.equals(record.volunteerId)) {
+            throw ApiException.invalidField("vouchedByVolunteerId", "voucher_not_accepting", "A partner who is not on the "
+                    + "list is vouched for by the list volunteer who accepted this visit (R7).");
+        }
+        if (!tasks.eligibleNow(voucher)) {
+            throw ApiException.invalidField("vouchedByVolunteerId", "voucher_not_eligible", "Only an eligible volunteer "
+                    + "can vouch for a partner: enough clean time, guidelines acknowledged, not waiting on a coordinator (R6, R7).");
+        }
+        record.vouchedByVolunteerId = voucher;
+    }
+
+    /**
+     * What the attempt taught the helpline about its list becomes a coordinator's task: a list volunteer
+     * found not eligible or wanting off the list leaves matching at once (R6, R13); an invitation is a
+     * form to send (R9). The task never names the call.
+     */
+    private void feedTheList(Viewer viewer, CallRecord record) {
+        if (record.contactType.equals("volunteer") && record.volunteerId != null) {
+            if (record.result.equals("not_eligible")) {
+                tasks.checkEligibility(viewer, record.volunteerId, record.reason);
+            } else if (record.result.equals("wants_off_list")) {
+                tasks.removeFromList(viewer, record.volunteerId);
+            }
+        }
+        if (record.invitedFirstName != null) {
+            tasks.sendListForm(viewer, record.invitedFirstName);
+        }
+    }
+
+    /** R11: any contact who accepted reports back — a list volunteer, a meeting contact, an indirect contact. */
     public long logReportBack(Viewer viewer, long topicId, ReportBackForm form) {
         Call call = asOpener(viewer, topicId, true);
-        Volunteer volunteer = volunteer(form.volunteerId(), "volunteerId");
+        CallRecord accepted = acceptedAttempt(topicId, form);
         String result = form.result() == null ? "" : form.result();
         if (!result.equals("contact_made") && !result.equals("no_contact")) {
             throw ApiException.invalidField("result", "result is contact_made or no_contact.");
         }
         CallRecord record = new CallRecord();
         record.kind = CallRecord.REPORT_BACK;
-        record.volunteerId = volunteer.id;
-        record.contactLabel = volunteer.firstName;
+        record.volunteerId = accepted.volunteerId;
+        record.meetingId = accepted.meetingId;
+        record.reportsOnRecordId = accepted.id;
+        record.contactLabel = reporter(accepted);
         record.result = result;
-        return save(viewer, call, record, form.corrects(), notes(form.notes()), "**Report back** from " + volunteer.firstName + ": "
-                + (result.equals("contact_made") ? "they made contact with the caller." : "they could not make contact."));
+        return save(viewer, call, record, form.corrects(), notes(form.notes()), "**Report back** from " + record.contactLabel
+                + ": " + (result.equals("contact_made") ? "they made contact with the caller." : "they could not make contact."));
+    }
+
+    /** The accepted attempt a report back is about: 400 for a contact never tried on this call, 409 for one who never accepted. */
+    private static CallRecord acceptedAttempt(long topicId, ReportBackForm form) {
+        long named = java.util.stream.Stream.of(form.volunteerId(), form.meetingId(), form.attemptId())
+                .filter(java.util.Objects::nonNull).count();
+        if (named != 1) {
+            throw ApiException.invalidField("attemptId", "contact_required", "Name the contact reporting back: "
+                    + "volunteerId, meetingId or attemptId (their accepted attempt), one of them.");
+        }
+        List<CallRecord> tried;
+        String field;
+        if (form.attemptId() != null) {
+            field = "attemptId";
+            tried = CallRecord.list("callId = ?1 and kind = ?2 and id = ?3", topicId, CallRecord.ATTEMPT, form.attemptId());
+        } else if (form.volunteerId() != null) {
+            field = "volunteerId";
+            tried = CallRecord.list("callId = ?1 and kind = ?2 and contactType = 'volunteer' and volunteerId = ?3 order by id desc",
+                    topicId, CallRecord.ATTEMPT, form.volunteerId());
+        } else {
+            field = "meetingId";
+            tried = CallRecord.list("callId = ?1 and kind = ?2 and contactType = 'meeting' and meetingId = ?3 order by id desc",
+                    topicId, CallRecord.ATTEMPT, form.meetingId());
+        }
+        if (tried.isEmpty()) {
+            throw ApiException.invalidField(field, "not_a_contact", "Nobody by that " + field + " was tried on this call.");
+        }
+        return tried.stream().filter(r -> "accepted".equals(r.result)).findFirst()
+                .orElseThrow(() -> ApiException.conflict("contact_not_accepted", "Only a contact who accepted reports back "
+                        + "(R11): log their acceptance as an attempt first."));
+    }
+
+    /** How the timeline names whoever reports back: a volunteer's first name, else the attempt's own label. */
+    private static String reporter(CallRecord accepted) {
+        if (accepted.contactType.equals("volunteer") && accepted.volunteerId != null) {
+            Volunteer volunteer = Volunteer.findById(accepted.volunteerId);
+            if (volunteer != null) {
+                return volunteer.firstName;
+            }
+        }
+        return accepted.contactLabel;
     }
 
     public long logCallback(Viewer viewer, long topicId, CallbackForm form) {
@@ -340,16 +442,26 @@ public class CallBoard {
     }
 
     private static CallView.Attempt attempt(CallRecord r, DataKeys.Opener keys) {
-        String partner = null;
-        if (r.partnerVolunteerId != null) {
-            Volunteer p = Volunteer.findById(r.partnerVolunteerId);
-            partner = p == null ? "(left the list)" : p.firstName;
-        }
+        String partner = partnerName(r);
         return new CallView.Attempt(r.id, r.postId, r.contactType, r.volunteerId, r.meetingId, r.contactLabel, r.result,
                 new CallView.Checks(Boolean.TRUE.equals(r.checkCleanTime), Boolean.TRUE.equals(r.checkWilling),
                         Boolean.TRUE.equals(r.checkKnowsGuidelines)),
                 r.acceptedFor, r.partnerVolunteerId, partner, Boolean.TRUE.equals(r.invitedToList),
-                notes(keys, r), r.createdAt, r.correctsPostId);
+                notes(keys, r), r.createdAt, r.correctsPostId, r.partnerFirstName, r.vouchedByVolunteerId,
+                r.invitedFirstName, keys == null ? null : r.reason);
+    }
+
+    /** R7: the partner by first name only — a list volunteer's, or the vouched-for person's with who vouched. */
+    private static String partnerName(CallRecord r) {
+        if (r.partnerVolunteerId != null) {
+            Volunteer p = Volunteer.findById(r.partnerVolunteerId);
+            return p == null ? "(left the list)" : p.firstName;
+        }
+        if (r.partnerFirstName != null) {
+            Volunteer voucher = r.vouchedByVolunteerId == null ? null : Volunteer.findById(r.vouchedByVolunteerId);
+            return r.partnerFirstName + (voucher == null ? "" : " (vouched for by " + voucher.firstName + ")");
+        }
+        return null;
     }
 
     private static String attemptText(CallRecord r) {
@@ -357,7 +469,8 @@ public class CallBoard {
                 .append(RESULTS.get(r.result)).append('.');
         // the checks are asked of someone reached: after no answer or a message left they were never asked,
         // and "willing no" would read as if the volunteer had refused
-        boolean spokenTo = !r.result.equals("no_answer") && !r.result.equals("left_message");
+        // someone who wants to leave the list was not assessed either
+        boolean spokenTo = !r.result.equals("no_answer") && !r.result.equals("left_message") && !r.result.equals("wants_off_list");
         if (!r.contactType.equals("group") && spokenTo) {
             text.append(" Checks: clean time ").append(tick(r.checkCleanTime)).append(", willing ").append(tick(r.checkWilling))
                     .append(", knows the guidelines ").append(tick(r.checkKnowsGuidelines)).append('.');
@@ -369,8 +482,13 @@ public class CallBoard {
                 default -> "a phone call";
             }).append('.');
         }
+        String partner = partnerName(r);
+        if (partner != null) {
+            text.append(" Goes with ").append(partner).append('.');
+        }
+        // the reason a volunteer is not eligible (a relapse) is theirs: it goes to the coordinator's task, not the thread
         if (Boolean.TRUE.equals(r.invitedToList)) {
-            text.append(" Invited to join the 12th Step list.");
+            text.append(" Invited ").append(r.invitedFirstName).append(" to join the 12th Step list.");
         }
         return text.toString();
     }

@@ -71,6 +71,25 @@ public class CallRecord extends PanacheEntityBase {
     @Column(name = "invited_to_list")
     public Boolean invitedToList;
 
+    /** R9: the invited contact's first name, as the opener gave it (never a number). */
+    @Column(name = "invited_first_name")
+    public String invitedFirstName;
+
+    /** not_eligible only: relapsed, not_willing or other. */
+    @Column
+    public String reason;
+
+    /** R7: a partner off the list, by first name, vouched for by the volunteer who accepted. */
+    @Column(name = "partner_first_name")
+    public String partnerFirstName;
+
+    @Column(name = "vouched_by_volunteer_id")
+    public Long vouchedByVolunteerId;
+
+    /** R11: a report back's accepted attempt. */
+    @Column(name = "reports_on_record_id")
+    public Long reportsOnRecordId;
+
     @Column
     public Boolean reached;
 

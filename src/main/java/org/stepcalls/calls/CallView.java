@@ -21,11 +21,14 @@ public record CallView(long topicId, int number, String title, String status, Of
     public record Checks(boolean cleanTime, boolean willing, boolean knowsGuidelines) {
     }
 
+    /** {@code reason} (why not eligible) only for the opener; {@code partner} by first name, with who vouched (R7). */
     public record Attempt(long id, long postId, String contactType, Long volunteerId, Long meetingId, String contact,
             String result, Checks checks, String acceptedFor, Long partnerVolunteerId, String partner,
-            boolean invitedToList, String notes, OffsetDateTime createdAt, Long corrects) {
+            boolean invitedToList, String notes, OffsetDateTime createdAt, Long corrects, String partnerFirstName,
+            Long vouchedByVolunteerId, String invitedFirstName, String reason) {
     }
 
+    /** {@code volunteer}: who reported back, as the timeline names them (a volunteer, a meeting contact, an indirect contact). */
     public record ReportBack(long id, long postId, Long volunteerId, String volunteer, String result, String notes,
             OffsetDateTime createdAt, Long corrects) {
     }

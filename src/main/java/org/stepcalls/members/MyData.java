@@ -34,8 +34,12 @@ public class MyData {
     public record NotificationCopy(String text, OffsetDateTime createdAt) {
     }
 
+    /** A coordinator's task about their list entry, raised on a call (why, when, whether settled); never the call. */
+    public record TaskCopy(String kind, String reason, OffsetDateTime createdAt, boolean done) {
+    }
+
     public record Copy(String displayName, OffsetDateTime accountCreatedAt, List<String> roles, List<PostCopy> posts,
-            VolunteerView listEntry, List<NotificationCopy> notifications) {
+            VolunteerView listEntry, List<NotificationCopy> notifications, List<TaskCopy> listTasks) {
     }
 
     private final EntityManager entityManager;
@@ -58,12 +62,17 @@ public class MyData {
         List<Object[]> notifications = entityManager.createNativeQuery(
                 "SELECT text, created_at FROM notifications WHERE account_id = ?1 ORDER BY id", Object[].class)
                 .setParameter(1, viewer.accountId()).getResultList();
+        List<Object[]> tasks = entityManager.createNativeQuery("""
+                SELECT t.kind, t.reason, t.created_at, t.done_at IS NOT NULL FROM volunteer_tasks t
+                JOIN volunteers v ON v.id = t.volunteer_id WHERE v.account_id = ?1 ORDER BY t.id""", Object[].class)
+                .setParameter(1, viewer.accountId()).getResultList();
         VolunteerView entry = Volunteer.findByAccount(viewer.accountId()) == null ? null : volunteers.mine(viewer);
         return new Copy(account.displayName, account.createdAt, viewer.roles().stream().map(r -> r.claimValue()).sorted().toList(),
                 posts.stream().map(r -> new PostCopy(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                         (String) r[3], time(r[4]), time(r[5]))).toList(),
                 entry,
-                notifications.stream().map(r -> new NotificationCopy((String) r[0], time(r[1]))).toList());
+                notifications.stream().map(r -> new NotificationCopy((String) r[0], time(r[1]))).toList(),
+                tasks.stream().map(r -> new TaskCopy((String) r[0], (String) r[1], time(r[2]), (Boolean) r[3])).toList());
     }
 
     /**

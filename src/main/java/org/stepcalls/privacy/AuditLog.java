@@ -17,6 +17,8 @@ public class AuditLog {
         POST_HIDDEN, POST_UNHIDDEN, TOPIC_CLOSED, TOPIC_REOPENED, TOPIC_PINNED, TOPIC_UNPINNED,
         VOLUNTEER_ADDED, VOLUNTEER_UPDATED, VOLUNTEER_REMOVED, VOLUNTEER_JOINED, VOLUNTEER_LEFT, VOLUNTEERS_IMPORTED,
         MEETING_CONTACT_REMOVED, CALLER_PHONE_REVEALED, CALL_NUDGED, ACCOUNT_DELETED,
+        /** A coordinator settled a task a call raised; the detail is how (clean_date_updated, kept_on_list …). */
+        TASK_DONE,
         /** An epoch key destroyed by the purge; the detail is the epoch (R16, R19). */
         KEY_EPOCH_DESTROYED;
 

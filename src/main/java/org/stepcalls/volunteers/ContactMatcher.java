@@ -104,6 +104,9 @@ public class ContactMatcher {
                 JOIN near ON near.volunteer_id = v.id
                 JOIN areas home ON home.id = v.home_area_id
                 WHERE v.active AND %s
+                  -- found not eligible, or wanting off the list, on a call: nobody rings them until a coordinator has settled it
+                  AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t
+                                  WHERE t.volunteer_id = v.id AND t.done_at IS NULL AND t.kind <> 'send_list_form')
                 ORDER BY (v.sex = ?) DESC, round(near.km::numeric, 1), v.last_asked_at ASC NULLS FIRST, v.id
                 LIMIT ?""".formatted(eligible);
         LocalDate today = LocalDate.now();

@@ -155,12 +155,16 @@ public class VolunteerList {
 
     VolunteerView view(Volunteer v) {
         List<Long> areaIds = new ArrayList<>(v.areasCovered.stream().map(a -> a.id).sorted().toList());
-        LocalDate cutoff = settings.latestEligibleCleanDate(LocalDate.now());
-        boolean eligible = v.active && v.guidelinesAcknowledgedOn != null && !v.cleanDate.isAfter(cutoff);
         return new VolunteerView(v.id, v.firstName, v.sex.code(), v.homeArea.id, v.homeArea.name, areaIds, v.cleanDate,
                 v.canPhone, v.canVisit, v.guidelinesAcknowledgedOn != null, v.guidelinesAcknowledgedOn, v.formReceived,
-                v.active, eligible, v.accountId != null,
+                v.active, eligible(v), v.accountId != null,
                 phoneNumbers.display(crypto.open(v.phoneCipher, Purpose.VOLUNTEER_PHONE, v.id)));
+    }
+
+    /** R6 as the entry stands: active, guidelines acknowledged, enough clean time (open tasks aside: {@link VolunteerTasks}). */
+    boolean eligible(Volunteer v) {
+        LocalDate cutoff = settings.latestEligibleCleanDate(LocalDate.now());
+        return v.active && v.guidelinesAcknowledgedOn != null && !v.cleanDate.isAfter(cutoff);
     }
 
     /** The contract has no {@code homeAreaId}: without one, the first of {@code areaIds} is the home area. */
@@ -237,6 +241,14 @@ public class VolunteerList {
     }
 
     private void erase(Volunteer volunteer) {
+        // tasks about the entry stay, naming nobody; the open ones are settled by its going (R13)
+        for (VolunteerTask task : VolunteerTask.<VolunteerTask> list("volunteerId", volunteer.id)) {
+            if (!task.isDone()) {
+                task.doneAt = OffsetDateTime.now();
+                task.resolution = "removed_from_list";
+            }
+            task.volunteerId = null;
+        }
         if (volunteer.accountId != null) {
             Meeting.<Meeting> list("contactAccountId", volunteer.accountId).forEach(Meeting::removeContact);
         }

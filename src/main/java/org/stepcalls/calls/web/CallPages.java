@@ -206,9 +206,10 @@ public class CallPages {
     @Path("{id}/attempts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object attempt(@PathParam("id") long id, @RestForm String contactType, @RestForm String contact,
-            @RestForm String result, @RestForm boolean cleanTime, @RestForm boolean willing,
+            @RestForm String result, @RestForm String reason, @RestForm boolean cleanTime, @RestForm boolean willing,
             @RestForm boolean knowsGuidelines, @RestForm String acceptedFor, @RestForm String partnerVolunteerId,
-            @RestForm boolean invitedToList, @RestForm String notes, @RestForm String corrects) {
+            @RestForm String partnerFirstName, @RestForm boolean vouched, @RestForm boolean invitedToList,
+            @RestForm String invitedFirstName, @RestForm String notes, @RestForm String corrects) {
         Long volunteerId = null;
         Long meetingId = null;
         String type = contactType;
@@ -217,24 +218,30 @@ public class CallPages {
         } else if (contact != null && contact.startsWith("m:")) {
             meetingId = id(contact.substring(2));
         }
-        CallForms.AttemptForm form = new CallForms.AttemptForm(type, volunteerId, meetingId, result,
+        // the page's reason radios stay as picked when the result changes: only a not_eligible result sends one
+        String why = "not_eligible".equals(result) ? blankToNull(reason) : null;
+        // R7 on the page: the one who vouches for a partner off the list is the volunteer who accepted
+        Long voucher = vouched ? volunteerId : null;
+        CallForms.AttemptForm form = new CallForms.AttemptForm(type, volunteerId, meetingId, result, why,
                 new CallForms.Checks(cleanTime, willing, knowsGuidelines), blankToNull(acceptedFor), id(partnerVolunteerId),
-                invitedToList, notes, id(corrects));
-        Map<String, String> typed = Map.of("contactType", nz(contactType), "contact", nz(contact), "result", nz(result),
-                "acceptedFor", nz(acceptedFor), "partnerVolunteerId", nz(partnerVolunteerId), "notes", nz(notes),
-                "checks", (cleanTime ? "c" : "") + (willing ? "w" : "") + (knowsGuidelines ? "k" : ""),
-                "invitedToList", invitedToList ? "true" : "", "corrects", nz(corrects));
+                blankToNull(partnerFirstName), voucher, invitedToList, blankToNull(invitedFirstName), notes, id(corrects));
+        Map<String, String> typed = new HashMap<>(Map.of("contactType", nz(contactType), "contact", nz(contact),
+                "result", nz(result), "acceptedFor", nz(acceptedFor), "partnerVolunteerId", nz(partnerVolunteerId),
+                "notes", nz(notes), "checks", (cleanTime ? "c" : "") + (willing ? "w" : "") + (knowsGuidelines ? "k" : ""),
+                "invitedToList", invitedToList ? "true" : "", "corrects", nz(corrects)));
+        typed.putAll(Map.of("reason", nz(reason), "partnerFirstName", nz(partnerFirstName), "vouched", vouched ? "true" : "",
+                "invitedFirstName", nz(invitedFirstName)));
         return act(id, "attempt", typed, () -> board.logAttempt(currentUser.viewer(), id, form));
     }
 
     @POST
     @Path("{id}/report-backs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object reportBack(@PathParam("id") long id, @RestForm String volunteerId, @RestForm String result,
+    public Object reportBack(@PathParam("id") long id, @RestForm String attemptId, @RestForm String result,
             @RestForm String notes, @RestForm String corrects) {
-        return act(id, "report", Map.of("volunteerId", nz(volunteerId), "result", nz(result), "notes", nz(notes),
+        return act(id, "report", Map.of("attemptId", nz(attemptId), "result", nz(result), "notes", nz(notes),
                 "corrects", nz(corrects)), () -> board.logReportBack(currentUser.viewer(), id,
-                        new CallForms.ReportBackForm(id(volunteerId), result, notes, id(corrects))));
+                        new CallForms.ReportBackForm(null, null, id(attemptId), result, notes, id(corrects))));
     }
 
     @POST
@@ -330,6 +337,7 @@ public class CallPages {
             case "phone_invalid" -> "callerPhone";
             case "checks_incomplete" -> "checks";
             case "visit_needs_partner" -> "partnerVolunteerId";
+            case "contact_not_accepted" -> "attemptId";
             case "group_too_early" -> "contactType";
             default -> null;
         };

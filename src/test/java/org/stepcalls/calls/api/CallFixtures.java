@@ -51,4 +51,12 @@ public final class CallFixtures {
         form.put("invitedToList", false);
         return form;
     }
+
+    /** A list volunteer accepting a phone call, all three checks confirmed (R6). */
+    static Map<String, Object> acceptedForAPhoneCall(long volunteerId) {
+        Map<String, Object> form = attempt("volunteer", volunteerId, null, "accepted");
+        form.put("checks", checks(true, true, true));
+        form.put("acceptedFor", "phone");
+        return form;
+    }
 }

@@ -66,8 +66,7 @@ class CallRecordsTest {
     void noTemplatedPostCanBeRewrittenOrHiddenByAnyone() { // R12
         long id = open();
         long volunteer = volunteer();
-        opener.post("/api/calls/" + id + "/attempts", CallFixtures.attempt("volunteer", volunteer, null, "no_answer"))
-                .statusCode(201);
+        opener.post("/api/calls/" + id + "/attempts", CallFixtures.acceptedForAPhoneCall(volunteer)).statusCode(201);
         opener.post("/api/calls/" + id + "/report-backs", Map.of("volunteerId", volunteer, "result", "no_contact"))
                 .statusCode(201);
         opener.post("/api/calls/" + id + "/callbacks", Map.of("reached", false)).statusCode(201);

@@ -122,9 +122,12 @@ class CallRulesTest {
         long id = open(CallFixtures.intake(area()));
         Map<String, Object> attempt = CallFixtures.attempt("meeting", null, meeting(), "declined");
         attempt.put("invitedToList", true);
+        opener.post("/api/calls/" + id + "/attempts", attempt).statusCode(400).body("error", equalTo("invalid_input"))
+                .body("message", containsString("first name")); // the coordinator needs a name to send the form to
+        attempt.put("invitedFirstName", "Noor");
         opener.post("/api/calls/" + id + "/attempts", attempt).statusCode(201);
         opener.get("/api/calls/" + id).body("attempts[0].invitedToList", equalTo(true));
-        opener.topic(id).body("posts[1].body", containsString("Invited to join the 12th Step list"));
+        opener.topic(id).body("posts[1].body", containsString("Invited Noor to join the 12th Step list"));
     }
 
     @Test
@@ -153,6 +156,7 @@ class CallRulesTest {
     void reportBacksAndCallbacksAreLoggedAndTheCallbackRemindsToWithholdTheNumber() { // R11, R12, R14
         long id = open(CallFixtures.intake(area()));
         long volunteer = volunteer();
+        opener.post("/api/calls/" + id + "/attempts", CallFixtures.acceptedForAPhoneCall(volunteer)).statusCode(201);
         opener.post("/api/calls/" + id + "/report-backs", Map.of("volunteerId", volunteer, "result", "contact_made",
                 "notes", "Spoke for an hour")).statusCode(201);
         opener.post("/api/calls/" + id + "/callbacks", Map.of("reached", true, "notes", "Updated them"))
@@ -160,8 +164,8 @@ class CallRulesTest {
         JsonPath call = opener.get("/api/calls/" + id).extract().jsonPath();
         assertThat(call.getString("reportBacks[0].result")).isEqualTo("contact_made");
         assertThat(call.getBoolean("callbacks[0].reached")).isTrue();
-        opener.topic(id).body("posts", hasSize(3)).body("posts[1].kind", equalTo("report_back"))
-                .body("posts[2].kind", equalTo("callback"));
+        opener.topic(id).body("posts", hasSize(4)).body("posts[2].kind", equalTo("report_back"))
+                .body("posts[3].kind", equalTo("callback"));
     }
 
     @Test

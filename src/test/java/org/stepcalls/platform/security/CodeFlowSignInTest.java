@@ -26,7 +26,14 @@ class CodeFlowSignInTest {
     @Test
     void signingInThroughTheProviderGivesAnHttpOnlySameSiteSessionCookie() {
         CodeFlow flow = CodeFlow.start();
-        Response callback = flow.returnToTheApp(flow.signInAtTheProvider("alice"));
+        Response callback;
+        // the provider's own answer holds tokens made when it started: five minutes later a slow run would get 401
+        StubMapping fresh = freshTokens(TestUsers.AUDIENCE, "");
+        try {
+            callback = flow.returnToTheApp(flow.signInAtTheProvider("alice"));
+        } finally {
+            provider.removeStub(fresh);
+        }
         assertThat(callback.statusCode()).isEqualTo(302);
         String sessionCookie = CodeFlow.setCookie(callback, "q_session=");
         // plain http, no https public address: not Secure, or the browser would drop it
@@ -52,18 +59,23 @@ class CodeFlowSignInTest {
 
     private Response returnWithAccessTokenFor(String audience) {
         String code = "code-for-" + audience.replaceAll("\\W", "-");
-        String accessToken = OidcWiremockTestResource.generateJwtToken("alice", Set.of("admin", "member"), "123456", "Bearer",
-                Set.of(audience));
-        String idToken = OidcWiremockTestResource.getIdToken("alice", Set.of("admin", "member"), "quarkus-web-app");
-        StubMapping stub = provider.stubFor(WireMock.post("/auth/realms/quarkus/token").atPriority(1)
-                .withRequestBody(WireMock.containing("code=" + code))
-                .willReturn(WireMock.okJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken
-                        + "\",\"refresh_token\":\"refresh\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        StubMapping stub = freshTokens(audience, "code=" + code);
         try {
             CodeFlow flow = CodeFlow.start();
             return flow.returnToTheApp(flow.redirectUri + "?state=" + flow.state + "&code=" + code);
         } finally {
             provider.removeStub(stub);
         }
+    }
+
+    /** The provider's token endpoint answering {@code codeParameter} (any code when empty) with tokens made now. */
+    private StubMapping freshTokens(String audience, String codeParameter) {
+        String accessToken = OidcWiremockTestResource.generateJwtToken("alice", Set.of("admin", "member"), "123456", "Bearer",
+                Set.of(audience));
+        String idToken = OidcWiremockTestResource.getIdToken("alice", Set.of("admin", "member"), "quarkus-web-app");
+        return provider.stubFor(WireMock.post("/auth/realms/quarkus/token").atPriority(1)
+                .withRequestBody(WireMock.containing(codeParameter))
+                .willReturn(WireMock.okJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken
+                        + "\",\"refresh_token\":\"refresh\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
     }
 }

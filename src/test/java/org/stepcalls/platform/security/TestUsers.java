@@ -41,6 +41,15 @@ public final class TestUsers {
         return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer");
     }
 
+    /**
+     * A token that lasts the whole test run (two hours), for a fixture that keeps one in a constant:
+     * the provider's default five minutes ran out before a slow machine's run did.
+     */
+    public static String forTheWholeRun(String name, String... roles) {
+        return Jwt.preferredUserName(name).subject("sub-" + name).issuer(ISSUER).audience(AUDIENCE).groups(Set.of(roles))
+                .claim("typ", "Bearer").expiresIn(java.time.Duration.ofHours(2)).jws().keyId("1").sign("privateKey.jwk");
+    }
+
     /** A token the same provider issued to another client: signed and valid, but not for us. */
     public static String forAudience(String audience, String name, String... roles) {
         return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer", Set.of(audience));

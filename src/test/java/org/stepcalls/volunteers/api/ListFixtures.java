@@ -21,7 +21,7 @@ public final class ListFixtures {
     /** Test areas sit in the North Atlantic, far from the seeded towns and from each other's tests. */
     private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
 
-    public static final String COORDINATOR = TestUsers.coordinator("cath");
+    public static final String COORDINATOR = TestUsers.forTheWholeRun("cath", "coordinator", "member");
 
     private ListFixtures() {
     }

@@ -1,0 +1,222 @@
+package org.stepcalls.volunteers;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.AuditLog;
+import org.stepcalls.privacy.AuditLog.Action;
+
+/**
+ * Calls feed the list: a volunteer found not eligible or wanting off the list is taken out of
+ * matching at once and handed to a coordinator; a contact invited to join is a form to send (R6,
+ * R9, R13). Tasks name an entry or a first name only — never the call, so never its caller.
+ */
+@ApplicationScoped
+@Transactional
+public class VolunteerTasks {
+
+    public static final Set<String> REASONS = Set.of("relapsed", "not_willing", "other");
+    /** Done tasks stay listed this long, so a coordinator sees what was settled lately. */
+    static final int DONE_SHOWN = 30;
+
+    /** A task as coordinators see it: {@code firstName} is the entry's (while it is on the list) or the invited contact's. */
+    public record TaskView(long id, String kind, String reason, Long volunteerId, String firstName, LocalDate cleanDate,
+            String raisedBy, OffsetDateTime createdAt, boolean done, OffsetDateTime doneAt, String resolution) {
+    }
+
+    public record TaskList(List<TaskView> tasks) {
+    }
+
+    /** How a coordinator settles a task: a new clean date (a relapse needs one), or the entry's removal. */
+    public record TaskDone(LocalDate cleanDate, Boolean removeFromList) {
+    }
+
+    private final Permissions permissions;
+    private final VolunteerList list;
+    private final AuditLog audit;
+    private final ListNames names;
+
+    VolunteerTasks(Permissions permissions, VolunteerList list, AuditLog audit, ListNames names) {
+        this.permissions = permissions;
+        this.list = list;
+        this.audit = audit;
+        this.names = names;
+    }
+
+    /** Not eligible after all (R6): out of matching until a coordinator has checked. */
+    public void checkEligibility(Viewer raisedBy, long volunteerId, String reason) {
+        if (!REASONS.contains(reason)) {
+            throw ApiException.invalidField("reason", "reason_required",
+                    "Say why they are not eligible: relapsed, not_willing or other.");
+        }
+        hold(raisedBy, volunteerId, VolunteerTask.CHECK_ELIGIBILITY, reason);
+    }
+
+    /** R13: they no longer want to be part of the service; nobody rings them while a coordinator removes them. */
+    public void removeFromList(Viewer raisedBy, long volunteerId) {
+        hold(raisedBy, volunteerId, VolunteerTask.REMOVE_FROM_LIST, null);
+    }
+
+    /** R9: send the list's form to a contact, named only by the first name the helpliner gives. */
+    public void sendListForm(Viewer raisedBy, String firstName) {
+        VolunteerTask task = task(raisedBy, VolunteerTask.SEND_LIST_FORM);
+        task.firstName = firstName(firstName, "invitedFirstName");
+        task.persist();
+    }
+
+    /** A first name as the list takes one: letters, no number or address in it; the 400 names {@code field}. */
+    public String firstName(String value, String field) {
+        String name = value == null ? "" : value.strip();
+        if (!VolunteerList.FIRST_NAME.matcher(name).matches()) {
+            throw ApiException.invalidField(field, "Give their first name only: letters, up to 40 characters, no number.");
+        }
+        names.requireNoContactDetails(field, "first name", name);
+        return name;
+    }
+
+    /** R6 now: active, guidelines acknowledged, enough clean time, and not held back by an open task. */
+    public boolean eligibleNow(long volunteerId) {
+        Volunteer volunteer = Volunteer.findById(volunteerId);
+        return volunteer != null && list.eligible(volunteer) && !heldBack(volunteerId);
+    }
+
+    public TaskList list(Viewer viewer) {
+        requireCoordinator(viewer);
+        List<VolunteerTask> open = VolunteerTask.list("doneAt is null order by createdAt, id");
+        List<VolunteerTask> done = VolunteerTask.find("doneAt is not null order by doneAt desc, id desc").page(0, DONE_SHOWN)
+                .list();
+        List<VolunteerTask> all = new java.util.ArrayList<>(open);
+        all.addAll(done);
+        Map<Long, Volunteer> volunteers = byId(Volunteer.list("id in ?1", ids(all, t -> t.volunteerId)), v -> v.id);
+        Map<Long, Account> accounts = byId(Account.list("id in ?1", ids(all, t -> t.raisedBy)), a -> a.id);
+        return new TaskList(all.stream().map(t -> view(t, volunteers.get(t.volunteerId), accounts.get(t.raisedBy))).toList());
+    }
+
+    /**
+     * Open tasks, for the coordinator's header; 0 for anyone else. On every coordinator's page, so one
+     * plain statement on the session's own connection, as the notification count does: the page's
+     * reads may still hold it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long openCount(Viewer viewer) {
+        if (!permissions.canManageList(viewer)) {
+            return 0;
+        }
+        return VolunteerTask.getSession().doReturningWork(connection -> {
+            try (java.sql.PreparedStatement count = connection.prepareStatement(
+                    "SELECT count(*) FROM volunteer_tasks WHERE done_at IS NULL");
+                    java.sql.ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    public TaskView done(Viewer viewer, long id, TaskDone form) {
+        requireCoordinator(viewer);
+        VolunteerTask task = VolunteerTask.findById(id);
+        if (task == null) {
+            throw ApiException.notFound();
+        }
+        if (task.isDone()) {
+            throw ApiException.conflict("task_done", "This task is already done.");
+        }
+        Volunteer volunteer = task.volunteerId == null ? null : Volunteer.findById(task.volunteerId);
+        boolean remove = Boolean.TRUE.equals(form.removeFromList()) || task.kind.equals(VolunteerTask.REMOVE_FROM_LIST);
+        String resolution;
+        if (task.kind.equals(VolunteerTask.SEND_LIST_FORM)) {
+            resolution = "form_sent";
+        } else if (volunteer == null) {
+            resolution = "removed_from_list"; // they left the list meanwhile
+        } else if (remove) {
+            resolution = "removed_from_list";
+        } else if (form.cleanDate() != null) {
+            LocalDate cleanDate = form.cleanDate();
+            if (cleanDate.isAfter(LocalDate.now()) || cleanDate.isBefore(VolunteerList.EARLIEST_CLEAN_DATE)) {
+                throw ApiException.invalidField("cleanDate", "The clean date is the day after the last use; it cannot be in the future.");
+            }
+            volunteer.cleanDate = cleanDate;
+            volunteer.updatedAt = OffsetDateTime.now();
+            audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_UPDATED, volunteer.id, null);
+            resolution = "clean_date_updated";
+        } else if ("relapsed".equals(task.reason)) {
+            throw ApiException.invalidField("cleanDate", "clean_date_required", "A relapse resets the clean date (R6): give "
+                    + "the new clean date, or remove them from the list.");
+        } else {
+            resolution = "kept_on_list";
+        }
+        settle(viewer, task, resolution);
+        if (volunteer != null && resolution.equals("removed_from_list")) {
+            // their other open tasks are settled by the same removal; then the entry and its number go (R13)
+            VolunteerTask.<VolunteerTask> list("volunteerId = ?1 and doneAt is null", volunteer.id)
+                    .forEach(other -> settle(viewer, other, resolution));
+            list.remove(viewer, volunteer.id,
+                    task.kind.equals(VolunteerTask.REMOVE_FROM_LIST) ? "asked_to_leave" : "no_longer_eligible");
+            volunteer = null;
+        }
+        return view(task, volunteer, task.raisedBy == null ? null : Account.findById(task.raisedBy));
+    }
+
+    private void settle(Viewer viewer, VolunteerTask task, String resolution) {
+        task.doneAt = OffsetDateTime.now();
+        task.doneBy = viewer.accountId();
+        task.resolution = resolution;
+        audit.recordListChange(viewer.accountId(), Action.TASK_DONE, task.volunteerId, resolution);
+    }
+
+    private void hold(Viewer raisedBy, long volunteerId, String kind, String reason) {
+        if (VolunteerTask.count("volunteerId = ?1 and kind = ?2 and doneAt is null", volunteerId, kind) > 0) {
+            return; // one open task per entry and kind: a second call finding the same is no new work
+        }
+        VolunteerTask task = task(raisedBy, kind);
+        task.volunteerId = volunteerId;
+        task.reason = reason;
+        task.persist();
+    }
+
+    private static VolunteerTask task(Viewer raisedBy, String kind) {
+        VolunteerTask task = new VolunteerTask();
+        task.kind = kind;
+        task.raisedBy = raisedBy.accountId();
+        task.createdAt = OffsetDateTime.now();
+        return task;
+    }
+
+    static boolean heldBack(long volunteerId) {
+        return VolunteerTask.count("volunteerId = ?1 and doneAt is null and kind <> ?2", volunteerId,
+                VolunteerTask.SEND_LIST_FORM) > 0;
+    }
+
+    private static TaskView view(VolunteerTask t, Volunteer volunteer, Account raisedBy) {
+        return new TaskView(t.id, t.kind, t.reason, t.volunteerId, volunteer != null ? volunteer.firstName : t.firstName,
+                volunteer == null ? null : volunteer.cleanDate, raisedBy == null ? null : raisedBy.displayName, t.createdAt,
+                t.isDone(), t.doneAt, t.resolution);
+    }
+
+    private static List<Long> ids(List<VolunteerTask> tasks, Function<VolunteerTask, Long> id) {
+        List<Long> ids = tasks.stream().map(id).filter(java.util.Objects::nonNull).distinct().toList();
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+
+    private static <T> Map<Long, T> byId(List<T> rows, Function<T, Long> id) {
+        return rows.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+
+    private void requireCoordinator(Viewer viewer) {
+        if (!permissions.canManageList(viewer)) {
+            throw ApiException.forbidden("Only coordinators see and settle the list's tasks.");
+        }
+    }
+}
