@@ -79,7 +79,9 @@ public class MyData {
                 .executeUpdate();
         entityManager.createNativeQuery("UPDATE meetings SET contact_name = NULL, contact_phone_cipher = NULL, "
                 + "contact_account_id = NULL WHERE contact_account_id = ?1").setParameter(1, viewer.accountId()).executeUpdate();
-        entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2 WHERE id = ?3")
+        // the chosen username goes too: a neutral one, free for nobody else to take
+        entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2, "
+                + "username = 'former_' || id, roles = '{}' WHERE id = ?3")
                 .setParameter(1, FORMER_MEMBER).setParameter(2, UUID.randomUUID().toString())
                 .setParameter(3, viewer.accountId()).executeUpdate();
         audit.record(viewer.accountId(), Action.ACCOUNT_DELETED, null, null);
