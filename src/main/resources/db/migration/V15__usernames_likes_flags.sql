@@ -23,7 +23,7 @@ BEGIN
         END IF;
         base := regexp_replace(base, '[^a-z0-9_.-]+', '_', 'g');
         base := regexp_replace(base, '[_.-]{2,}', '_', 'g');
-        base := regexp_replace(base, '^[.-]+|[_.-]+$', '', 'g');
+        base := regexp_replace(base, '^[_.-]+|[_.-]+$', '', 'g');
         base := left(base, 15);
         base := regexp_replace(base, '[.-]+$', '', 'g');
         IF length(base) < 3 THEN

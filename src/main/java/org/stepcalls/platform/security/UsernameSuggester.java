@@ -41,7 +41,7 @@ public final class UsernameSuggester {
         if (digits(text) > 4) {
             text = text.replaceAll("[0-9]", ""); // digits enough to be part of a number are not kept
         }
-        text = text.replaceAll("[^a-z0-9_.-]+", "_").replaceAll("[_.-]{2,}", "_").replaceAll("^[.-]+|[_.-]+$", "");
+        text = text.replaceAll("[^a-z0-9_.-]+", "_").replaceAll("[_.-]{2,}", "_").replaceAll("^[_.-]+|[_.-]+$", "");
         if (text.length() > MAX_LENGTH - 5) {
             text = text.substring(0, MAX_LENGTH - 5).replaceAll("[.-]+$", "");
         }
