@@ -3,23 +3,19 @@ package org.stepcalls.forum.api;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.stepcalls.forum.Profiles;
-import org.stepcalls.forum.Usernames;
 import org.stepcalls.platform.security.CurrentUser;
-import org.stepcalls.platform.web.ApiException;
 
 import io.quarkus.security.Authenticated;
 
-/** Profiles and your own username. */
-@Path("/api")
+/** Profiles. */
+@Path("/api/users")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
@@ -32,41 +28,22 @@ public class UsersResource {
             List<RecentPostJson> recentPosts, boolean canChangeUsername) {
     }
 
-    public record UsernameJson(String username) {
-    }
-
     private final Profiles profiles;
-    private final Usernames usernames;
     private final CurrentUser currentUser;
 
-    UsersResource(Profiles profiles, Usernames usernames, CurrentUser currentUser) {
+    UsersResource(Profiles profiles, CurrentUser currentUser) {
         this.profiles = profiles;
-        this.usernames = usernames;
         this.currentUser = currentUser;
     }
 
     /** Posts and their count come only from the conversation boards the caller may read. */
     @GET
-    @Path("/users/{username}")
+    @Path("/{username}")
     public ProfileJson profile(@PathParam("username") String username) {
         Profiles.Profile profile = profiles.of(currentUser.viewer(), username);
         return new ProfileJson(profile.username(), profile.name(), profile.joinedAt(), profile.postsCount(),
                 profile.recentPosts().stream().map(p -> new RecentPostJson(p.postId(), p.topicId(), p.topicTitle(),
                         p.category(), p.createdAt(), p.excerpt())).toList(),
                 profile.canChangeUsername());
-    }
-
-    /** Your username, which you may change once. */
-    @GET
-    @Path("/me/username")
-    public UsernameJson mine() {
-        return new UsernameJson(currentUser.account().username());
-    }
-
-    @PUT
-    @Path("/me/username")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public UsernameJson change(UsernameJson request) {
-        return new UsernameJson(usernames.change(currentUser.viewer(), ApiException.requireBody(request).username()));
     }
 }

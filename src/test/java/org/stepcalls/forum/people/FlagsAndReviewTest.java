@@ -69,8 +69,8 @@ class FlagsAndReviewTest {
     void coordinatorAgreesAndThePostIsHiddenWithTheirReasonAudited() { // R17
         long topic = author.createTopicId("general", "Car share", "Details in my bio, call me maybe");
         long post = People.postIds(author, topic).get(0);
-        long flag = flag(flagger, post, "personal_details");
         long other = flag(second, post, "inappropriate");
+        long flag = flag(flagger, post, "personal_details");
         coordinator.post("/api/review/" + flag + "/agree", Map.of("reason", "Shows a way to reach the author")).statusCode(200);
         coordinator.get("/api/review").body("flags.flagId", not(hasItem((int) other)));
         second.topic(topic).body("posts[0].hidden", equalTo(true));
