@@ -35,8 +35,8 @@ public class Mentions {
     /** A username after '@' that is not part of an address or a word (a username's shape, see V15). */
     static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_.@/+-])@([A-Za-z0-9_][A-Za-z0-9_.-]{0,18}[A-Za-z0-9_])");
 
-    /** A mention as {@link #render} writes it (the sanitiser adds its rel after the href). */
-    private static final Pattern RENDERED = Pattern.compile("<a href=\"/u/([A-Za-z0-9_.-]+)\"[^>]*>@\\1</a>",
+    /** A mention as {@link #render} writes it (the sanitiser adds its rel after the href and writes '@' as &#64;). */
+    private static final Pattern RENDERED = Pattern.compile("<a href=\"/u/([A-Za-z0-9_.-]+)\"[^>]*>(?:@|&#64;)\\1</a>",
             Pattern.CASE_INSENSITIVE);
 
     private final MarkdownRenderer markdown;

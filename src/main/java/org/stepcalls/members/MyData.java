@@ -34,7 +34,7 @@ public class MyData {
     public record NotificationCopy(String text, OffsetDateTime createdAt) {
     }
 
-    public record Copy(String displayName, OffsetDateTime accountCreatedAt, List<String> roles, List<PostCopy> posts,
+    public record Copy(String displayName, String username, OffsetDateTime accountCreatedAt, List<String> roles, List<PostCopy> posts,
             VolunteerView listEntry, List<NotificationCopy> notifications) {
     }
 
@@ -59,7 +59,7 @@ public class MyData {
                 "SELECT text, created_at FROM notifications WHERE account_id = ?1 ORDER BY id", Object[].class)
                 .setParameter(1, viewer.accountId()).getResultList();
         VolunteerView entry = Volunteer.findByAccount(viewer.accountId()) == null ? null : volunteers.mine(viewer);
-        return new Copy(account.displayName, account.createdAt, viewer.roles().stream().map(r -> r.claimValue()).sorted().toList(),
+        return new Copy(account.displayName, account.username, account.createdAt, viewer.roles().stream().map(r -> r.claimValue()).sorted().toList(),
                 posts.stream().map(r -> new PostCopy(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                         (String) r[3], time(r[4]), time(r[5]))).toList(),
                 entry,

@@ -29,7 +29,7 @@ class MentionsTextTest {
 
     @Test
     void aUsernameSpellingOutAnAddressShowsContactDetails() { // R16
-        assertThat(usernames.showsContactDetails("odile_at_hollin_dot_org")).isTrue();
+        assertThat(usernames.showsContactDetails("jo_at_hollin_dot_org")).isTrue();
         assertThat(usernames.showsContactDetails("odile_hollin")).isFalse();
     }
 
