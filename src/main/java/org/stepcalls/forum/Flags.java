@@ -110,6 +110,12 @@ public class Flags {
         return new Flagged(flag.id, post.hidden);
     }
 
+    /** Whether a flag hid this post and waits for review, so pages do not say a coordinator hid it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hiddenPendingReview(long postId) {
+        return Flag.count("post.id = ?1 and hidPost = true and status = ?2", postId, Flag.OPEN) > 0;
+    }
+
     /** "Other" needs a short reason; the others may have one. Redacted, and refused if it still shows a number. */
     private RedactedText note(Reason reason, String rawNote) {
         if (rawNote == null || rawNote.isBlank()) {

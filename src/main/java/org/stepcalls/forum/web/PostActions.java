@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 
 import org.stepcalls.forum.ForumQueries.PostView;
 import org.stepcalls.forum.ForumQueries.TopicView;
+import org.stepcalls.forum.Flags;
 import org.stepcalls.forum.Likes;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.forum.Post;
@@ -21,12 +22,14 @@ import org.stepcalls.platform.security.CurrentUser;
 public class PostActions {
 
     private final Likes likes;
+    private final Flags flags;
     private final Permissions permissions;
     private final CurrentUser currentUser;
     private Map<Long, Likes.State> inTopic;
 
-    PostActions(Likes likes, Permissions permissions, CurrentUser currentUser) {
+    PostActions(Likes likes, Flags flags, Permissions permissions, CurrentUser currentUser) {
         this.likes = likes;
+        this.flags = flags;
         this.permissions = permissions;
         this.currentUser = currentUser;
     }
@@ -36,6 +39,11 @@ public class PostActions {
             inTopic = likes.inTopic(currentUser.viewer(), topic.id());
         }
         return inTopic.getOrDefault(post.id(), Likes.State.NONE);
+    }
+
+    /** A hidden post whose hiding is a flag's, until a coordinator reviews it (asked only of hidden posts: few). */
+    public boolean awaitsReview(PostView post) {
+        return post.hidden() && flags.hiddenPendingReview(post.id());
     }
 
     /** Like and flag are for someone else's visible plain post on a conversation board (Likes, Flags). */

@@ -68,7 +68,7 @@ class PeopleJourneyInBrowserTest {
             page.findElement(By.cssSelector("input[name=reason][value=personal_details]")).click();
             silas.submit(By.cssSelector("form.stacked button[type=submit]"));
             assertThat(page.findElement(By.cssSelector("#post-" + risky)).getText())
-                    .contains("hidden").doesNotContain("417");
+                    .contains("hidden while a coordinator reviews a flag").doesNotContain("417");
             silas.screenshot("flagged-post-hidden-at-once");
         }
 
@@ -88,6 +88,8 @@ class PeopleJourneyInBrowserTest {
             WebDriver page = silas.driver();
             page.get(base + "u/" + rowenaName);
             assertThat(page.findElement(By.tagName("main")).getText()).contains("@" + rowenaName).doesNotContain("417");
+            page.get(base + "t/" + topic);
+            assertThat(page.findElement(By.cssSelector("#post-" + risky)).getText()).contains("hidden by a coordinator");
             silas.screenshot("rowenas-profile");
         }
     }
