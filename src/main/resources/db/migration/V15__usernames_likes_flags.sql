@@ -16,7 +16,8 @@ DECLARE
     n       integer;
 BEGIN
     FOR account IN SELECT id, display_name FROM accounts ORDER BY id LOOP
-        base := lower(account.display_name);
+        base := translate(lower(account.display_name), 'àáâãäåāçćčèéêëēìíîïīñńòóôõöøōùúûüūýÿšžł',
+                          'aaaaaaaccceeeeeiiiiinnooooooouuuuuyyszl');
         base := split_part(base, '@', 1);
         IF length(regexp_replace(base, '[^0-9]', '', 'g')) > 4 THEN
             base := regexp_replace(base, '[0-9]', '', 'g');
