@@ -43,6 +43,19 @@ class ProfilesTest {
     }
 
     @Test
+    void everyPostAProfileListsIsOneTheViewerMayOpen() { // the list agrees with the single-item check
+        ForumApiClient helpliner = People.namesake("Jessamy", "sub-" + UUID.randomUUID(), "helpliner", "member");
+        People.firstPost(helpliner, "general", "Open to all.");
+        People.firstPost(helpliner, "helpliners", "Helpliners only.");
+        People.replyId(helpliner, People.call(helpliner), "Call advice.");
+        for (ForumApiClient viewer : java.util.List.of(member, coordinator, helpliner)) {
+            java.util.List<Integer> topics = viewer.get("/api/users/" + People.username(helpliner)).statusCode(200)
+                    .extract().jsonPath().getList("recentPosts.topicId", Integer.class);
+            topics.forEach(topic -> viewer.topic(topic).statusCode(200));
+        }
+    }
+
+    @Test
     void hiddenPostsLeaveTheProfile() {
         ForumApiClient author = People.namesake("Ignatius", "sub-" + UUID.randomUUID(), "member");
         long post = People.firstPost(author, "general", "To be hidden.");
