@@ -72,9 +72,14 @@ public class DemoContent {
             account.issuer = DEMO_ISSUER;
             account.subject = person.name();
             account.displayName = person.name();
+            account.username = person.name().split(" ")[0].toLowerCase(java.util.Locale.ROOT);
             account.createdAt = OffsetDateTime.now();
             account.persist();
             em.flush();
+            // as a sign-in would record them, so that mentioning a demo person asks their roles
+            em.createNativeQuery("UPDATE accounts SET roles = cast(?1 as text[]) WHERE id = ?2")
+                    .setParameter(1, "{member," + person.role().claimValue() + "}").setParameter(2, account.id)
+                    .executeUpdate();
         } else {
             account = found.get(0);
         }

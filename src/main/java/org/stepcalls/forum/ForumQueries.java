@@ -28,7 +28,7 @@ public class ForumQueries {
 
     public record PostView(long id, int number, String kind, String authorName, String body, String html,
             OffsetDateTime createdAt, OffsetDateTime editedAt, boolean hidden, boolean contentVisible,
-            String hiddenReason, boolean editable, boolean moderatable) {
+            String hiddenReason, boolean editable, boolean moderatable, String authorUsername) {
     }
 
     /** {@code canCloseOrPin}: moderation of the topic's state, which a feature closing its own topics keeps (R15). */
@@ -191,7 +191,7 @@ public class ForumQueries {
                 visible ? post.body() : "", visible ? post.html() : "", post.createdAt, post.editedAt, post.hidden,
                 visible, visible ? post.hiddenReason() : null,
                 permissions.canEdit(viewer, post) && !post.topic.isClosed() && !post.isRecord(),
-                moderator && !post.isRecord());
+                moderator && !post.isRecord(), post.author.username);
     }
 
     private static String summarySelect() {

@@ -3,6 +3,7 @@ package org.stepcalls.forum;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -46,6 +47,10 @@ public class ForumService {
     private final AuditLog audit;
     private final EntityManager entityManager;
 
+    /** @mentions in conversation: linked when rendered, notified once saved. */
+    @Inject
+    Mentions mentions;
+
     ForumService(Permissions permissions, Redactor redactor, MarkdownRenderer markdown, AuditLog audit,
             EntityManager entityManager) {
         this.permissions = permissions;
@@ -71,7 +76,7 @@ public class ForumService {
         String body = required("body", "post", rawBody, MAX_BODY);
         RedactedText redactedTitle = shownClean("title", redactor.redact(title));
         RedactedText redactedBody = redactor.redact(body);
-        RenderedMarkdown rendered = shownClean(markdown.render(redactedBody));
+        RenderedMarkdown rendered = shownClean(mentions.render(redactedBody, category));
 
         OffsetDateTime now = OffsetDateTime.now();
         Topic topic = new Topic();
@@ -81,7 +86,7 @@ public class ForumService {
         topic.createdAt = now;
         topic.lastActivityAt = now;
         topic.persist();
-        addPost(topic, viewer, rendered, now);
+        mentions.notifyNewlyMentioned(addPost(topic, viewer, rendered, now), category);
         return new Saved(topic.id, redactedTitle.redactions() + redactedBody.redactions());
     }
 
@@ -138,7 +143,9 @@ public class ForumService {
             throw ApiException.conflict("topic_closed", "This topic is closed; it takes no more replies.");
         }
         RedactedText body = redactor.redact(required("body", "reply", rawBody, MAX_BODY));
-        Post post = addPost(topic, viewer, shownClean(markdown.render(body)), OffsetDateTime.now());
+        Category category = permissions.categoryOf(topic);
+        Post post = addPost(topic, viewer, shownClean(mentions.render(body, category)), OffsetDateTime.now());
+        mentions.notifyNewlyMentioned(post, category);
         return new Saved(post.id, body.redactions());
     }
 
@@ -152,7 +159,8 @@ public class ForumService {
             throw ApiException.conflict("topic_closed", "This topic is closed; its posts can no longer be edited.");
         }
         RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
-        RenderedMarkdown rendered = shownClean(markdown.render(body));
+        Category category = permissions.categoryOf(post.topic);
+        RenderedMarkdown rendered = shownClean(mentions.render(body, category));
         if (body.text().equals(post.body())) {
             return new Saved(post.id, body.redactions());
         }
@@ -165,6 +173,7 @@ public class ForumService {
         revision.persist();
         post.write(rendered);
         post.editedAt = revision.replacedAt;
+        mentions.notifyNewlyMentioned(post, category);
         return new Saved(post.id, body.redactions());
     }
 

@@ -1,6 +1,7 @@
 package org.stepcalls.forum;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -38,7 +40,14 @@ public class MarkdownRenderer {
             .sanitizeUrls(true).build();
 
     public RenderedMarkdown render(RedactedText markdown) {
-        String html = renderer.render(parser.parse(markdown.text()));
-        return new RenderedMarkdown(markdown, POLICY.sanitize(html));
+        return render(markdown, document -> {
+        });
+    }
+
+    /** With a change to the parsed document before it is rendered (mentions become links), then sanitised as ever. */
+    RenderedMarkdown render(RedactedText markdown, Consumer<Node> beforeRendering) {
+        Node document = parser.parse(markdown.text());
+        beforeRendering.accept(document);
+        return new RenderedMarkdown(markdown, POLICY.sanitize(renderer.render(document)));
     }
 }

@@ -94,6 +94,39 @@ public class Permissions {
         return canRead(viewer, topic) && viewer.is(topic.opener.id);
     }
 
+    /**
+     * Likes and mentions belong to conversation. A board whose topics a feature keeps as its own
+     * working records (the calls board) has neither: a like or a notification there would only
+     * spread word of a call.
+     */
+    public boolean isConversation(Category category) {
+        return !category.topicsByFeatureOnly;
+    }
+
+    /** Any reader likes someone else's post (as Discourse, never one's own); where it may is the post's state. */
+    public boolean canLike(Viewer viewer, Post post) {
+        return canRead(viewer, post.topic) && !viewer.is(post.author.id);
+    }
+
+    /** Any reader flags someone else's post; which reasons a board takes is the post's state. */
+    public boolean canFlag(Viewer viewer, Post post) {
+        return canRead(viewer, post.topic) && !viewer.is(post.author.id);
+    }
+
+    /** The review queue: the moderators of each flagged post's board, and nobody else. */
+    public boolean canReviewFlags(Viewer viewer) {
+        return viewer.isSignedIn() && viewer.has(Role.COORDINATOR);
+    }
+
+    public boolean canReview(Viewer viewer, Post post) {
+        return canReviewFlags(viewer) && canModerate(viewer, categoryOf(post.topic));
+    }
+
+    /** Profiles: any signed-in person; what a profile shows is still only what the viewer may read. */
+    public boolean canSeeProfiles(Viewer viewer) {
+        return viewer.isSignedIn();
+    }
+
     /** The categories a list query may draw from: the same rule as {@link #canRead(Viewer, Category)}. */
     public List<Category> readableCategories(Viewer viewer) {
         return allCategories().stream().filter(category -> canRead(viewer, category)).toList();

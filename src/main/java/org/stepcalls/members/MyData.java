@@ -38,8 +38,8 @@ public class MyData {
     public record TaskCopy(String kind, String reason, OffsetDateTime createdAt, boolean done) {
     }
 
-    public record Copy(String displayName, OffsetDateTime accountCreatedAt, List<String> roles, List<PostCopy> posts,
-            VolunteerView listEntry, List<NotificationCopy> notifications, List<TaskCopy> listTasks) {
+    public record Copy(String displayName, String username, OffsetDateTime accountCreatedAt, List<String> roles,
+            List<PostCopy> posts, VolunteerView listEntry, List<NotificationCopy> notifications, List<TaskCopy> listTasks) {
     }
 
     private final EntityManager entityManager;
@@ -67,7 +67,7 @@ public class MyData {
                 JOIN volunteers v ON v.id = t.volunteer_id WHERE v.account_id = ?1 ORDER BY t.id""", Object[].class)
                 .setParameter(1, viewer.accountId()).getResultList();
         VolunteerView entry = Volunteer.findByAccount(viewer.accountId()) == null ? null : volunteers.mine(viewer);
-        return new Copy(account.displayName, account.createdAt, viewer.roles().stream().map(r -> r.claimValue()).sorted().toList(),
+        return new Copy(account.displayName, account.username, account.createdAt, viewer.roles().stream().map(r -> r.claimValue()).sorted().toList(),
                 posts.stream().map(r -> new PostCopy(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                         (String) r[3], time(r[4]), time(r[5]))).toList(),
                 entry,
@@ -88,7 +88,9 @@ public class MyData {
                 .executeUpdate();
         entityManager.createNativeQuery("UPDATE meetings SET contact_name = NULL, contact_phone_cipher = NULL, "
                 + "contact_account_id = NULL WHERE contact_account_id = ?1").setParameter(1, viewer.accountId()).executeUpdate();
-        entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2 WHERE id = ?3")
+        // the chosen username goes too: a neutral one, free for nobody else to take
+        entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2, "
+                + "username = 'former_' || id, roles = '{}' WHERE id = ?3")
                 .setParameter(1, FORMER_MEMBER).setParameter(2, UUID.randomUUID().toString())
                 .setParameter(3, viewer.accountId()).executeUpdate();
         audit.record(viewer.accountId(), Action.ACCOUNT_DELETED, null, null);

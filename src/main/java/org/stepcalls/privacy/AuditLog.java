@@ -20,7 +20,9 @@ public class AuditLog {
         /** A coordinator settled a task a call raised; the detail is how (clean_date_updated, kept_on_list …). */
         TASK_DONE,
         /** An epoch key destroyed by the purge; the detail is the epoch (R16, R19). */
-        KEY_EPOCH_DESTROYED;
+        KEY_EPOCH_DESTROYED,
+        /** A post flagged by a reader (the detail is the flag's reason code), and a coordinator's review of it. */
+        POST_FLAGGED, FLAG_AGREED, FLAG_DISAGREED;
 
         public String code() {
             return name().toLowerCase();
@@ -51,6 +53,12 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordEpochDestroyed(Long actorId, KeyEpoch epoch) {
         persist(actorId, Action.KEY_EPOCH_DESTROYED, null, null, null, epoch.name());
+    }
+
+    /** A flag on a post; {@code reason} is one of the fixed flag codes such as {@code personal_details}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFlag(long actorId, Action action, long topicId, long postId, String reason) {
+        persist(actorId, action, topicId, postId, null, reason);
     }
 
     private void persist(Long actorId, Action action, Long topicId, Long postId, Long volunteerId, String detail) {

@@ -20,7 +20,8 @@ final class ForumJson {
     }
 
     record PostJson(long id, int number, String kind, String authorName, String body, String html,
-            OffsetDateTime createdAt, OffsetDateTime editedAt, boolean hidden, String hiddenReason) {
+            OffsetDateTime createdAt, OffsetDateTime editedAt, boolean hidden, String hiddenReason, String authorUsername,
+            long likes, boolean liked) {
     }
 
     record TopicJson(long id, String title, String category, String status, boolean pinned, String openerName,

@@ -1,8 +1,10 @@
 package org.stepcalls.forum.api;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +19,7 @@ import org.stepcalls.forum.ForumQueries;
 import org.stepcalls.forum.ForumQueries.TopicPage;
 import org.stepcalls.forum.ForumQueries.TopicView;
 import org.stepcalls.forum.ForumService;
+import org.stepcalls.forum.Likes;
 import org.stepcalls.forum.api.ForumJson.NewPost;
 import org.stepcalls.forum.api.ForumJson.NewTopic;
 import org.stepcalls.forum.api.ForumJson.PostJson;
@@ -37,6 +40,9 @@ public class TopicsResource {
     private final ForumService forum;
     private final ForumQueries queries;
     private final CurrentUser currentUser;
+
+    @Inject
+    Likes likes;
 
     TopicsResource(ForumService forum, ForumQueries queries, CurrentUser currentUser) {
         this.forum = forum;
@@ -67,10 +73,13 @@ public class TopicsResource {
     @Path("/{id}")
     public TopicJson topic(@PathParam("id") long id) {
         TopicView topic = queries.topic(currentUser.viewer(), id);
+        Map<Long, Likes.State> liked = likes.inTopic(currentUser.viewer(), id);
         return new TopicJson(topic.id(), topic.title(), topic.category().slug, topic.status(), topic.pinned(),
-                topic.openerName(), topic.posts().stream().map(p -> new PostJson(p.id(), p.number(), p.kind(),
-                        p.authorName(), p.body(), p.html(), p.createdAt(), p.editedAt(), p.hidden(), p.hiddenReason()))
-                        .toList());
+                topic.openerName(), topic.posts().stream().map(p -> {
+                    Likes.State state = liked.getOrDefault(p.id(), Likes.State.NONE);
+                    return new PostJson(p.id(), p.number(), p.kind(), p.authorName(), p.body(), p.html(), p.createdAt(),
+                            p.editedAt(), p.hidden(), p.hiddenReason(), p.authorUsername(), state.likes(), state.liked());
+                }).toList());
     }
 
     @POST

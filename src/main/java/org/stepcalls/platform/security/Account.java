@@ -34,4 +34,12 @@ public class Account extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** Unique case-insensitively, URL-safe, shown beside the display name and used in @mentions. */
+    @Column(nullable = false)
+    public String username;
+
+    /** A username is chosen for you at first sign-in and may be changed once. */
+    @Column(name = "username_changed", nullable = false)
+    public boolean usernameChanged;
 }

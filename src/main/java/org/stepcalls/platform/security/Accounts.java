@@ -6,48 +6,73 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Creates the local account on first sign-in and keeps its display name and roles in step with the
- * token. The roles are remembered for work no request carries (a scheduled job telling coordinators).
+ * Creates the local account on first sign-in, with a username of its own, and keeps its display
+ * name and roles in step with the token (the roles so that a mention can ask, for someone not
+ * signed in at that moment, whether they may read the topic).
  */
 @ApplicationScoped
 public class Accounts {
 
     /** What a request needs to know of its account. */
-    public record SignedIn(long id, String displayName) {
+    public record SignedIn(long id, String displayName, String username) {
     }
+
+    private static final int USERNAME_ATTEMPTS = 5;
 
     private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
+    private final Instance<UsernamePolicy> usernamePolicy;
 
-    Accounts(EntityManager entityManager, AgroalDataSource dataSource) {
+    Accounts(EntityManager entityManager, AgroalDataSource dataSource, Instance<UsernamePolicy> usernamePolicy) {
         this.entityManager = entityManager;
         this.dataSource = dataSource;
+        this.usernamePolicy = usernamePolicy;
     }
 
-    SignedIn findOrCreate(String issuer, String subject, String displayName, Set<Role> roles) {
-        String[] roleNames = roles.stream().map(Role::claimValue).sorted().toArray(String[]::new);
+    SignedIn findOrCreate(String issuer, String subject, String displayName, String usernameHint, List<String> roles) {
+        String[] sortedRoles = roles.stream().sorted().toArray(String[]::new);
         Known known = lookUp(issuer, subject);
-        if (known != null && known.account().displayName().equals(displayName) && Arrays.equals(known.roles(), roleNames)) {
+        if (known != null && known.account().displayName().equals(displayName) && Arrays.equals(known.roles(), sortedRoles)) {
             return known.account(); // the common case: one read, no write
         }
-        // its own transaction: the account must exist even if the request's work rolls back
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                INSERT INTO accounts (issuer, subject, display_name, created_at, roles) VALUES (?1, ?2, ?3, ?4, ?5)
-                ON CONFLICT (issuer, subject) DO UPDATE SET display_name = EXCLUDED.display_name, roles = EXCLUDED.roles""")
-                .setParameter(1, issuer).setParameter(2, subject).setParameter(3, displayName)
-                .setParameter(4, OffsetDateTime.now()).setParameter(5, roleNames)
-                .executeUpdate());
-        return lookUp(issuer, subject).account();
+        if (known != null) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "UPDATE accounts SET display_name = ?1, roles = cast(?2 as text[]) WHERE id = ?3")
+                    .setParameter(1, displayName).setParameter(2, postgresArray(sortedRoles))
+                    .setParameter(3, known.account().id()).executeUpdate());
+            return lookUp(issuer, subject).account();
+        }
+        for (int attempt = 1;; attempt++) {
+            try {
+                // its own transaction: the account must exist even if the request's work rolls back
+                QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        INSERT INTO accounts (issuer, subject, display_name, created_at, username, roles)
+                        VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 as text[]))
+                        ON CONFLICT (issuer, subject) DO UPDATE SET display_name = EXCLUDED.display_name,
+                            roles = EXCLUDED.roles""")
+                        .setParameter(1, issuer).setParameter(2, subject).setParameter(3, displayName)
+                        .setParameter(4, OffsetDateTime.now()).setParameter(5, freeUsername(usernameHint))
+                        .setParameter(6, postgresArray(sortedRoles))
+                        .executeUpdate());
+                return lookUp(issuer, subject).account();
+            } catch (RuntimeException e) { // the username was taken between our read and our write
+                if (attempt == USERNAME_ATTEMPTS) {
+                    throw e; // someone else took each name we chose, five times over: not a race any more
+                }
+            }
+        }
     }
 
     /** The accounts whose token carried {@code role} at their last request. */
@@ -69,15 +94,44 @@ public class Accounts {
     private Known lookUp(String issuer, String subject) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, display_name, roles FROM accounts WHERE issuer = ? AND subject = ?")) {
+                        "SELECT id, display_name, username, roles FROM accounts WHERE issuer = ? AND subject = ?")) {
             select.setString(1, issuer);
             select.setString(2, subject);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new Known(new SignedIn(row.getLong(1), row.getString(2)),
-                        (String[]) row.getArray(3).getArray()) : null;
+                if (!row.next()) {
+                    return null;
+                }
+                String[] roles = (String[]) row.getArray(4).getArray();
+                Arrays.sort(roles);
+                return new Known(new SignedIn(row.getLong(1), row.getString(2), row.getString(3)), roles);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the signed-in account", e);
         }
+    }
+
+    /** The first free of base, base1, base2, … where base comes from the token's name (Discourse's way). */
+    private String freeUsername(String hint) {
+        UsernamePolicy policy = usernamePolicy.isResolvable() ? usernamePolicy.get() : candidate -> false;
+        String base = UsernameSuggester.base(hint, policy);
+        Set<String> taken = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT lower(username) FROM accounts WHERE lower(username) LIKE ? ESCAPE '!'")) {
+            select.setString(1, base.toLowerCase().replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%");
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    taken.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the usernames in use", e);
+        }
+        return UsernameSuggester.firstFree(base, taken);
+    }
+
+    /** A text[] literal of role names (lowercase words: nothing to escape). */
+    private static String postgresArray(String[] values) {
+        return "{" + String.join(",", values) + "}";
     }
 }

@@ -61,7 +61,8 @@ public class CurrentUser {
             throw new IllegalStateException("No account for a signed-out visitor");
         }
         if (account == null) {
-            account = accounts.findOrCreate(issuer(), subject(), displayNameFromToken(), roles());
+            account = accounts.findOrCreate(issuer(), subject(), displayNameFromToken(), usernameHint(),
+                    roles().stream().map(Role::claimValue).toList());
         }
         return account;
     }
@@ -77,6 +78,14 @@ public class CurrentUser {
             return "";
         }
         return io.vertx.core.Context.isOnEventLoopThread() && account == null ? displayNameFromToken() : account().displayName();
+    }
+
+    /** The signed-in person's username, for links to their profile; "" where a page may not query. */
+    public String username() {
+        if (!isSignedIn() || io.vertx.core.Context.isOnEventLoopThread() && account == null) {
+            return "";
+        }
+        return account().username();
     }
 
     private String issuer() {
@@ -103,6 +112,14 @@ public class CurrentUser {
         }
         name = name == null || name.isBlank() ? "Member" : name.strip();
         return name.length() > MAX_DISPLAY_NAME ? name.substring(0, MAX_DISPLAY_NAME) : name;
+    }
+
+    /** What a new account's username is made from: the provider's username, else the name, else the subject. */
+    private String usernameHint() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return firstNonBlank(token.getClaim("preferred_username"), token.getClaim("name"), token.getSubject());
+        }
+        return identity.getPrincipal().getName();
     }
 
     private static String firstNonBlank(Object... candidates) {

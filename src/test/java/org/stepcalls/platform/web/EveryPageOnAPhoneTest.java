@@ -27,9 +27,9 @@ class EveryPageOnAPhoneTest {
 
     @ParameterizedTest(name = "{0}''s pages")
     @CsvSource(delimiter = '|', value = {
-            "member      | /, /search?q=meeting, /meetings, /outcomes, /volunteers/me, /notifications, /me/data",
+            "member      | /, /search?q=meeting, /meetings, /outcomes, /volunteers/me, /notifications, /me/data, /u/pia",
             "helpliner   | /calls/new, /contacts, /c/helpliners, /new-topic",
-            "coordinator | /volunteers, /volunteers/new, /volunteers/import, /meetings/new, /areas, /areas/{area}/edit, /areas/{area}/delete, /calls/overdue, /admin/purge",
+            "coordinator | /volunteers, /volunteers/new, /volunteers/import, /meetings/new, /areas, /areas/{area}/edit, /areas/{area}/delete, /calls/overdue, /admin/purge, /review",
             "admin       | /admin/audit, /admin/purge, /areas",
     })
     void fitsAPhone(String role, String paths) throws Exception {

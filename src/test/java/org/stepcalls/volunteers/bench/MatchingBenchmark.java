@@ -155,8 +155,8 @@ class MatchingBenchmark {
     private long coordinatorAccount() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("""
-                        INSERT INTO accounts (issuer, subject, display_name, created_at)
-                        VALUES ('bench', 'coordinator', 'Bench Coordinator', now()) RETURNING id""")) {
+                        INSERT INTO accounts (issuer, subject, display_name, created_at, username)
+                        VALUES ('bench', 'coordinator', 'Bench Coordinator', now(), 'bench_coordinator') RETURNING id""")) {
             row.next();
             return row.getLong(1);
         }

@@ -1,0 +1,111 @@
+package org.stepcalls.forum;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.web.ApiException;
+
+/** One like per person per post, as Discourse: never one's own post, a hidden one, a record or on the calls board. */
+@ApplicationScoped
+@Transactional
+public class Likes {
+
+    public static final String NOT_HERE = "no_likes_here";
+    public static final String POST_HIDDEN = "post_hidden";
+
+    /** A post's likes as a viewer sees them. */
+    public record State(long likes, boolean liked) {
+        public static final State NONE = new State(0, false);
+    }
+
+    private final Permissions permissions;
+    private final EntityManager entityManager;
+
+    Likes(Permissions permissions, EntityManager entityManager) {
+        this.permissions = permissions;
+        this.entityManager = entityManager;
+    }
+
+    public State like(Viewer viewer, long postId) {
+        Post post = likeable(viewer, postId);
+        entityManager.createNativeQuery("""
+                INSERT INTO post_likes (post_id, account_id, created_at) VALUES (?1, ?2, ?3)
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, post.id).setParameter(2, viewer.accountId()).setParameter(3, OffsetDateTime.now())
+                .executeUpdate();
+        return state(viewer, post.id);
+    }
+
+    public State unlike(Viewer viewer, long postId) {
+        Post post = readable(viewer, postId);
+        entityManager.createNativeQuery("DELETE FROM post_likes WHERE post_id = ?1 AND account_id = ?2")
+                .setParameter(1, post.id).setParameter(2, viewer.accountId()).executeUpdate();
+        return state(viewer, post.id);
+    }
+
+    /** Whether the like button belongs on this post for this viewer (the same checks as {@link #like}). */
+    public boolean offered(Viewer viewer, Post post, Category category) {
+        return permissions.canLike(viewer, post) && permissions.isConversation(category) && !post.isRecord() && !post.hidden;
+    }
+
+    /**
+     * Every post's likes in a topic, in one statement on the session's own connection: topic pages
+     * render it after the resource has returned, and a second connection could wait on others.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, State> inTopic(Viewer viewer, long topicId) {
+        Long me = viewer.accountId();
+        return Post.getSession().doReturningWork(connection -> {
+            Map<Long, State> states = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT l.post_id, count(*), coalesce(bool_or(l.account_id = ?), false)
+                    FROM post_likes l JOIN posts p ON p.id = l.post_id WHERE p.topic_id = ? GROUP BY l.post_id""")) {
+                select.setLong(1, me == null ? -1 : me);
+                select.setLong(2, topicId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        states.put(rows.getLong(1), new State(rows.getLong(2), rows.getBoolean(3)));
+                    }
+                }
+            }
+            return states;
+        });
+    }
+
+    private State state(Viewer viewer, long postId) {
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                "SELECT count(*), coalesce(bool_or(account_id = ?1), false) FROM post_likes WHERE post_id = ?2")
+                .setParameter(1, viewer.accountId()).setParameter(2, postId).getSingleResult();
+        return new State(((Number) row[0]).longValue(), (Boolean) row[1]);
+    }
+
+    private Post likeable(Viewer viewer, long postId) {
+        Post post = readable(viewer, postId);
+        if (!permissions.canLike(viewer, post)) {
+            throw ApiException.forbidden("You cannot like your own post.");
+        }
+        if (!permissions.isConversation(permissions.categoryOf(post.topic)) || post.isRecord()) {
+            throw ApiException.conflict(NOT_HERE, "Posts on the 12th Step Calls board and templated records take no likes.");
+        }
+        if (post.hidden) {
+            throw ApiException.conflict(POST_HIDDEN, "This post is hidden; it takes no likes.");
+        }
+        return post;
+    }
+
+    private Post readable(Viewer viewer, long postId) {
+        Post post = Post.findById(postId);
+        if (post == null || !permissions.canRead(viewer, post.topic)) {
+            throw ApiException.notFound();
+        }
+        return post;
+    }
+}

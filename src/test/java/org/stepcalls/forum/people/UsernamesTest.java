@@ -1,0 +1,88 @@
+package org.stepcalls.forum.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.stepcalls.forum.api.ForumApiClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class UsernamesTest {
+
+    @Test
+    void anAccountTakesItsUsernameFromTheProvidersUsername() {
+        ForumApiClient rosalind = People.namesake("Rosalind.Ashby", fresh(), "member");
+        assertThat(People.username(rosalind)).isEqualTo("rosalind.ashby");
+    }
+
+    @Test
+    void namesakesAreNumberedAsDiscourseDoes() {
+        ForumApiClient first = People.namesake("Benedikt", fresh(), "member");
+        ForumApiClient second = People.namesake("benedikt", fresh(), "member");
+        ForumApiClient third = People.namesake("BENEDIKT", fresh(), "member");
+        assertThat(People.username(first)).isEqualTo("benedikt");
+        assertThat(People.username(second)).isEqualTo("benedikt1");
+        assertThat(People.username(third)).isEqualTo("benedikt2");
+    }
+
+    @Test
+    void aNumberOrAnAddressAsTheProvidersUsernameNeverBecomesOne() { // R16
+        ForumApiClient numbered = People.namesake("07700900417", fresh(), "member");
+        ForumApiClient addressed = People.namesake("wilfred.okoro@example.org", fresh(), "member");
+        assertThat(People.username(numbered)).startsWith("member").doesNotContain("07700");
+        assertThat(People.username(addressed)).isEqualTo("wilfred.okoro");
+    }
+
+    @Test
+    void postsCarryTheirAuthorsUsernameBesideTheName() {
+        ForumApiClient author = People.namesake("Ottilie", fresh(), "member");
+        long topic = author.createTopicId("general", "Hello from Ottilie", "First post.");
+        author.topic(topic).body("posts[0].authorName", equalTo("Ottilie"))
+                .body("posts[0].authorUsername", equalTo(People.username(author)));
+    }
+
+    @Test
+    void theOwnerChangesTheirUsernameOnceAndOnlyOnce() {
+        ForumApiClient person = People.namesake("Cosmo", fresh(), "member");
+        String wanted = "cosmo_" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        person.put("/api/me/username", Map.of("username", wanted)).statusCode(200).body("username", equalTo(wanted));
+        person.get("/api/users/" + wanted.toUpperCase()).statusCode(200).body("username", equalTo(wanted))
+                .body("canChangeUsername", equalTo(false));
+        person.put("/api/me/username", Map.of("username", wanted + "x")).statusCode(409)
+                .body("error", equalTo("username_already_changed"));
+    }
+
+    @Test
+    void aUsernameHeldBySomeoneElseInAnyCaseIsRefused() {
+        ForumApiClient holder = People.namesake("Perpetua", fresh(), "member");
+        ForumApiClient other = People.namesake("Quillon", fresh(), "member");
+        other.put("/api/me/username", Map.of("username", People.username(holder).toUpperCase())).statusCode(409)
+                .body("error", equalTo("username_taken"));
+    }
+
+    @Test
+    void aUsernameWithANumberOrAnAddressInItIsRefused() { // R16
+        ForumApiClient person = People.namesake("Aurelio", fresh(), "member");
+        person.put("/api/me/username", Map.of("username", "aurelio07700900123")).statusCode(400)
+                .body("error", equalTo("invalid_username"));
+        person.put("/api/me/username", Map.of("username", "jo_at_hollin_dot_org")).statusCode(400)
+                .body("error", equalTo("contact_details"));
+        person.put("/api/me/username", Map.of("username", "a b")).statusCode(400).body("error", equalTo("invalid_username"));
+        person.put("/api/me/username", Map.of("username", "ok")).statusCode(400).body("error", equalTo("invalid_username"));
+        person.get("/api/users/" + People.username(person)).statusCode(200).body("canChangeUsername", equalTo(true));
+    }
+
+    @Test
+    void anUnknownUsernameHasNoProfile() {
+        People.person("lena", "member").get("/api/users/nobody_by_that_name").statusCode(404);
+    }
+
+    private static String fresh() {
+        return "sub-" + UUID.randomUUID();
+    }
+}
