@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class ArchitectureTest {
 
     private static final String[] FEATURES = { "org.stepcalls.calls..", "org.stepcalls.volunteers..",
-            "org.stepcalls.outcomes.." };
+            "org.stepcalls.outcomes..", "org.stepcalls.discourse.." };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -22,7 +22,9 @@ public class AuditLog {
         /** An epoch key destroyed by the purge; the detail is the epoch (R16, R19). */
         KEY_EPOCH_DESTROYED,
         /** A post flagged by a reader (the detail is the flag's reason code), and a coordinator's review of it. */
-        POST_FLAGGED, FLAG_AGREED, FLAG_DISAGREED;
+        POST_FLAGGED, FLAG_AGREED, FLAG_DISAGREED,
+        /** An admin created or revoked an API key (the key's own row says which). */
+        API_KEY_CREATED, API_KEY_REVOKED;
 
         public String code() {
             return name().toLowerCase();

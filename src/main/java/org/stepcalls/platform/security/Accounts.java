@@ -85,6 +85,23 @@ public class Accounts {
     private record Known(SignedIn account, String[] roles) {
     }
 
+    /** The account an API key acts as (its identity provider has found it). */
+    SignedIn byId(long id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, display_name, username FROM accounts WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("The account of this API key is gone");
+                }
+                return new SignedIn(row.getLong(1), row.getString(2), row.getString(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the signed-in account", e);
+        }
+    }
+
     /**
      * Runs on every signed-in request, so it is one plain statement on a connection handed back at
      * once (inside a transaction, the transaction's own). It was a query read as an unclosed

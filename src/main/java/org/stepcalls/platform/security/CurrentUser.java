@@ -60,6 +60,9 @@ public class CurrentUser {
         if (!isSignedIn()) {
             throw new IllegalStateException("No account for a signed-out visitor");
         }
+        if (account == null && identity.getPrincipal() instanceof ApiKeyPrincipal key) {
+            account = accounts.byId(key.accountId()); // a key acts as an existing account, never makes one
+        }
         if (account == null) {
             account = accounts.findOrCreate(issuer(), subject(), displayNameFromToken(), usernameHint(),
                     roles().stream().map(Role::claimValue).toList());

@@ -30,7 +30,7 @@ class EveryPageOnAPhoneTest {
             "member      | /, /search?q=meeting, /meetings, /outcomes, /volunteers/me, /notifications, /me/data, /u/pia",
             "helpliner   | /calls/new, /contacts, /c/helpliners, /new-topic",
             "coordinator | /volunteers, /volunteers/new, /volunteers/import, /meetings/new, /areas, /areas/{area}/edit, /areas/{area}/delete, /calls/overdue, /admin/purge, /review",
-            "admin       | /admin/audit, /admin/purge, /areas",
+            "admin       | /admin/audit, /admin/purge, /areas, /admin/api-keys",
     })
     void fitsAPhone(String role, String paths) throws Exception {
         String area = String.valueOf(ListFixtures.area(ListFixtures.origin(), 0));
