@@ -55,7 +55,6 @@ class ExternalDatabaseRestartIT {
     /** The pool's acquisition timeout (3 s) plus a margin for a loaded two-core machine. */
     private static final Duration NO_ANSWER_SLOWER_THAN = Duration.ofSeconds(6);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> readiness = new ConcurrentLinkedQueue<>();
@@ -69,20 +68,24 @@ class ExternalDatabaseRestartIT {
         OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         String keycloakUrl = oidc.start().get("keycloak.url");
         PostgresServer database = new PostgresServer(PostgresBinaries.unpack(EmbeddedDatabase.defaultWorkDirectory()),
-                work.resolve("pg"), freePort(), "stepcalls-external-it", true);
+                work.resolve("pg"), PackagedApp.freePort(), "stepcalls-external-it", true);
         database.prepare(PostgresServer.newPassword());
         Process postmaster = database.start();
-        int appPort = freePort();
-        int managementPort = freePort();
-        Path appLog = Path.of("target/app-restart.log").toAbsolutePath();
-        Process app = launchApp(database, keycloakUrl, appPort, managementPort, work, appLog);
-        String appUrl = "http://127.0.0.1:" + appPort;
         ExecutorService load = Executors.newFixedThreadPool(5);
         AtomicBoolean running = new AtomicBoolean(true);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        PackagedApp app = null;
         try {
-            awaitReady(appUrl, app);
+            app = PackagedApp.start(keycloakUrl, Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                    "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER, "QUARKUS_DATASOURCE_PASSWORD", database.password(),
+                    "STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key),
+                    "STEPCALLS_SESSION_SECRET", Base64.getEncoder().encodeToString(key) + "-session",
+                    "STEPCALLS_KEYRING_DIR", work.resolve("keyring").toString(), "QUARKUS_LOG_CONSOLE_JSON", "true"), work, "restart");
+            String appUrl = app.url;
             String token = "Bearer " + TestUsers.helpliner("rhiannon");
-            long topic = createTopic(appUrl, token);
+            long topic = PackagedApp.id(app.post("/api/topics", token,
+                    "{\"category\": \"general\", \"title\": \"Writes through a database restart\", \"body\": \"First.\"}"), 201);
             for (int writer = 0; writer < 4; writer++) {
                 load.submit(() -> write(appUrl, token, topic, running));
             }
@@ -104,7 +107,7 @@ class ExternalDatabaseRestartIT {
             assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
             List<Long> missing = missing(database);
-            String metrics = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/metrics"))).body();
+            String metrics = app.metrics();
             Matcher unavailable = Pattern.compile(
                     "http_server_requests_seconds_count\\{[^}]*status=\"503\"[^}]*uri=\"(/api/topics/\\{id}/posts)\"[^}]*} (\\S+)")
                     .matcher(metrics);
@@ -125,12 +128,13 @@ class ExternalDatabaseRestartIT {
             assertThat(readiness).contains("DOWN", "UP");
             assertThat(fast).isLessThan(Duration.ofSeconds(10));
             assertThat(killed).isLessThan(Duration.ofSeconds(10));
-            assertLogsAreJsonWithoutPlantedValues(appLog, metrics);
+            assertLogsAreJsonWithoutPlantedValues(PackagedApp.log("restart"), metrics);
         } finally {
             running.set(false);
             load.shutdownNow();
-            app.destroy();
-            app.waitFor(30, TimeUnit.SECONDS);
+            if (app != null) {
+                app.close();
+            }
             if (lastStarted != null && lastStarted.isAlive()) {
                 database.stop(lastStarted.toHandle());
             } else if (postmaster.isAlive()) {
@@ -178,7 +182,7 @@ class ExternalDatabaseRestartIT {
         for (int n = 0; running.get(); n++) {
             long started = System.nanoTime();
             try {
-                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(appUrl + "/api/topics/" + topic + "/posts"))
+                HttpResponse<String> response = PackagedApp.send(HttpRequest.newBuilder(URI.create(appUrl + "/api/topics/" + topic + "/posts"))
                         .header("Authorization", token).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"Write " + n + ": " + PLANTED_NAME + " rang from "
                                 + PLANTED_NUMBER + "\"}")));
@@ -205,7 +209,7 @@ class ExternalDatabaseRestartIT {
         String last = "";
         while (running.get()) {
             try {
-                HttpResponse<String> ready = send(HttpRequest.newBuilder(URI.create(appUrl + "/q/health/ready")));
+                HttpResponse<String> ready = PackagedApp.send(HttpRequest.newBuilder(URI.create(appUrl + "/q/health/ready")));
                 String state = ready.body().contains("\"DOWN\"") ? "DOWN" : ready.statusCode() == 200 ? "UP" : "?" + ready.statusCode();
                 if (!state.equals(last)) {
                     readiness.add(state);
@@ -232,17 +236,6 @@ class ExternalDatabaseRestartIT {
                 lines.size(), json.size());
     }
 
-    private long createTopic(String appUrl, String token) throws Exception {
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(appUrl + "/api/topics"))
-                .header("Authorization", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"category\": \"general\", \"title\": \"Writes through a database restart\", \"body\": \"First.\"}")));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
-        assertThat(id.find()).isTrue();
-        return Long.parseLong(id.group(1));
-    }
-
     private List<Long> missing(PostgresServer database) throws SQLException, IOException {
         try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(
                 "SELECT wanted.id FROM unnest(?::bigint[]) AS wanted(id) WHERE wanted.id NOT IN (SELECT id FROM posts)")) {
@@ -257,57 +250,10 @@ class ExternalDatabaseRestartIT {
         }
     }
 
-    private Process launchApp(PostgresServer database, String keycloakUrl, int port, int managementPort, Path work, Path log) throws IOException {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        ProcessBuilder jar = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-jar", Path.of(System.getProperty("app.jar")).toAbsolutePath().toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        jar.environment().putAll(Map.ofEntries(Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port)),
-                Map.entry("STEPCALLS_MANAGEMENT_PORT", String.valueOf(managementPort)),
-                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl()),
-                Map.entry("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER),
-                Map.entry("QUARKUS_DATASOURCE_PASSWORD", database.password()),
-                Map.entry("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/quarkus"),
-                Map.entry("QUARKUS_OIDC_CLIENT_ID", "quarkus-web-app"), Map.entry("QUARKUS_OIDC_CREDENTIALS_SECRET", "secret"),
-                Map.entry("STEPCALLS_ROLES_CLAIM", "groups"), Map.entry("STEPCALLS_TOKEN_AUDIENCE", TestUsers.AUDIENCE),
-                Map.entry("STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key)),
-                Map.entry("STEPCALLS_SESSION_SECRET", Base64.getEncoder().encodeToString(key) + "-session"),
-                Map.entry("STEPCALLS_KEYRING_DIR", work.resolve("keyring").toString()),
-                Map.entry("QUARKUS_LOG_CONSOLE_JSON", "true")));
-        return jar.start();
-    }
-
-    private void awaitReady(String appUrl, Process app) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertThat(app.isAlive()).as("the app is running; see target/app-restart.log").isTrue();
-            try {
-                if (send(HttpRequest.newBuilder(URI.create(appUrl + "/q/health/ready"))).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the app did not become ready; see target/app-restart.log");
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** "A ×3, B ×1" in the order first seen. */
     private static String summary(ConcurrentLinkedQueue<String> values) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         values.forEach(value -> counts.merge(value, 1L, Long::sum));
         return counts.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
