@@ -56,8 +56,9 @@ public class CallPurge {
     private final Duration afterClose;
     private final Duration max;
     private final Duration every;
+    private final CallMetrics metrics;
 
-    CallPurge(AgroalDataSource dataSource, DataKeys dataKeys, AppClock clock,
+    CallPurge(AgroalDataSource dataSource, DataKeys dataKeys, AppClock clock, CallMetrics metrics,
             @ConfigProperty(name = "stepcalls.retention-after-close") Duration afterClose,
             @ConfigProperty(name = "stepcalls.retention-max") Duration max,
             @ConfigProperty(name = "stepcalls.purge-every") String every) {
@@ -67,6 +68,7 @@ public class CallPurge {
         this.afterClose = afterClose;
         this.max = max;
         this.every = interval(every);
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${stepcalls.purge-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -92,6 +94,7 @@ public class CallPurge {
 
     Result run(String trigger, Long actorId) {
         OffsetDateTime started = clock.now();
+        long startedNanos = System.nanoTime();
         int calls = 0;
         int posts = 0;
         boolean first = true;
@@ -115,6 +118,7 @@ public class CallPurge {
         int totalCalls = calls;
         int totalPosts = posts;
         QuarkusTransaction.requiringNew().run(() -> recordRun(started, trigger, actorId, totalCalls, totalPosts, totalCalls));
+        metrics.purgeRan(Duration.ofNanos(System.nanoTime() - startedNanos), calls, posts);
         return new Result(true, calls, posts, calls);
     }
 
