@@ -45,14 +45,19 @@ public class ForumService {
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
     private final EntityManager entityManager;
+    private final ReplyNotifications replyNotifications;
+    private final AnnouncementNotifications announcementNotifications;
 
     ForumService(Permissions permissions, Redactor redactor, MarkdownRenderer markdown, AuditLog audit,
-            EntityManager entityManager) {
+            EntityManager entityManager, ReplyNotifications replyNotifications,
+            AnnouncementNotifications announcementNotifications) {
         this.permissions = permissions;
         this.redactor = redactor;
         this.markdown = markdown;
         this.audit = audit;
         this.entityManager = entityManager;
+        this.replyNotifications = replyNotifications;
+        this.announcementNotifications = announcementNotifications;
     }
 
     public Saved createTopic(Viewer viewer, String categorySlug, String rawTitle, String rawBody) {
@@ -81,7 +86,8 @@ public class ForumService {
         topic.createdAt = now;
         topic.lastActivityAt = now;
         topic.persist();
-        addPost(topic, viewer, rendered, now);
+        Post first = addPost(topic, viewer, rendered, now);
+        announcementNotifications.announced(topic, first);
         return new Saved(topic.id, redactedTitle.redactions() + redactedBody.redactions());
     }
 
@@ -139,6 +145,7 @@ public class ForumService {
         }
         RedactedText body = redactor.redact(required("body", "reply", rawBody, MAX_BODY));
         Post post = addPost(topic, viewer, shownClean(markdown.render(body)), OffsetDateTime.now());
+        replyNotifications.replied(topic, post);
         return new Saved(post.id, body.redactions());
     }
 

@@ -34,4 +34,7 @@ public class Account extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** From the token's {@code email} claim at the last sign-in; null: no e-mail is sent. */
+    public String email;
 }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,12 +14,19 @@ import jakarta.persistence.EntityManager;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Creates the local account on first sign-in and keeps its display name in step with the token. */
+/**
+ * Creates the local account on first sign-in and keeps its display name, e-mail address and roles
+ * in step with the token (the roles, so that the coordinators' digest knows whom to send to).
+ */
 @ApplicationScoped
 public class Accounts {
 
     /** What a request needs to know of its account. */
-    public record SignedIn(long id, String displayName) {
+    public record SignedIn(long id, String displayName, String email, List<String> roles) {
+
+        boolean sameAs(String otherName, String otherEmail, List<String> otherRoles) {
+            return displayName.equals(otherName) && Objects.equals(email, otherEmail) && roles.equals(otherRoles);
+        }
     }
 
     private final EntityManager entityManager;
@@ -28,17 +37,20 @@ public class Accounts {
         this.dataSource = dataSource;
     }
 
-    SignedIn findOrCreate(String issuer, String subject, String displayName) {
+    SignedIn findOrCreate(String issuer, String subject, String displayName, String email, List<String> roles) {
         SignedIn known = lookUp(issuer, subject);
-        if (known != null && known.displayName().equals(displayName)) {
+        if (known != null && known.sameAs(displayName, email, roles)) {
             return known; // the common case: one read, no write
         }
         // its own transaction: the account must exist even if the request's work rolls back
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                INSERT INTO accounts (issuer, subject, display_name, created_at) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (issuer, subject) DO UPDATE SET display_name = EXCLUDED.display_name""")
+                INSERT INTO accounts (issuer, subject, display_name, created_at, email, roles)
+                VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), string_to_array(?6, ','))
+                ON CONFLICT (issuer, subject) DO UPDATE SET display_name = EXCLUDED.display_name,
+                    email = EXCLUDED.email, roles = EXCLUDED.roles""")
                 .setParameter(1, issuer).setParameter(2, subject).setParameter(3, displayName)
-                .setParameter(4, OffsetDateTime.now())
+                .setParameter(4, OffsetDateTime.now()).setParameter(5, email == null ? "" : email)
+                .setParameter(6, String.join(",", roles))
                 .executeUpdate());
         return lookUp(issuer, subject);
     }
@@ -52,14 +64,18 @@ public class Accounts {
     private SignedIn lookUp(String issuer, String subject) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, display_name FROM accounts WHERE issuer = ? AND subject = ?")) {
+                        "SELECT id, display_name, email, array_to_string(roles, ',') FROM accounts WHERE issuer = ? AND subject = ?")) {
             select.setString(1, issuer);
             select.setString(2, subject);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new SignedIn(row.getLong(1), row.getString(2)) : null;
+                return row.next() ? new SignedIn(row.getLong(1), row.getString(2), row.getString(3), roles(row.getString(4))) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the signed-in account", e);
         }
+    }
+
+    private static List<String> roles(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 }

@@ -61,7 +61,8 @@ public class CurrentUser {
             throw new IllegalStateException("No account for a signed-out visitor");
         }
         if (account == null) {
-            account = accounts.findOrCreate(issuer(), subject(), displayNameFromToken());
+            account = accounts.findOrCreate(issuer(), subject(), displayNameFromToken(), EmailClaim.of(identity.getPrincipal()),
+                    roles().stream().map(Role::claimValue).sorted().toList());
         }
         return account;
     }
