@@ -38,6 +38,8 @@ public class MailServer implements QuarkusTestResourceLifecycleManager, MailServ
     static final String NAME = "org.stepcalls.test:type=MailServer";
 
     private final List<Map<String, String>> archive = new CopyOnWriteArrayList<>();
+    /** Each message is decoded once: tests ask for the whole mailbox often. */
+    private final Map<MimeMessage, Map<String, String>> decoded = new java.util.IdentityHashMap<>();
     private volatile GreenMail server;
 
     @Override
@@ -67,6 +69,7 @@ public class MailServer implements QuarkusTestResourceLifecycleManager, MailServ
             archive.addAll(decode(server.getReceivedMessages()));
             server.stop();
             server = null;
+            decoded.clear();
         }
     }
 
@@ -88,7 +91,7 @@ public class MailServer implements QuarkusTestResourceLifecycleManager, MailServ
     }
 
     /** Each message as its recipients' mail client shows it: headers decoded, every part's content decoded. */
-    private static List<Map<String, String>> decode(MimeMessage[] messages) {
+    private List<Map<String, String>> decode(MimeMessage[] messages) {
         // Jakarta Mail finds its providers through the caller's context class loader: make it ours
         Thread thread = Thread.currentThread();
         ClassLoader callers = thread.getContextClassLoader();
@@ -100,31 +103,35 @@ public class MailServer implements QuarkusTestResourceLifecycleManager, MailServ
         }
     }
 
-    private static List<Map<String, String>> decodeAll(MimeMessage[] messages) {
-        List<Map<String, String>> decoded = new ArrayList<>();
+    private List<Map<String, String>> decodeAll(MimeMessage[] messages) {
+        List<Map<String, String>> all = new ArrayList<>();
         for (MimeMessage message : messages) {
-            try {
-                Map<String, String> mail = new LinkedHashMap<>();
-                mail.put("to", String.join(",", java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()));
-                mail.put("subject", message.getSubject());
-                mail.put("text", part(message, "text/plain"));
-                mail.put("html", part(message, "text/html"));
-                mail.put("listUnsubscribe", String.valueOf(message.getHeader("List-Unsubscribe", null)));
-                mail.put("listUnsubscribePost", String.valueOf(message.getHeader("List-Unsubscribe-Post", null)));
-                StringBuilder everything = new StringBuilder();
-                for (Enumeration<Header> headers = message.getAllHeaders(); headers.hasMoreElements();) {
-                    Header header = headers.nextElement();
-                    everything.append(header.getName()).append(": ").append(MimeUtility.decodeText(header.getValue())).append('\n');
-                }
-                everything.append(mail.get("text")).append('\n').append(mail.get("html")).append('\n')
-                        .append(GreenMailUtil.getWholeMessage(message));
-                mail.put("all", everything.toString());
-                decoded.add(mail);
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not read a received e-mail", e);
-            }
+            all.add(decoded.computeIfAbsent(message, MailServer::decodeOne));
         }
-        return decoded;
+        return all;
+    }
+
+    private static Map<String, String> decodeOne(MimeMessage message) {
+        try {
+            Map<String, String> mail = new LinkedHashMap<>();
+            mail.put("to", String.join(",", java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()));
+            mail.put("subject", message.getSubject());
+            mail.put("text", part(message, "text/plain"));
+            mail.put("html", part(message, "text/html"));
+            mail.put("listUnsubscribe", String.valueOf(message.getHeader("List-Unsubscribe", null)));
+            mail.put("listUnsubscribePost", String.valueOf(message.getHeader("List-Unsubscribe-Post", null)));
+            StringBuilder everything = new StringBuilder();
+            for (Enumeration<Header> headers = message.getAllHeaders(); headers.hasMoreElements();) {
+                Header header = headers.nextElement();
+                everything.append(header.getName()).append(": ").append(MimeUtility.decodeText(header.getValue())).append('\n');
+            }
+            everything.append(mail.get("text")).append('\n').append(mail.get("html")).append('\n')
+                    .append(GreenMailUtil.getWholeMessage(message));
+            mail.put("all", everything.toString());
+            return mail;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read a received e-mail", e);
+        }
     }
 
     private static String part(Part part, String type) throws Exception {
