@@ -29,7 +29,7 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class NotificationSettingsPages {
 
-    /** One switch on the page; {@code forRole}: shown only to that role (the others never get the event). */
+    /** One switch on the page; call events and the digest are shown only to the roles that get them. */
     public record Switch(String name, String label, String hint, boolean on) {
     }
 
