@@ -80,7 +80,7 @@ public class OverdueCalls {
     public void remindOpeners() {
         for (Call call : overdue()) {
             if (!notifications.hasUnread(call.openerId, call.topicId, "call_overdue")) {
-                notifications.notify(call.openerId, call.topicId, "call_overdue", "Call " + call.number
+                notifications.notify(call.openerId, call.topicId, "call_overdue", label(call)
                         + " has had no update from you for " + hours(overdueAfter) + ". Log what happened and close it"
                         + " when it is done: finish what you start.");
             }
@@ -100,12 +100,22 @@ public class OverdueCalls {
             throw ApiException.conflict("call_closed", "This call is closed; there is nothing to nudge.");
         }
         notifications.notify(call.openerId, topicId, "call_nudge", "A coordinator asks for an update on call "
-                + call.number + ". Log what happened, and close it when it is done.");
+                + call.number + " (" + call.area.name + " area). Log what happened, and close it when it is done.");
         audit.record(viewer.accountId(), Action.CALL_NUDGED, topicId, null);
         return Account.<Account> findById(call.openerId).displayName;
     }
 
-    private List<Call> overdue() {
+    /** "Call 1002 (Leeds area)": how notifications and e-mails name a call — its number and area, nothing of the caller. */
+    static String label(Call call) {
+        return "Call " + call.number + " (" + call.area.name + " area)";
+    }
+
+    /** For the coordinators' digest: how long this call has had no opener activity. */
+    static String quietFor(Call call) {
+        return hours(Duration.between(call.lastOpenerActivityAt, OffsetDateTime.now()));
+    }
+
+    List<Call> overdue() {
         return Call.list("closedAt is null and lastOpenerActivityAt < ?1 order by lastOpenerActivityAt",
                 OffsetDateTime.now().minus(overdueAfter));
     }

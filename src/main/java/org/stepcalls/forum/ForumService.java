@@ -46,18 +46,23 @@ public class ForumService {
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
     private final EntityManager entityManager;
+    private final ReplyNotifications replyNotifications;
+    private final AnnouncementNotifications announcementNotifications;
 
     /** @mentions in conversation: linked when rendered, notified once saved. */
     @Inject
     Mentions mentions;
 
     ForumService(Permissions permissions, Redactor redactor, MarkdownRenderer markdown, AuditLog audit,
-            EntityManager entityManager) {
+            EntityManager entityManager, ReplyNotifications replyNotifications,
+            AnnouncementNotifications announcementNotifications) {
         this.permissions = permissions;
         this.redactor = redactor;
         this.markdown = markdown;
         this.audit = audit;
         this.entityManager = entityManager;
+        this.replyNotifications = replyNotifications;
+        this.announcementNotifications = announcementNotifications;
     }
 
     public Saved createTopic(Viewer viewer, String categorySlug, String rawTitle, String rawBody) {
@@ -86,7 +91,9 @@ public class ForumService {
         topic.createdAt = now;
         topic.lastActivityAt = now;
         topic.persist();
-        mentions.notifyNewlyMentioned(addPost(topic, viewer, rendered, now), category);
+        Post first = addPost(topic, viewer, rendered, now);
+        mentions.notifyNewlyMentioned(first, category);
+        announcementNotifications.announced(topic, first);
         return new Saved(topic.id, redactedTitle.redactions() + redactedBody.redactions());
     }
 
@@ -146,6 +153,7 @@ public class ForumService {
         Category category = permissions.categoryOf(topic);
         Post post = addPost(topic, viewer, shownClean(mentions.render(body, category)), OffsetDateTime.now());
         mentions.notifyNewlyMentioned(post, category);
+        replyNotifications.replied(topic, post);
         return new Saved(post.id, body.redactions());
     }
 

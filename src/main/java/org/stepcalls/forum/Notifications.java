@@ -14,13 +14,28 @@ import org.stepcalls.platform.web.ApiException;
 /**
  * In-app notifications: features write them (the calls board's overdue reminders and nudges),
  * people read them in a list with a count in the header. Callers pass text they composed from
- * ids and counts, never user input.
+ * ids and counts, never user input. Each is also e-mailed when its kind maps to an event the
+ * person wants ({@link EmailEvent}), through the outbox in the same transaction.
  */
 @ApplicationScoped
 @Transactional
 public class Notifications {
 
+    private final NotificationMail mail;
+
+    Notifications(NotificationMail mail) {
+        this.mail = mail;
+    }
+
     public void notify(long accountId, Long topicId, String kind, String text) {
+        notify(accountId, topicId, kind, text, null);
+    }
+
+    /**
+     * {@code quote}: already-redacted text the e-mail may quote — only where the topic's category
+     * allows it ({@link EmailPrivacy}); never shown for the calls board or Helpliners.
+     */
+    public void notify(long accountId, Long topicId, String kind, String text, String quote) {
         Notification notification = new Notification();
         notification.accountId = accountId;
         notification.topicId = topicId;
@@ -28,6 +43,7 @@ public class Notifications {
         notification.text = text;
         notification.createdAt = OffsetDateTime.now();
         notification.persist();
+        mail.forNotification(accountId, topicId == null ? null : Topic.findById(topicId), kind, text, quote);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -2,12 +2,16 @@ package org.stepcalls.members;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.stepcalls.forum.NotificationSettings;
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.privacy.AuditLog;
@@ -39,17 +43,20 @@ public class MyData {
     }
 
     public record Copy(String displayName, String username, OffsetDateTime accountCreatedAt, List<String> roles,
-            List<PostCopy> posts, VolunteerView listEntry, List<NotificationCopy> notifications, List<TaskCopy> listTasks) {
+            List<PostCopy> posts, VolunteerView listEntry, List<NotificationCopy> notifications, List<TaskCopy> listTasks,
+            String email, Map<String, Boolean> emailNotifications) {
     }
 
     private final EntityManager entityManager;
     private final VolunteerList volunteers;
     private final AuditLog audit;
+    private final NotificationSettings emailSettings;
 
-    MyData(EntityManager entityManager, VolunteerList volunteers, AuditLog audit) {
+    MyData(EntityManager entityManager, VolunteerList volunteers, AuditLog audit, NotificationSettings emailSettings) {
         this.entityManager = entityManager;
         this.volunteers = volunteers;
         this.audit = audit;
+        this.emailSettings = emailSettings;
     }
 
     @SuppressWarnings("unchecked")
@@ -72,7 +79,9 @@ public class MyData {
                         (String) r[3], time(r[4]), time(r[5]))).toList(),
                 entry,
                 notifications.stream().map(r -> new NotificationCopy((String) r[0], time(r[1]))).toList(),
-                tasks.stream().map(r -> new TaskCopy((String) r[0], (String) r[1], time(r[2]), (Boolean) r[3])).toList());
+                tasks.stream().map(r -> new TaskCopy((String) r[0], (String) r[1], time(r[2]), (Boolean) r[3])).toList(),
+                account.email, emailSettings.of(viewer.accountId()).entrySet().stream().collect(
+                        Collectors.toMap(e -> e.getKey().jsonName(), Map.Entry::getValue, (a, b) -> a, TreeMap::new)));
     }
 
     /**
@@ -86,11 +95,16 @@ public class MyData {
         }
         entityManager.createNativeQuery("DELETE FROM notifications WHERE account_id = ?1").setParameter(1, viewer.accountId())
                 .executeUpdate();
+        // the address, queued e-mails and e-mail settings go with the account
+        entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE account_id = ?1").setParameter(1, viewer.accountId())
+                .executeUpdate();
+        entityManager.createNativeQuery("DELETE FROM notification_settings WHERE account_id = ?1")
+                .setParameter(1, viewer.accountId()).executeUpdate();
         entityManager.createNativeQuery("UPDATE meetings SET contact_name = NULL, contact_phone_cipher = NULL, "
                 + "contact_account_id = NULL WHERE contact_account_id = ?1").setParameter(1, viewer.accountId()).executeUpdate();
         // the chosen username goes too: a neutral one, free for nobody else to take
         entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2, "
-                + "username = 'former_' || id, roles = '{}' WHERE id = ?3")
+                + "username = 'former_' || id, email = NULL, roles = '{}' WHERE id = ?3")
                 .setParameter(1, FORMER_MEMBER).setParameter(2, UUID.randomUUID().toString())
                 .setParameter(3, viewer.accountId()).executeUpdate();
         audit.record(viewer.accountId(), Action.ACCOUNT_DELETED, null, null);

@@ -168,7 +168,9 @@ public class CryptoService {
         /** Caller details, sealed under their call's own data key; bound to calls.topic_id. */
         CALLER_NAME, CALLER_PHONE, CALL_NOTES,
         /** The notes of a call's templated post, under the call's data key; bound to call_records.post_id. */
-        STEP_NOTES;
+        STEP_NOTES,
+        /** Not sealed: the keyed hash that signs one-click unsubscribe links in e-mails (forum.UnsubscribeLinks). */
+        UNSUBSCRIBE_LINK;
 
         byte[] bind(long row) {
             return bind(Long.toString(row));

@@ -42,4 +42,7 @@ public class Account extends PanacheEntityBase {
     /** A username is chosen for you at first sign-in and may be changed once. */
     @Column(name = "username_changed", nullable = false)
     public boolean usernameChanged;
+
+    /** From the token's {@code email} claim at the last sign-in; null: no e-mail is sent. */
+    public String email;
 }

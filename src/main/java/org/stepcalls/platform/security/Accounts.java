@@ -5,9 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,14 +19,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Creates the local account on first sign-in, with a username of its own, and keeps its display
- * name and roles in step with the token (the roles so that a mention can ask, for someone not
- * signed in at that moment, whether they may read the topic).
+ * name, e-mail address and roles in step with the token (the roles so that work no request carries
+ * — a mention, the coordinators' digest, an expiry warning, a watched topic — can ask who may read
+ * or who coordinates).
  */
 @ApplicationScoped
 public class Accounts {
 
     /** What a request needs to know of its account. */
-    public record SignedIn(long id, String displayName, String username) {
+    public record SignedIn(long id, String displayName, String username, String email, List<String> roles) {
+
+        boolean sameAs(String otherName, String otherEmail, List<String> otherRoles) {
+            return displayName.equals(otherName) && Objects.equals(email, otherEmail) && roles.equals(otherRoles);
+        }
     }
 
     private static final int USERNAME_ATTEMPTS = 5;
@@ -41,32 +46,33 @@ public class Accounts {
         this.usernamePolicy = usernamePolicy;
     }
 
-    SignedIn findOrCreate(String issuer, String subject, String displayName, String usernameHint, List<String> roles) {
-        String[] sortedRoles = roles.stream().sorted().toArray(String[]::new);
-        Known known = lookUp(issuer, subject);
-        if (known != null && known.account().displayName().equals(displayName) && Arrays.equals(known.roles(), sortedRoles)) {
-            return known.account(); // the common case: one read, no write
+    SignedIn findOrCreate(String issuer, String subject, String displayName, String usernameHint, String email,
+            List<String> roles) {
+        List<String> sortedRoles = roles.stream().sorted().toList();
+        SignedIn known = lookUp(issuer, subject);
+        if (known != null && known.sameAs(displayName, email, sortedRoles)) {
+            return known; // the common case: one read, no write
         }
         if (known != null) {
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "UPDATE accounts SET display_name = ?1, roles = cast(?2 as text[]) WHERE id = ?3")
-                    .setParameter(1, displayName).setParameter(2, postgresArray(sortedRoles))
-                    .setParameter(3, known.account().id()).executeUpdate());
-            return lookUp(issuer, subject).account();
+                    "UPDATE accounts SET display_name = ?1, email = NULLIF(?2, ''), roles = string_to_array(?3, ',') WHERE id = ?4")
+                    .setParameter(1, displayName).setParameter(2, email == null ? "" : email)
+                    .setParameter(3, String.join(",", sortedRoles)).setParameter(4, known.id()).executeUpdate());
+            return lookUp(issuer, subject);
         }
         for (int attempt = 1;; attempt++) {
             try {
                 // its own transaction: the account must exist even if the request's work rolls back
                 QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                        INSERT INTO accounts (issuer, subject, display_name, created_at, username, roles)
-                        VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 as text[]))
+                        INSERT INTO accounts (issuer, subject, display_name, created_at, username, email, roles)
+                        VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), string_to_array(?7, ','))
                         ON CONFLICT (issuer, subject) DO UPDATE SET display_name = EXCLUDED.display_name,
-                            roles = EXCLUDED.roles""")
+                            email = EXCLUDED.email, roles = EXCLUDED.roles""")
                         .setParameter(1, issuer).setParameter(2, subject).setParameter(3, displayName)
                         .setParameter(4, OffsetDateTime.now()).setParameter(5, freeUsername(usernameHint))
-                        .setParameter(6, postgresArray(sortedRoles))
+                        .setParameter(6, email == null ? "" : email).setParameter(7, String.join(",", sortedRoles))
                         .executeUpdate());
-                return lookUp(issuer, subject).account();
+                return lookUp(issuer, subject);
             } catch (RuntimeException e) { // the username was taken between our read and our write
                 if (attempt == USERNAME_ATTEMPTS) {
                     throw e; // someone else took each name we chose, five times over: not a race any more
@@ -82,20 +88,17 @@ public class Accounts {
                 .setParameter(1, role.claimValue()).getResultList()).stream().map(Number::longValue).toList();
     }
 
-    private record Known(SignedIn account, String[] roles) {
-    }
-
     /** The account an API key acts as (its identity provider has found it). */
     SignedIn byId(long id) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, display_name, username FROM accounts WHERE id = ?")) {
+                        "SELECT id, display_name, username, email, array_to_string(roles, ',') FROM accounts WHERE id = ?")) {
             select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new IllegalStateException("The account of this API key is gone");
                 }
-                return new SignedIn(row.getLong(1), row.getString(2), row.getString(3));
+                return signedIn(row);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the signed-in account", e);
@@ -108,19 +111,14 @@ public class Accounts {
      * stream, which kept its connection until the request ended: the request's transaction then
      * needed a second one, and under load every thread held one and waited for another.
      */
-    private Known lookUp(String issuer, String subject) {
+    private SignedIn lookUp(String issuer, String subject) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, display_name, username, roles FROM accounts WHERE issuer = ? AND subject = ?")) {
+                        "SELECT id, display_name, username, email, array_to_string(roles, ',') FROM accounts WHERE issuer = ? AND subject = ?")) {
             select.setString(1, issuer);
             select.setString(2, subject);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                String[] roles = (String[]) row.getArray(4).getArray();
-                Arrays.sort(roles);
-                return new Known(new SignedIn(row.getLong(1), row.getString(2), row.getString(3)), roles);
+                return row.next() ? signedIn(row) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the signed-in account", e);
@@ -147,8 +145,12 @@ public class Accounts {
         return UsernameSuggester.firstFree(base, taken);
     }
 
-    /** A text[] literal of role names (lowercase words: nothing to escape). */
-    private static String postgresArray(String[] values) {
-        return "{" + String.join(",", values) + "}";
+    private static SignedIn signedIn(ResultSet row) throws SQLException {
+        return new SignedIn(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), roles(row.getString(5)));
+    }
+
+    /** Roles are our own role names (lowercase words), so joined by commas they split back exactly. */
+    private static List<String> roles(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 }

@@ -65,7 +65,7 @@ public class CurrentUser {
         }
         if (account == null) {
             account = accounts.findOrCreate(issuer(), subject(), displayNameFromToken(), usernameHint(),
-                    roles().stream().map(Role::claimValue).toList());
+                    EmailClaim.of(identity.getPrincipal()), roles().stream().map(Role::claimValue).sorted().toList());
         }
         return account;
     }

@@ -9,7 +9,8 @@ import io.smallrye.jwt.build.Jwt;
 
 /**
  * Signed access tokens from the WireMock OIDC server, one fictional person per role. Roles travel
- * in the {@code groups} claim, as with the dev provider and many IdPs.
+ * in the {@code groups} claim, as with the dev provider and many IdPs; each carries an {@code email}
+ * ({@link #email}), so e-mails follow every test's events.
  */
 public final class TestUsers {
 
@@ -38,6 +39,12 @@ public final class TestUsers {
 
     /** A token for {@code name} (also its subject) holding exactly these roles. */
     public static String token(String name, String... roles) {
+        return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer", Set.of(AUDIENCE),
+                Map.of("email", email(name)));
+    }
+
+    /** The same without an address: no e-mail reaches this person. */
+    public static String withoutEmail(String name, String... roles) {
         return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer");
     }
 
@@ -48,6 +55,11 @@ public final class TestUsers {
     public static String forTheWholeRun(String name, String... roles) {
         return Jwt.preferredUserName(name).subject("sub-" + name).issuer(ISSUER).audience(AUDIENCE).groups(Set.of(roles))
                 .claim("typ", "Bearer").expiresIn(java.time.Duration.ofHours(2)).jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** The address in {@code name}'s tokens (example.org, reserved for examples). */
+    public static String email(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "@example.org";
     }
 
     /** A token the same provider issued to another client: signed and valid, but not for us. */

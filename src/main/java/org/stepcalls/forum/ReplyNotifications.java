@@ -1,0 +1,55 @@
+package org.stepcalls.forum;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * "A reply in a topic I started": whom a new reply notifies (in the app, and by e-mail for those
+ * who want {@link EmailEvent#REPLIES}). {@link #recipients} is the hook for more reasons to be
+ * told (people watching the topic): add them there; the author of the reply is never told.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ReplyNotifications {
+
+    public static final String KIND = "reply";
+    static final int QUOTE_LENGTH = 300;
+
+    private final Notifications notifications;
+
+    ReplyNotifications(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    void replied(Topic topic, Post reply) {
+        Set<Long> recipients = recipients(topic, reply);
+        recipients.remove(reply.author.id);
+        if (recipients.isEmpty()) {
+            return;
+        }
+        boolean quotable = EmailPrivacy.mayQuote(topic.category);
+        // outside the member-readable categories not even the title is repeated (it may name a caller's area or more)
+        String text = quotable
+                ? reply.author.displayName + " replied in your topic “" + topic.title() + "”."
+                : reply.author.displayName + " replied in a topic you started in " + topic.category.name + ".";
+        String quote = quotable ? excerpt(VisibleText.of(reply.html()).text()) : null;
+        for (long recipient : recipients) {
+            notifications.notify(recipient, topic.id, KIND, text, quote);
+        }
+    }
+
+    /** Who is told of a reply: today the topic's opener. */
+    Set<Long> recipients(Topic topic, Post reply) {
+        Set<Long> recipients = new LinkedHashSet<>();
+        recipients.add(topic.opener.id);
+        return recipients;
+    }
+
+    static String excerpt(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= QUOTE_LENGTH ? oneLine : oneLine.substring(0, QUOTE_LENGTH - 1) + "…";
+    }
+}

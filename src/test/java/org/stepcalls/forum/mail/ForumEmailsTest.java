@@ -1,0 +1,241 @@
+package org.stepcalls.forum.mail;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.stepcalls.forum.Notifications;
+import org.stepcalls.forum.api.ForumApiClient;
+import org.stepcalls.forum.web.PageSession;
+import org.stepcalls.platform.mail.MailSender;
+import org.stepcalls.platform.mail.Mailbox;
+import org.stepcalls.platform.mail.Mailbox.Received;
+import org.stepcalls.platform.mail.PlantedCaller;
+import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.TestUsers;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The forum's e-mails: replies, announcements, kinds from other features, settings and unsubscribing. */
+@QuarkusTest
+class ForumEmailsTest {
+
+    @Inject
+    MailSender sender;
+
+    @Inject
+    Notifications notifications;
+
+    @Test
+    void aReplyMailsTheTopicsOpenerOnceQuotingItAndNobodyElse() {
+        String opener = unique("rhoda");
+        String replier = unique("ravi");
+        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Sunday meeting moved",
+                "The Sunday meeting moves to the church hall.");
+        new ForumApiClient(TestUsers.member(replier)).reply(topic, "Thanks, I will tell my sponsor.").statusCode(201);
+        sender.sendDue();
+
+        List<Received> mails = Mailbox.to(TestUsers.email(opener));
+        assertThat(mails).hasSize(1);
+        Received mail = mails.get(0);
+        assertThat(mail.subject()).isEqualTo("NA Helpline: A new reply");
+        assertThat(mail.text()).contains(replier + " replied in your topic “Sunday meeting moved”.")
+                .contains("Thanks, I will tell my sponsor.").contains("/t/" + topic);
+        assertThat(mail.html()).contains("Thanks, I will tell my sponsor.").contains("name=\"viewport\"");
+        assertThat(mail.listUnsubscribe()).matches("<http://localhost:8081/unsubscribe/\\d+\\.replies\\.[A-Za-z0-9_-]{43}>");
+        assertThat(mail.listUnsubscribePost()).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(Mailbox.to(TestUsers.email(replier))).isEmpty(); // nobody is told of their own reply
+    }
+
+    @Test
+    void aReplyInHelplinersSaysOnlyThatSomethingHappened() {
+        String opener = unique("hattie");
+        String replier = unique("hank");
+        long topic = new ForumApiClient(TestUsers.helpliner(opener)).createTopicId("helpliners",
+                "About " + PlantedCaller.FIRST_NAME, "Who can ring back tonight?");
+        new ForumApiClient(TestUsers.helpliner(replier)).reply(topic,
+                PlantedCaller.FIRST_NAME + " said: " + PlantedCaller.NOTE).statusCode(201);
+        sender.sendDue();
+
+        Received mail = Mailbox.to(TestUsers.email(opener)).get(0);
+        assertThat(mail.text()).contains(replier + " replied in a topic you started in Helpliners.").contains("/t/" + topic);
+        assertThat(PlantedCaller.foundIn(mail.all())).isEmpty();
+        assertThat(mail.all()).doesNotContain("ring back tonight");
+    }
+
+    @Test
+    void anAnnouncementMailsOnlyThoseWhoTurnedAnnouncementsOn() {
+        String keen = unique("kit");
+        String quiet = unique("quentin");
+        ForumApiClient keenClient = new ForumApiClient(TestUsers.member(keen));
+        keenClient.put("/api/me/notification-settings", Map.of("announcements", true)).statusCode(200);
+        new ForumApiClient(TestUsers.member(quiet)).get("/api/me/notification-settings").statusCode(200)
+                .extract().jsonPath().getBoolean("announcements"); // signed in once, defaults kept (off)
+        String coordinator = unique("cora");
+        new ForumApiClient(TestUsers.coordinator(coordinator)).createTopicId("announcements", "New helpline rota",
+                "The December rota is on the board.");
+        sender.sendDue();
+
+        List<Received> mails = Mailbox.to(TestUsers.email(keen));
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).text()).contains("New announcement: “New helpline rota”.").contains("December rota");
+        assertThat(Mailbox.to(TestUsers.email(quiet))).isEmpty();
+        assertThat(Mailbox.to(TestUsers.email(coordinator))).isEmpty();
+    }
+
+    @Test
+    void kindsOtherFeaturesWriteAreMailedByTheirSetting() {
+        String helpliner = unique("esme");
+        ForumApiClient client = new ForumApiClient(TestUsers.helpliner(helpliner));
+        client.put("/api/me/notification-settings", Map.of("mentions", false)).statusCode(200);
+        long account = accountOf(helpliner);
+        QuarkusTransaction.requiringNew().run(() -> {
+            notifications.notify(account, null, "expiry_warning", "Call 1234 (Leeds area) will be purged unclosed in 3 days.");
+            notifications.notify(account, null, "mention", "Someone mentioned you.");
+            notifications.notify(account, null, "like", "Someone liked your post.");
+        });
+        sender.sendDue();
+
+        List<Received> mails = Mailbox.to(TestUsers.email(helpliner));
+        assertThat(mails).extracting(Received::subject).containsExactly("NA Helpline: A call you opened will be purged soon");
+        assertThat(mails.get(0).text()).contains("Call 1234 (Leeds area) will be purged unclosed in 3 days.");
+    }
+
+    @Test
+    void aPersonWithoutAnAddressGetsTheNotificationButNoMail() {
+        String silent = unique("sol");
+        long topic = new ForumApiClient(TestUsers.withoutEmail(silent, "member")).createTopicId("general", "Tea rota",
+                "Who brings the milk?");
+        new ForumApiClient(TestUsers.member(unique("milly"))).reply(topic, "I will.").statusCode(201);
+        sender.sendDue();
+        new ForumApiClient(TestUsers.withoutEmail(silent, "member")).get("/api/notifications").statusCode(200)
+                .body("kind", org.hamcrest.Matchers.hasItem("reply"));
+        assertThat(Mailbox.all()).noneMatch(m -> m.to().startsWith(silent.toLowerCase()));
+    }
+
+    @Test
+    void settingsDefaultToCallEventsAndRepliesOnAndChangeOneAtATime() {
+        ForumApiClient client = new ForumApiClient(TestUsers.helpliner(unique("sasha")));
+        client.get("/api/me/notification-settings").statusCode(200)
+                .body("overdue", org.hamcrest.Matchers.is(true)).body("nudge", org.hamcrest.Matchers.is(true))
+                .body("expiryWarning", org.hamcrest.Matchers.is(true)).body("digest", org.hamcrest.Matchers.is(true))
+                .body("replies", org.hamcrest.Matchers.is(true)).body("mentions", org.hamcrest.Matchers.is(true))
+                .body("announcements", org.hamcrest.Matchers.is(false));
+        client.put("/api/me/notification-settings", Map.of("replies", false)).statusCode(200)
+                .body("replies", org.hamcrest.Matchers.is(false)).body("nudge", org.hamcrest.Matchers.is(true));
+        client.get("/api/me/notification-settings").body("replies", org.hamcrest.Matchers.is(false));
+        given().get("/api/me/notification-settings").then().statusCode(401);
+    }
+
+    @Test
+    void aReplyIsNotMailedToSomeoneWhoTurnedRepliesOffOnTheSettingsPage() {
+        String opener = unique("petra");
+        PageSession page = new PageSession(TestUsers.member(opener));
+        Document settings = page.page("/me/notifications");
+        assertThat(settings.select("input[type=checkbox][name=replies]").hasAttr("checked")).isTrue();
+        assertThat(settings.select("input[name=nudge]")).isEmpty(); // a member gets no call e-mails: not offered
+        assertThat(settings.text()).contains(TestUsers.email(opener));
+        Response form = page.get("/me/notifications");
+        Response saved = given().redirects().follow(false).header("Authorization", TestUsers.bearer(TestUsers.member(opener)))
+                .cookie(PageSession.CSRF_COOKIE, form.getCookie(PageSession.CSRF_COOKIE))
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", Jsoup.parse(form.asString()).select("input[name=csrf-token]").first().val())
+                .formParam("shown", "replies", "mentions", "announcements")
+                .formParam("mentions", "true").post("/me/notifications");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(page.page("/me/notifications").select("input[name=replies]").hasAttr("checked")).isFalse();
+
+        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Quiet please", "Just reading.");
+        new ForumApiClient(TestUsers.member(unique("roy"))).reply(topic, "Noted.").statusCode(201);
+        sender.sendDue();
+        assertThat(Mailbox.to(TestUsers.email(opener))).isEmpty();
+        new ForumApiClient(TestUsers.member(opener)).get("/api/notifications").body("kind", org.hamcrest.Matchers.hasItem("reply"));
+    }
+
+    @Test
+    void theUnsubscribeLinkAsksFirstThenOneClickTurnsTheEventOffWithoutSignInOrCsrf() {
+        String opener = unique("uma");
+        String link = unsubscribeLinkAfterAReply(opener);
+        String path = link.replace("http://localhost:8081", "");
+
+        Document confirm = Jsoup.parse(given().get(path).then().statusCode(200).extract().asString());
+        assertThat(confirm.text()).contains("a new reply");
+        assertThat(settingsOf(opener).getBoolean("replies")).isTrue(); // opening the link alone changes nothing
+
+        // what a mail client sends (RFC 8058): a form POST, no cookie, no CSRF token, no sign-in
+        Response oneClick = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("List-Unsubscribe", "One-Click").post(path);
+        assertThat(oneClick.statusCode()).isEqualTo(303);
+        assertThat(oneClick.getHeader("Content-Security-Policy")).isNotNull();
+        assertThat(settingsOf(opener).getBoolean("replies")).isFalse();
+        assertThat(settingsOf(opener).getBoolean("mentions")).isTrue();
+        assertThat(given().get(oneClick.getHeader("Location")).then().statusCode(200).extract().asString())
+                .contains("You will no longer get e-mails for");
+    }
+
+    @Test
+    void aForgedOrAlteredUnsubscribeLinkIsRefused() {
+        String opener = unique("fern");
+        String path = unsubscribeLinkAfterAReply(opener).replace("http://localhost:8081", "");
+        String token = path.substring("/unsubscribe/".length());
+        String[] parts = token.split("\\.");
+        String otherAccount = (Long.parseLong(parts[0]) + 1) + "." + parts[1] + "." + parts[2];
+        String otherEvent = parts[0] + ".mentions." + parts[2];
+        String flipped = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+
+        for (String forged : List.of(otherAccount, otherEvent, flipped)) {
+            given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                    .post("/unsubscribe/" + forged).then().statusCode(403)
+                    .body("error", org.hamcrest.Matchers.is("forged_link"));
+            given().get("/unsubscribe/" + forged).then().statusCode(403);
+        }
+        given().post("/unsubscribe/not-a-link").then().statusCode(400).body("error", org.hamcrest.Matchers.is("invalid_link"));
+        given().get("/unsubscribe/not-a-link").then().statusCode(400);
+        assertThat(settingsOf(opener).getBoolean("replies")).isTrue();
+        assertThat(settingsOf(opener).getBoolean("mentions")).isTrue();
+    }
+
+    @Test
+    void theDevMailPageIsNotPartOfAnyOtherBuild() {
+        given().get("/dev/mails").then().statusCode(404);
+    }
+
+    private String unsubscribeLinkAfterAReply(String opener) {
+        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Literature order",
+                "Basic Texts are in.");
+        new ForumApiClient(TestUsers.member(unique("lou"))).reply(topic, "Great.").statusCode(201);
+        sender.sendDue();
+        Received mail = Mailbox.to(TestUsers.email(opener)).get(0);
+        String header = mail.listUnsubscribe();
+        assertThat(mail.text()).contains(header.substring(1, header.length() - 1));
+        return header.substring(1, header.length() - 1);
+    }
+
+    private static io.restassured.path.json.JsonPath settingsOf(String name) {
+        return new ForumApiClient(TestUsers.member(name)).get("/api/me/notification-settings").statusCode(200).extract()
+                .jsonPath();
+    }
+
+    private static long accountOf(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> Account.<Account> find("subject", "sub-" + name).firstResult().id);
+    }
+
+    /** A person no other test has used, so their mailbox holds only this test's mail. */
+    static String unique(String name) {
+        StringBuilder suffix = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            suffix.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return name + suffix;
+    }
+}
