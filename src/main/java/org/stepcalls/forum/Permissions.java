@@ -118,7 +118,7 @@ public class Permissions {
                 return category;
             }
         }
-        return topic.category; // not in the cache (created after it was filled): the slow way
+        return topic.category; // not in the cache yet (created a moment ago, its notice on the way): the slow way
     }
 
     /**

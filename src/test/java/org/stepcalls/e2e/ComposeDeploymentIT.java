@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * docker/compose.yml as an operator runs it, without Docker: the packaged jar gets exactly the app
+ * docker/compose.yml as an operator runs it, without Docker: the packaged jar gets exactly the app1
  * service's environment (interpolated from a .env made as the README says) plus the Dockerfile's
  * runtime settings — its user, volumes and JVM options — with compose's host names pointed at a
  * PostgreSQL and a Keycloak of the test's own. A variable the prod profile needs and the file
