@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.stepcalls.forum.Notifications;
 import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.database.JobLock;
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.Role;
 import org.stepcalls.platform.security.Viewer;
@@ -34,17 +35,22 @@ public class OverdueCalls {
             OffsetDateTime lastOpenerActivityAt, OffsetDateTime lastNudgedAt) {
     }
 
+    /** The job's name for {@link JobLock}. */
+    public static final String REMINDER_JOB = "overdue-reminders";
+
     private final Duration overdueAfter;
     private final Notifications notifications;
     private final Permissions permissions;
     private final AuditLog audit;
+    private final JobLock jobLock;
 
     OverdueCalls(@ConfigProperty(name = "stepcalls.overdue-after") Duration overdueAfter, Notifications notifications,
-            Permissions permissions, AuditLog audit) {
+            Permissions permissions, AuditLog audit, JobLock jobLock) {
         this.overdueAfter = overdueAfter;
         this.notifications = notifications;
         this.permissions = permissions;
         this.audit = audit;
+        this.jobLock = jobLock;
     }
 
     public List<Overdue> list(Viewer viewer) {
@@ -74,10 +80,16 @@ public class OverdueCalls {
                 .collect(Collectors.toMap(r -> (Long) r[0], r -> (OffsetDateTime) r[1]));
     }
 
-    /** Reminds each opener of an overdue call once (until they read the reminder). */
+    /**
+     * Reminds each opener of an overdue call once (until they read the reminder). Every instance
+     * schedules it; one at a time does it, so two never both find "no reminder yet" and send two.
+     */
     @Scheduled(every = "${stepcalls.overdue-check-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void remindOpeners() {
+        if (!jobLock.tryHoldForTransaction(REMINDER_JOB)) {
+            return; // another instance is reminding right now
+        }
         for (Call call : overdue()) {
             if (!notifications.hasUnread(call.openerId, call.topicId, "call_overdue")) {
                 notifications.notify(call.openerId, call.topicId, "call_overdue", label(call)

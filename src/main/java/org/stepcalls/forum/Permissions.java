@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.stepcalls.platform.database.CachedTable;
+import org.stepcalls.platform.database.TableChanges;
 import org.stepcalls.platform.security.Role;
 import org.stepcalls.platform.security.Viewer;
 
@@ -13,6 +15,12 @@ import org.stepcalls.platform.security.Viewer;
  */
 @ApplicationScoped
 public class Permissions {
+
+    private final CachedTable<List<Category>> categories;
+
+    Permissions(TableChanges tableChanges) {
+        this.categories = tableChanges.cache("categories");
+    }
 
     public boolean canRead(Viewer viewer, Category category) {
         return viewer.isSignedIn() && viewer.hasAny(category.readers());
@@ -143,21 +151,15 @@ public class Permissions {
                 return category;
             }
         }
-        return topic.category; // not in the cache (created after it was filled): the slow way
+        return topic.category; // not in the cache yet (created a moment ago, its notice on the way): the slow way
     }
 
     /**
-     * Categories are created by migrations and never change while the app runs, yet every page
-     * asks for them up to three times: read them once. (Read-only use: the entities are detached.)
+     * Every page asks for the categories up to three times: read them once, and again only when the
+     * table changed on any instance (who may read what is in there). Read-only use: the entities are
+     * detached.
      */
     private List<Category> allCategories() {
-        List<Category> cached = categories;
-        if (cached == null) {
-            cached = List.copyOf(Category.<Category> list("order by position"));
-            categories = cached;
-        }
-        return cached;
+        return categories.get(() -> List.copyOf(Category.<Category> list("order by position")));
     }
-
-    private volatile List<Category> categories;
 }

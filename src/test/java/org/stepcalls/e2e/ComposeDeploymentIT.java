@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * docker/compose.yml as an operator runs it, without Docker: the packaged jar gets exactly the app
+ * docker/compose.yml as an operator runs it, without Docker: the packaged jar gets exactly the app1
  * service's environment (interpolated from a .env made as the README says) plus the Dockerfile's
  * runtime settings — its user, volumes and JVM options — with compose's host names pointed at a
  * PostgreSQL and a Keycloak of the test's own. A variable the prod profile needs and the file
@@ -53,7 +53,7 @@ class ComposeDeploymentIT {
     @BeforeAll
     static void startAsComposeWould() throws Exception {
         Map<String, String> dotEnv = readmeDotEnv();
-        Map<String, String> environment = new LinkedHashMap<>(DeploymentFiles.composeService("app", dotEnv).environment());
+        Map<String, String> environment = new LinkedHashMap<>(DeploymentFiles.composeService("app1", dotEnv).environment());
         postgres = postgresAsComposeDbService(dotEnv.get("STEPCALLS_DB_PASSWORD"));
         pointHost(environment, "//db:5432/", "//127.0.0.1:" + postgres.getPort() + "/");
         pointHost(environment, "//keycloak:8180/", "//127.0.0.1:" + KEYCLOAK_PORT + "/");
@@ -65,7 +65,7 @@ class ComposeDeploymentIT {
         Path rootDir = Files.createTempDirectory("stepcalls-compose");
         Path workDir = Files.createDirectories(rootDir.resolve("app"));
         List<String> volumes = new ArrayList<>(image.volumes());
-        volumes.addAll(DeploymentFiles.composeService("app", dotEnv).volumeTargets());
+        volumes.addAll(DeploymentFiles.composeService("app1", dotEnv).volumeTargets());
         for (String volume : volumes) {
             Path directory = Files.createDirectories(rootDir.resolve(volume.substring(1)));
             container.replaceAll((name, value) -> value.equals(volume) ? directory.toString() : value);
@@ -136,7 +136,7 @@ class ComposeDeploymentIT {
     void composeRefusesToStartWithoutASecretAndNamesIt() throws IOException {
         Map<String, String> incomplete = readmeDotEnv();
         incomplete.remove("STEPCALLS_MASTER_KEY");
-        assertThatThrownBy(() -> DeploymentFiles.composeService("app", incomplete)).hasMessageContaining("STEPCALLS_MASTER_KEY")
+        assertThatThrownBy(() -> DeploymentFiles.composeService("app1", incomplete)).hasMessageContaining("STEPCALLS_MASTER_KEY")
                 .hasMessageContaining("openssl rand -base64 32");
     }
 
@@ -145,11 +145,11 @@ class ComposeDeploymentIT {
         DeploymentFiles.RuntimeImage image = DeploymentFiles.runtimeImage();
         assertThat(image.user()).isNotBlank().isNotIn("root", "0");
         assertThat(image.volumes()).contains("/data", "/keyring");
-        assertThat(DeploymentFiles.composeService("app", readmeDotEnv()).volumeTargets()).contains("/keyring");
+        assertThat(DeploymentFiles.composeService("app1", readmeDotEnv()).volumeTargets()).contains("/keyring");
     }
 
     /** The .env README "Docker compose" tells the operator to write (values generated the same way). */
-    private static Map<String, String> readmeDotEnv() {
+    static Map<String, String> readmeDotEnv() {
         Map<String, String> dotEnv = new HashMap<>();
         dotEnv.put("STEPCALLS_MASTER_KEY", randomBase64(32));
         dotEnv.put("STEPCALLS_SESSION_SECRET", randomBase64(48));
@@ -165,14 +165,14 @@ class ComposeDeploymentIT {
         return Base64.getEncoder().encodeToString(value);
     }
 
-    private static void pointHost(Map<String, String> environment, String composeHost, String testHost) {
+    static void pointHost(Map<String, String> environment, String composeHost, String testHost) {
         boolean found = environment.values().stream().anyMatch(value -> value.contains(composeHost));
         assertThat(found).as("compose's app service reaches " + composeHost).isTrue();
         environment.replaceAll((name, value) -> value.replace(composeHost, testHost));
     }
 
     /** Like compose's db service: database and user stepcalls, the .env's password, scram over TCP only. */
-    private static EmbeddedPostgres postgresAsComposeDbService(String password) throws Exception {
+    static EmbeddedPostgres postgresAsComposeDbService(String password) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();

@@ -1,0 +1,36 @@
+package org.stepcalls.platform.database;
+
+import java.util.function.Supplier;
+
+/**
+ * Something read from one table, kept until that table changes on any app instance
+ * ({@link TableChanges}); while changes cannot be heard it is read afresh every time.
+ */
+public final class CachedTable<T> {
+
+    private record Entry<T>(long version, T value) {
+    }
+
+    private final TableChanges changes;
+    private final String table;
+    private volatile Entry<T> entry;
+
+    CachedTable(TableChanges changes, String table) {
+        this.changes = changes;
+        this.table = table;
+    }
+
+    /** The kept value, or {@code load}'s when the table changed since (read the version first: a change during the load is not lost). */
+    public T get(Supplier<T> load) {
+        long version = changes.version(table);
+        Entry<T> kept = entry;
+        if (version != TableChanges.UNKNOWN && kept != null && kept.version() == version) {
+            return kept.value();
+        }
+        T fresh = load.get();
+        if (version != TableChanges.UNKNOWN) {
+            entry = new Entry<>(version, fresh);
+        }
+        return fresh;
+    }
+}
