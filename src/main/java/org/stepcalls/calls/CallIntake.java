@@ -45,9 +45,11 @@ public class CallIntake {
     private final Redactor redactor;
     private final EntityManager entityManager;
     private final AppClock clock;
+    private final SafetyGuidance safety;
 
     CallIntake(Permissions permissions, ForumService forum, PhoneNumbers phoneNumbers, DataKeys dataKeys,
-            Redactor redactor, EntityManager entityManager, AppClock clock) {
+            Redactor redactor, EntityManager entityManager, AppClock clock, SafetyGuidance safety) {
+        this.safety = safety;
         this.permissions = permissions;
         this.forum = forum;
         this.phoneNumbers = phoneNumbers;
@@ -64,7 +66,7 @@ public class CallIntake {
         List<String> guidance = new ArrayList<>();
         boolean emergency = Boolean.TRUE.equals(form.immediateDanger());
         if (emergency) {
-            guidance.add(CallGuidance.EMERGENCY);
+            guidance.add(safety.emergency());
         }
         String key = idempotencyKey(form.idempotencyKey());
         if (key != null) {

@@ -2,6 +2,8 @@ package org.stepcalls.calls;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What the procedure asks the opener to do now, worked out from what has been logged: find a
  * contact (the volunteers' group only once the list and a meeting were tried, R10), wait for the
@@ -9,7 +11,7 @@ import java.util.List;
  * (R15). {@code form} names the call page's form for it, null when there is nothing left to do.
  * Records or results this version does not know (a new result, a new kind) change nothing.
  */
-public record NextStep(String code, String text, String form) {
+public record NextStep(String code, String text, @JsonIgnore String form) {
 
     public static final String FIND_CONTACT = "find_contact";
     public static final String ASK_GROUP = "ask_group";
