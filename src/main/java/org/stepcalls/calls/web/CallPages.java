@@ -179,7 +179,7 @@ public class CallPages {
 
     private TemplateInstance list(boolean mine, String status) {
         Viewer viewer = currentUser.viewer();
-        String wanted = CallList.STATUSES.contains(status) ? status : null; // a filter typed by hand shows everything
+        String wanted = status != null && CallList.STATUSES.contains(status) ? status : null; // a filter typed by hand shows everything
         return Templates.list(callList.list(viewer, mine, wanted), mine, wanted, permissions.canOpenCall(viewer),
                 mine ? "/calls/mine" : "/calls");
     }
