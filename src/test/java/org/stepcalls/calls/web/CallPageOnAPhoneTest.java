@@ -88,6 +88,11 @@ class CallPageOnAPhoneTest {
             assertThat(page.findElement(By.cssSelector("#next-step details#callback[open] form")).isDisplayed()).isTrue();
             assertThat(page.findElements(By.cssSelector("details[open]"))).hasSize(1);
             assertThat(callbackHeight).as("page height with the callback form open").isLessThanOrEqualTo(2_000);
+
+            page.get(base + "calls/mine");
+            assertThat(page.findElement(By.cssSelector("header a[href='/calls/mine'] .badge")).getText()).isEqualTo("1");
+            assertThat(page.findElement(By.cssSelector("ul.calls li")).getText()).contains("Next: Wilma made contact");
+            phone.screenshot("my-calls");
         }
     }
 
