@@ -52,10 +52,6 @@ public class CallPages {
     public record PageState(String error, String errorForm, String errorField, Map<String, String> typed,
             RevealedPhone revealedPhone, String groupMessage) {
 
-        static PageState clean() {
-            return new PageState(null, null, null, Map.of(), null, null);
-        }
-
         public String typed(String name) {
             return typed.getOrDefault(name, "");
         }
@@ -194,7 +190,8 @@ public class CallPages {
     public TemplateInstance call(@PathParam("id") long id, @RestQuery boolean nudged, @RestQuery String redacted,
             @RestQuery String shown) {
         int removed = redacted != null && redacted.matches("\\d{1,4}") ? Integer.parseInt(redacted) : 0;
-        RevealedPhone revealed = reveals.take(shown, currentUser.viewer().accountId(), id);
+        Long me = currentUser.viewer().accountId();
+        RevealedPhone revealed = me == null ? null : reveals.take(shown, me, id);
         String notice = shown != null && revealed == null
                 ? "The number is shown once. Press Show number again if you need it: each time is recorded." : null;
         return page(id, new PageState(null, null, null, Map.of(), revealed, null), nudged, removed, notice);

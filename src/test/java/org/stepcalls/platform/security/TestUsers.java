@@ -36,9 +36,14 @@ public final class TestUsers {
         return token(name, "admin", "member");
     }
 
-    /** A token for {@code name} (also its subject) holding exactly these roles. */
+    /**
+     * A token for {@code name} (also its subject) holding exactly these roles. It lasts hours, not
+     * the provider's default five minutes: a token kept in a static field (ListFixtures.COORDINATOR)
+     * is used for the whole run, which on a busy machine lasts longer than that.
+     */
     public static String token(String name, String... roles) {
-        return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer");
+        return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer", Set.of(AUDIENCE),
+                Map.of("exp", java.time.Instant.now().plus(java.time.Duration.ofHours(4)).getEpochSecond()));
     }
 
     /** A token the same provider issued to another client: signed and valid, but not for us. */
