@@ -42,8 +42,10 @@ public final class TestUsers {
      * is used for the whole run, which on a busy machine lasts longer than that.
      */
     public static String token(String name, String... roles) {
-        return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer", Set.of(AUDIENCE),
-                Map.of("exp", java.time.Instant.now().plus(java.time.Duration.ofHours(4)).getEpochSecond()));
+        // the claims OidcWiremockTestResource.generateJwtToken gives, with a longer life
+        return Jwt.preferredUserName(name).groups(Set.of(roles)).issuer(ISSUER).audience(Set.of(AUDIENCE))
+                .claim("sid", "session-id").subject("sub-" + name).claim("typ", "Bearer")
+                .expiresIn(java.time.Duration.ofHours(4)).jws().keyId("1").sign("privateKey.jwk");
     }
 
     /** A token the same provider issued to another client: signed and valid, but not for us. */
