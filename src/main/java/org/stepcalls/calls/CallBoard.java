@@ -92,7 +92,8 @@ public class CallBoard {
                         .map(r -> new CallView.Callback(r.id, r.postId, Boolean.TRUE.equals(r.reached),
                                 notes(keys, r), r.createdAt, r.correctsPostId)).toList(),
                 call.outcome, call.closedAt, opener,
-                records.stream().map(r -> new CallView.Correctable(r.postId, r.label())).toList());
+                records.stream().map(r -> new CallView.Correctable(r.postId, r.label())).toList(),
+                NextStep.of(call.isClosed(), records));
     }
 
     /** R16: the number, to the opener only, on demand; the reveal is audited (who, when — never the number). */
@@ -100,6 +101,11 @@ public class CallBoard {
         Call call = asOpener(viewer, topicId, false);
         audit.record(viewer.accountId(), Action.CALLER_PHONE_REVEALED, topicId, null);
         return phoneNumbers.display(dataKeys.open(keyOf(call), call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
+    }
+
+    /** How the timeline words an attempt's result; a result this version does not know reads as its code. */
+    public static String resultLabel(String result) {
+        return RESULTS.getOrDefault(result, String.valueOf(result).replace('_', ' '));
     }
 
     public ContactMatcher.Contacts contacts(Viewer viewer, long topicId) {

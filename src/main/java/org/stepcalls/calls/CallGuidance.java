@@ -4,8 +4,14 @@ package org.stepcalls.calls;
 public final class CallGuidance {
 
     /** R18: shown before anything else when the caller is in immediate danger or needs medical help. */
-    public static final String EMERGENCY = "EMERGENCY FIRST: if the caller is in immediate danger or needs medical help, "
-            + "tell them to ring 999 (or 112) now — or ring 999 for them if they cannot. Only then carry on.";
+    public static String emergency(String emergencyNumbers) {
+        return "EMERGENCY FIRST: if the caller is in immediate danger or needs medical help, tell them to ring "
+                + emergencyNumbers + " now — or ring for them if they cannot. Only then carry on.";
+    }
+
+    /** The procedure's GDPR warning, in one line for the intake form. */
+    public static final String GDPR = "GDPR: misusing a caller's or a member's contact details can bring a fine on "
+            + "Narcotics Anonymous and on you, the volunteer. Never give members' numbers to the caller.";
 
     /** R1. */
     public static final String ONLY_THE_ADDICT = "A 12th Step call can only be requested by the addict, not by a friend "
@@ -19,9 +25,11 @@ public final class CallGuidance {
     public static final String CALL_BACK_SOON = "Tell the caller you will call them back soon with an update. "
             + "Then find contacts: the 12th Step list and nearby meetings, same sex first.";
 
-    /** R14. */
-    public static final String WITHHOLD_NUMBER = "Withhold your number when you call the caller back: dial 141 before "
-            + "their number, or use the internet-call option.";
+    /** R14; {@code prefix} empty where the network has none: the phone's own setting then. */
+    public static String withholdNumber(String prefix) {
+        return "Withhold your number when you call the caller back: " + (prefix.isEmpty() ? "use your phone's setting"
+                : "dial " + prefix + " before their number") + ", or use the internet-call option.";
+    }
 
     /** R15. */
     public static final String OPENER_ONLY = "Only the helpliner who opened this call logs its contacts, calls back and "

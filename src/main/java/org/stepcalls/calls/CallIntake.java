@@ -59,11 +59,14 @@ public class CallIntake {
     private final AppClock clock;
     private final IntakeOutcomes outcomes;
     private final MeetingList meetings;
+    private final SafetyGuidance safety;
 
     CallIntake(Permissions permissions, ForumService forum, PhoneNumbers phoneNumbers, DataKeys dataKeys,
-            Redactor redactor, EntityManager entityManager, AppClock clock, IntakeOutcomes outcomes, MeetingList meetings) {
+            Redactor redactor, EntityManager entityManager, AppClock clock, IntakeOutcomes outcomes, MeetingList meetings,
+            SafetyGuidance safety) {
         this.outcomes = outcomes;
         this.meetings = meetings;
+        this.safety = safety;
         this.permissions = permissions;
         this.forum = forum;
         this.phoneNumbers = phoneNumbers;
@@ -180,7 +183,7 @@ public class CallIntake {
         }
         List<String> guidance = new ArrayList<>();
         if (Boolean.TRUE.equals(form.immediateDanger())) {
-            guidance.add(CallGuidance.EMERGENCY);
+            guidance.add(safety.emergency());
         }
         return guidance;
     }

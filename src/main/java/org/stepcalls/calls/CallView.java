@@ -6,13 +6,13 @@ import java.util.List;
 /**
  * A call as one person may see it (R16): the opener gets the caller's first name and a masked
  * number; everyone else only the initial. Notes are the opener's alone. {@code correctable}: the
- * records a new one may correct (R12), oldest first.
+ * records a new one may correct (R12), oldest first; {@code nextStep}: what the procedure asks of the opener now.
  */
 public record CallView(long topicId, int number, String title, String status, OffsetDateTime openedAt, String openerName,
         Caller caller, String area, long areaId, String requestType, boolean disabledOrVulnerable,
         boolean emergencyGuidanceGiven, String notes, List<Attempt> attempts, List<ReportBack> reportBacks,
         List<Callback> callbacks, String outcome, OffsetDateTime closedAt, boolean opener,
-        List<Correctable> correctable) {
+        List<Correctable> correctable, NextStep nextStep) {
 
     /** {@code firstName} and {@code phoneMasked} only for the opener; {@code initial} for everyone else. */
     public record Caller(String firstName, String phoneMasked, String initial, String sex) {

@@ -51,6 +51,10 @@ public class Category extends PanacheEntityBase {
     @Column(name = "topic_page")
     public String topicPage;
 
+    /** Where a feature lists this category's topics (e.g. {@code /calls}, with its own filters), or null for the forum's list. */
+    @Column(name = "list_page")
+    public String listPage;
+
     /** Where a feature opens new topics here (e.g. {@code /calls/new}), or null for the plain form. */
     @Column(name = "new_topic_page")
     public String newTopicPage;

@@ -18,13 +18,15 @@ import org.stepcalls.calls.CallForms.AttemptForm;
 import org.stepcalls.calls.CallForms.CallbackForm;
 import org.stepcalls.calls.CallForms.CloseForm;
 import org.stepcalls.calls.CallForms.ReportBackForm;
-import org.stepcalls.calls.CallGuidance;
 import org.stepcalls.calls.CallIntake;
+import org.stepcalls.calls.CallList;
 import org.stepcalls.calls.CallView;
 import org.stepcalls.calls.NewCall;
+import org.stepcalls.calls.SafetyGuidance;
 import org.stepcalls.calls.OverdueCalls;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.web.ApiException;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.stepcalls.volunteers.ContactMatcher;
 
 import io.quarkus.security.Authenticated;
@@ -38,13 +40,24 @@ public class CallsResource {
     private final CallIntake intake;
     private final CallBoard board;
     private final OverdueCalls overdue;
+    private final CallList callList;
     private final CurrentUser currentUser;
+    private final SafetyGuidance safety;
 
-    CallsResource(CallIntake intake, CallBoard board, OverdueCalls overdue, CurrentUser currentUser) {
+    CallsResource(CallIntake intake, CallBoard board, OverdueCalls overdue, CallList callList, CurrentUser currentUser,
+            SafetyGuidance safety) {
+        this.safety = safety;
         this.intake = intake;
         this.board = board;
         this.overdue = overdue;
+        this.callList = callList;
         this.currentUser = currentUser;
+    }
+
+    /** The board as a list, overdue first, each call with its next step; {@code mine}: only the calls I opened. */
+    @GET
+    public Map<String, List<CallList.Listed>> list(@RestQuery boolean mine, @RestQuery String status) {
+        return Map.of("calls", callList.list(currentUser.viewer(), mine, status));
     }
 
     /** Coordinators: open calls without opener activity for STEPCALLS_OVERDUE_AFTER. */
@@ -114,7 +127,7 @@ public class CallsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response callback(@PathParam("id") long id, CallbackForm form) {
         long recordId = board.logCallback(currentUser.viewer(), id, ApiException.requireBody(form));
-        return Response.status(201).entity(Map.of("id", recordId, "reminder", CallGuidance.WITHHOLD_NUMBER)).build();
+        return Response.status(201).entity(Map.of("id", recordId, "reminder", safety.withholdNumber())).build();
     }
 
     @POST

@@ -15,16 +15,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.stepcalls.calls.CallBoard;
 import org.stepcalls.calls.CallForms;
 import org.stepcalls.calls.CallGuidance;
 import org.stepcalls.calls.CallIntake;
+import org.stepcalls.calls.CallList;
 import org.stepcalls.calls.CallView;
 import org.stepcalls.calls.NewCall;
 import org.stepcalls.calls.OverdueCalls;
+import org.stepcalls.calls.SafetyGuidance;
 import org.stepcalls.forum.ForumQueries;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.CurrentUser;
@@ -53,16 +54,18 @@ public class CallPages {
     public record PageState(String error, String errorForm, String errorField, Map<String, String> typed,
             RevealedPhone revealedPhone, String groupMessage) {
 
-        static PageState clean() {
-            return new PageState(null, null, null, Map.of(), null, null);
-        }
-
         public String typed(String name) {
             return typed.getOrDefault(name, "");
         }
 
         public boolean isError(String form) {
             return form.equals(errorForm);
+        }
+
+        PageState withAttemptDefaults(Map<String, String> defaults) {
+            Map<String, String> merged = new HashMap<>(defaults);
+            merged.putAll(typed);
+            return new PageState(error, errorForm, errorField, merged, revealedPhone, groupMessage);
         }
     }
 
@@ -79,9 +82,12 @@ public class CallPages {
 
         static native TemplateInstance call(CallView call, List<ForumQueries.PostView> posts, ContactMatcher.Contacts contacts,
                 PageState state, boolean coordinator, String withholdReminder, String emergency, String checks,
-                OffsetDateTime lastNudged, String notice);
+                OffsetDateTime lastNudged, String notice, String openForm, Map<String, String> tried, String callBackSoon);
 
         static native TemplateInstance overdue(List<OverdueCalls.Overdue> calls, String notice);
+
+        static native TemplateInstance list(List<CallList.Listed> calls, boolean mine, String status, boolean canOpen,
+                String base);
     }
 
     private final CallIntake intake;
@@ -92,15 +98,19 @@ public class CallPages {
     private final Permissions permissions;
     private final CurrentUser currentUser;
     private final PhoneNumbers phoneNumbers;
-    private final String withholdPrefix;
+    private final SafetyGuidance safety;
+    private final PhoneReveals reveals;
+    private final CallList callList;
     private final MeetingList meetings;
 
     CallPages(CallIntake intake, CallBoard board, OverdueCalls overdue, ForumQueries forumQueries, AreaList areas,
-            Permissions permissions, CurrentUser currentUser, PhoneNumbers phoneNumbers,
-            @ConfigProperty(name = "stepcalls.withhold-prefix") String withholdPrefix, MeetingList meetings) {
+            Permissions permissions, CurrentUser currentUser, PhoneNumbers phoneNumbers, SafetyGuidance safety,
+            PhoneReveals reveals, CallList callList, MeetingList meetings) {
         this.meetings = meetings;
         this.phoneNumbers = phoneNumbers;
-        this.withholdPrefix = withholdPrefix;
+        this.safety = safety;
+        this.reveals = reveals;
+        this.callList = callList;
         this.intake = intake;
         this.board = board;
         this.overdue = overdue;
@@ -118,7 +128,7 @@ public class CallPages {
         }
         Map<String, String> form = new HashMap<>();
         form.put("idempotencyKey", java.util.UUID.randomUUID().toString());
-        return Templates.intake(areas.all(), form, null, null, CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING,
+        return Templates.intake(areas.all(), form, null, null, safety.emergency(), CallGuidance.CHECKS_BEFORE_ASKING,
                 meetings.list(currentUser.viewer()));
     }
 
@@ -161,7 +171,7 @@ public class CallPages {
                 throw e;
             }
             return Response.status(e.status()).entity(Templates.intake(areas.all(), typed, e.getMessage(), field(e),
-                    CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING, meetings.list(currentUser.viewer()))).build();
+                    safety.emergency(), CallGuidance.CHECKS_BEFORE_ASKING, meetings.list(currentUser.viewer()))).build();
         }
     }
 
@@ -180,26 +190,57 @@ public class CallPages {
         return Templates.referred(area, meetings.nearestToReadOut(area, CallIntake.MEETINGS_TO_READ));
     }
 
+    /** The board: every call you may follow, filtered by status (open, overdue, closed); overdue first. */
+    @GET
+    public TemplateInstance board(@RestQuery String status) {
+        return list(false, status);
+    }
+
+    /** The calls you opened, overdue first, each with its next step. */
+    @GET
+    @Path("mine")
+    public TemplateInstance mine(@RestQuery String status) {
+        return list(true, status);
+    }
+
+    private TemplateInstance list(boolean mine, String status) {
+        Viewer viewer = currentUser.viewer();
+        String wanted = status != null && CallList.STATUSES.contains(status) ? status : null; // a filter typed by hand shows everything
+        return Templates.list(callList.list(viewer, mine, wanted), mine, wanted, permissions.canOpenCall(viewer),
+                mine ? "/calls/mine" : "/calls");
+    }
+
     /**
      * {@code nudged}: back from a nudge; {@code redacted}: back from a reply whose contact details
      * were removed. Each is confirmed by a fixed sentence, never by text from the address.
+     * {@code shown}: back from Show number, the one-time token under which the number waits (R16).
      */
     @GET
     @Path("{id}")
-    public TemplateInstance call(@PathParam("id") long id, @RestQuery boolean nudged, @RestQuery String redacted) {
+    public TemplateInstance call(@PathParam("id") long id, @RestQuery boolean nudged, @RestQuery String redacted,
+            @RestQuery String shown) {
         int removed = redacted != null && redacted.matches("\\d{1,4}") ? Integer.parseInt(redacted) : 0;
-        return page(id, PageState.clean(), nudged, removed);
+        Long me = currentUser.viewer().accountId();
+        RevealedPhone revealed = me == null ? null : reveals.take(shown, me, id);
+        String notice = shown != null && revealed == null
+                ? "The number is shown once. Press Show number again if you need it: each time is recorded." : null;
+        return page(id, new PageState(null, null, null, Map.of(), revealed, null), nudged, removed, notice);
     }
 
-    /** R16: the number appears in this response only — never in a URL, never cached. */
+    /**
+     * R16: the POST reveals and audits, then redirects to the call's page, which shows the number
+     * once; a reload neither resubmits nor reveals it again. The number is never in a URL.
+     */
     @POST
     @Path("{id}/caller-phone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance revealPhone(@PathParam("id") long id) {
-        String phone = board.revealCallerPhone(currentUser.viewer(), id);
-        String dial = phoneNumbers.withheldDial(phone, withholdPrefix);
-        RevealedPhone revealed = new RevealedPhone(phone, dial, dial.startsWith("+") ? "" : withholdPrefix);
-        return page(id, new PageState(null, null, null, Map.of(), revealed, null));
+    public Response revealPhone(@PathParam("id") long id) {
+        Viewer viewer = currentUser.viewer();
+        String phone = board.revealCallerPhone(viewer, id);
+        String prefix = safety.withholdPrefix();
+        String dial = phoneNumbers.withheldDial(phone, prefix);
+        RevealedPhone revealed = new RevealedPhone(phone, dial, dial.startsWith("+") ? "" : prefix);
+        return seeOther("/calls/" + id + "?shown=" + reveals.keep(viewer.accountId(), id, revealed) + "#caller");
     }
 
     @POST
@@ -312,10 +353,10 @@ public class CallPages {
     }
 
     private TemplateInstance page(long id, PageState state) {
-        return page(id, state, false, 0);
+        return page(id, state, false, 0, null);
     }
 
-    private TemplateInstance page(long id, PageState state, boolean nudged, int removed) {
+    private TemplateInstance page(long id, PageState state, boolean nudged, int removed, String shownNotice) {
         Viewer viewer = currentUser.viewer();
         CallView call = board.view(viewer, id);
         ContactMatcher.Contacts contacts = call.opener() && !call.isClosed() ? board.contacts(viewer, id) : null;
@@ -324,9 +365,15 @@ public class CallPages {
         String notice = nudged && lastNudged != null ? call.openerName() + " has been asked for an update."
                 : removed > 0 ? "We removed " + removed + (removed == 1 ? " phone number or e-mail address" : " phone numbers or e-mail addresses")
                         + " from what you wrote before saving it. Contact details are never stored in posts."
-                : null;
-        return Templates.call(call, forumQueries.topic(viewer, id).posts(), contacts, state, coordinator,
-                CallGuidance.WITHHOLD_NUMBER, CallGuidance.EMERGENCY, CallGuidance.CHECKS_BEFORE_ASKING, lastNudged, notice);
+                : shownNotice;
+        // one form open at a time: the refused one, else the group message just prepared, else the next step's
+        String openForm = state.errorForm() != null ? state.errorForm()
+                : state.groupMessage() != null ? "group" : call.nextStep().form();
+        PageState shown = state.errorForm() == null && contacts != null
+                ? state.withAttemptDefaults(AttemptDefaults.of(call, contacts)) : state;
+        return Templates.call(call, forumQueries.topic(viewer, id).posts(), contacts, shown, coordinator,
+                safety.withholdNumber(), safety.emergency(), CallGuidance.CHECKS_BEFORE_ASKING, lastNudged, notice, openForm,
+                AttemptDefaults.tried(call), call.attempts().isEmpty() ? CallGuidance.CALL_BACK_SOON : null);
     }
 
     private static String field(ApiException e) {

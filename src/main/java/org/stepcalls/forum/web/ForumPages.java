@@ -89,9 +89,12 @@ public class ForumPages {
 
     @GET
     @Path("c/{slug}")
-    public TemplateInstance category(@PathParam("slug") String slug, @QueryParam("before") String before) {
+    public Object category(@PathParam("slug") String slug, @QueryParam("before") String before) {
         Viewer viewer = currentUser.viewer();
         Category category = queries.readableCategory(viewer, slug);
+        if (category.listPage != null) { // a feature lists its topics itself, with its own filters
+            return seeOther(category.listPage);
+        }
         boolean firstPage = before == null || before.isBlank();
         TopicPage page = queries.latest(viewer, Optional.of(category), before, true);
         List<TopicSummary> rows = new java.util.ArrayList<>(firstPage ? queries.pinned(viewer, category) : List.of());

@@ -37,15 +37,22 @@ public final class TestUsers {
         return token(name, "admin", "member");
     }
 
-    /** A token for {@code name} (also its subject) holding exactly these roles. */
+    /**
+     * A token for {@code name} (also its subject) holding exactly these roles. It lasts hours, not
+     * the provider's default five minutes: a token kept in a static field (ListFixtures.COORDINATOR)
+     * is used for the whole run, which on a busy machine lasts longer than that.
+     */
     public static String token(String name, String... roles) {
-        return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer", Set.of(AUDIENCE),
-                Map.of("email", email(name)));
+        return Jwt.preferredUserName(name).groups(Set.of(roles)).issuer(ISSUER).audience(Set.of(AUDIENCE))
+                .claim("sid", "session-id").subject("sub-" + name).claim("typ", "Bearer").claim("email", email(name))
+                .expiresIn(java.time.Duration.ofHours(4)).jws().keyId("1").sign("privateKey.jwk");
     }
 
     /** The same without an address: no e-mail reaches this person. */
     public static String withoutEmail(String name, String... roles) {
-        return OidcWiremockTestResource.generateJwtToken(name, Set.of(roles), "sub-" + name, "Bearer");
+        return Jwt.preferredUserName(name).groups(Set.of(roles)).issuer(ISSUER).audience(Set.of(AUDIENCE))
+                .claim("sid", "session-id").subject("sub-" + name).claim("typ", "Bearer")
+                .expiresIn(java.time.Duration.ofHours(4)).jws().keyId("1").sign("privateKey.jwk");
     }
 
     /**
