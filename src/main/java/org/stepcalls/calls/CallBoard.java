@@ -103,6 +103,15 @@ public class CallBoard {
         return phoneNumbers.display(dataKeys.open(keyOf(call), call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
     }
 
+    /**
+     * The number again for the page a reveal redirected to (R16): that reveal was audited a moment
+     * ago, and {@code PhoneReveals} hands out each of its one-time tokens once, to its opener.
+     */
+    public String callerPhoneJustRevealed(Viewer viewer, long topicId) {
+        Call call = asOpener(viewer, topicId, false);
+        return phoneNumbers.display(dataKeys.open(keyOf(call), call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
+    }
+
     /** How the timeline words an attempt's result; a result this version does not know reads as its code. */
     public static String resultLabel(String result) {
         return RESULTS.getOrDefault(result, String.valueOf(result).replace('_', ' '));

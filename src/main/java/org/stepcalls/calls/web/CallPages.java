@@ -221,7 +221,8 @@ public class CallPages {
             @RestQuery String shown) {
         int removed = redacted != null && redacted.matches("\\d{1,4}") ? Integer.parseInt(redacted) : 0;
         Long me = currentUser.viewer().accountId();
-        RevealedPhone revealed = me == null ? null : reveals.take(shown, me, id);
+        RevealedPhone revealed = me != null && reveals.take(shown, me, id)
+                ? revealed(board.callerPhoneJustRevealed(currentUser.viewer(), id)) : null;
         String notice = shown != null && revealed == null
                 ? "The number is shown once. Press Show number again if you need it: each time is recorded." : null;
         return page(id, new PageState(null, null, null, Map.of(), revealed, null), nudged, removed, notice);
@@ -236,11 +237,15 @@ public class CallPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revealPhone(@PathParam("id") long id) {
         Viewer viewer = currentUser.viewer();
-        String phone = board.revealCallerPhone(viewer, id);
+        board.revealCallerPhone(viewer, id); // the audited reveal; the page it leads to shows the number
+        return seeOther("/calls/" + id + "?shown=" + reveals.keep(viewer.accountId(), id) + "#caller");
+    }
+
+    /** The number with its withheld-ID call link (R14). */
+    private RevealedPhone revealed(String phone) {
         String prefix = safety.withholdPrefix();
         String dial = phoneNumbers.withheldDial(phone, prefix);
-        RevealedPhone revealed = new RevealedPhone(phone, dial, dial.startsWith("+") ? "" : prefix);
-        return seeOther("/calls/" + id + "?shown=" + reveals.keep(viewer.accountId(), id, revealed) + "#caller");
+        return new RevealedPhone(phone, dial, dial.startsWith("+") ? "" : prefix);
     }
 
     @POST

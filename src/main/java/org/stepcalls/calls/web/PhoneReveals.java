@@ -1,19 +1,23 @@
 package org.stepcalls.calls.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 /**
- * Show number by post-redirect-get (R16): the POST reveals and audits, then leaves the number here
- * under a random one-time token for the GET it redirects to. The GET takes it once — a reload, the
- * back button or a copied address finds nothing, so the number is neither shown again nor
- * re-audited, and it never appears in a URL. Held in memory only, for a minute at most.
+ * Show number by post-redirect-get (R16): the POST reveals and audits, then leaves a random
+ * one-time token for the GET it redirects to. The GET takes it once — a reload, the back button or
+ * a copied address finds nothing, so the number is neither shown again nor re-audited, and it never
+ * appears in a URL. The token's hash is kept in the database for a minute at most (so the GET may
+ * reach another instance behind the load balancer); the number itself is kept nowhere new.
  */
 @ApplicationScoped
 public class PhoneReveals {
@@ -21,32 +25,46 @@ public class PhoneReveals {
     static final Duration LIFETIME = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Reveal(long accountId, long topicId, CallPages.RevealedPhone phone, Instant expires) {
+    private final EntityManager entityManager;
+
+    PhoneReveals(EntityManager entityManager) {
+        this.entityManager = entityManager;
     }
 
-    private final Map<String, Reveal> reveals = new ConcurrentHashMap<>();
-
-    /** Keeps {@code phone} for one GET by the same person on the same call; returns the token for its address. */
-    String keep(long accountId, long topicId, CallPages.RevealedPhone phone) {
-        Instant now = Instant.now();
-        reveals.values().removeIf(r -> r.expires().isBefore(now));
+    /** A token for one GET by the same person on the same call. */
+    @Transactional
+    String keep(long accountId, long topicId) {
+        OffsetDateTime now = OffsetDateTime.now();
+        entityManager.createNativeQuery("DELETE FROM phone_reveal_tokens WHERE expires_at < ?1").setParameter(1, now)
+                .executeUpdate();
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        reveals.put(token, new Reveal(accountId, topicId, phone, now.plus(LIFETIME)));
+        entityManager.createNativeQuery(
+                "INSERT INTO phone_reveal_tokens (token_hash, account_id, topic_id, expires_at) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, hash(token)).setParameter(2, accountId).setParameter(3, topicId)
+                .setParameter(4, now.plus(LIFETIME)).executeUpdate();
         return token;
     }
 
-    /** The number kept under {@code token} for this person and call, once; null when there is none (any more). */
-    CallPages.RevealedPhone take(String token, long accountId, long topicId) {
-        if (token == null) {
-            return null;
+    /** True once for {@code token} of this person and call, while it lasts; someone else's token stays theirs. */
+    @Transactional
+    boolean take(String token, long accountId, long topicId) {
+        if (token == null || token.length() > 64) {
+            return false;
         }
-        Reveal reveal = reveals.get(token);
-        if (reveal == null || reveal.accountId() != accountId || reveal.topicId() != topicId
-                || !reveals.remove(token, reveal) || reveal.expires().isBefore(Instant.now())) {
-            return null; // someone else's token stays for its owner until it expires
+        return entityManager.createNativeQuery("""
+                DELETE FROM phone_reveal_tokens
+                WHERE token_hash = ?1 AND account_id = ?2 AND topic_id = ?3 AND expires_at >= ?4""")
+                .setParameter(1, hash(token)).setParameter(2, accountId).setParameter(3, topicId)
+                .setParameter(4, OffsetDateTime.now()).executeUpdate() == 1;
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return reveal.phone();
     }
 }
