@@ -40,19 +40,29 @@ public class ForumService {
     public record Saved(long id, int redactions) {
     }
 
+    /** A post as it would be stored and shown, stored nowhere. */
+    public record Preview(RenderedMarkdown rendered, int redactions) {
+    }
+
     private final Permissions permissions;
     private final Redactor redactor;
     private final MarkdownRenderer markdown;
     private final AuditLog audit;
     private final EntityManager entityManager;
+    private final ReadingState readingState;
+    private final TopicWatching watching;
+    private final Drafts drafts;
 
     ForumService(Permissions permissions, Redactor redactor, MarkdownRenderer markdown, AuditLog audit,
-            EntityManager entityManager) {
+            EntityManager entityManager, ReadingState readingState, TopicWatching watching, Drafts drafts) {
         this.permissions = permissions;
         this.redactor = redactor;
         this.markdown = markdown;
         this.audit = audit;
         this.entityManager = entityManager;
+        this.readingState = readingState;
+        this.watching = watching;
+        this.drafts = drafts;
     }
 
     public Saved createTopic(Viewer viewer, String categorySlug, String rawTitle, String rawBody) {
@@ -81,7 +91,7 @@ public class ForumService {
         topic.createdAt = now;
         topic.lastActivityAt = now;
         topic.persist();
-        addPost(topic, viewer, rendered, now);
+        afterNewPost(viewer, topic, addPost(topic, viewer, rendered, now));
         return new Saved(topic.id, redactedTitle.redactions() + redactedBody.redactions());
     }
 
@@ -139,7 +149,28 @@ public class ForumService {
         }
         RedactedText body = redactor.redact(required("body", "reply", rawBody, MAX_BODY));
         Post post = addPost(topic, viewer, shownClean(markdown.render(body)), OffsetDateTime.now());
+        afterNewPost(viewer, topic, post);
         return new Saved(post.id, body.redactions());
+    }
+
+    /** Your own post is read, its draft is done with, you now track the topic, and its watchers hear of it. */
+    private void afterNewPost(Viewer viewer, Topic topic, Post post) {
+        readingState.readUpTo(viewer, topic.id, post.postNumber);
+        drafts.discardAfterPosting(viewer, topic, post);
+        watching.afterNewPost(viewer, topic, post);
+    }
+
+    /** The same redactor, renderer and safety net as a post: what the preview shows is what would be stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Preview preview(String rawBody) {
+        RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
+        return new Preview(shownClean(markdown.render(body)), body.redactions());
+    }
+
+    /** A title as it would be stored: redacted, and refused if it would still show a number. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RedactedText cleanTitle(String rawTitle) {
+        return shownClean("title", redactor.redact(required("title", "title", rawTitle, MAX_TITLE)));
     }
 
     public Saved edit(Viewer viewer, long postId, String rawBody) {
@@ -148,6 +179,7 @@ public class ForumService {
         if (!permissions.canEdit(viewer, post)) {
             throw ApiException.forbidden("Only the author of a post can edit it.");
         }
+        PostDeletion.refuseDeleted(post);
         if (post.topic.isClosed()) {
             throw ApiException.conflict("topic_closed", "This topic is closed; its posts can no longer be edited.");
         }

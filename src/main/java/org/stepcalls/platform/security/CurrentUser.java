@@ -61,7 +61,8 @@ public class CurrentUser {
             throw new IllegalStateException("No account for a signed-out visitor");
         }
         if (account == null) {
-            account = accounts.findOrCreate(issuer(), subject(), displayNameFromToken());
+            account = accounts.findOrCreate(issuer(), subject(), displayNameFromToken(),
+                    roles().stream().map(Role::claimValue).sorted().toArray(String[]::new));
         }
         return account;
     }
