@@ -45,6 +45,10 @@ public record ForumApiClient(String token) {
                 .when().put(path).then().log().ifValidationFails();
     }
 
+    public ValidatableResponse delete(String path) {
+        return given().header("Authorization", TestUsers.bearer(token)).when().delete(path).then().log().ifValidationFails();
+    }
+
     public ValidatableResponse post(String path, Object body) {
         // JSON even without a body: REST Assured would otherwise label it a form, which needs a CSRF token
         var request = given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON);
