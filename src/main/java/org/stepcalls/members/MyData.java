@@ -67,7 +67,7 @@ public class MyData {
     }
 
     /**
-     * Erasure: the list entry and its number go (R13), notifications go, and the account is
+     * Erasure: the list entry and its number go (R13), notifications, drafts and reading state go, and the account is
      * anonymised — its posts stay, attributed to "former member", and the next sign-in with the
      * same identity starts a new account.
      */
@@ -75,11 +75,13 @@ public class MyData {
         if (Volunteer.findByAccount(viewer.accountId()) != null) {
             volunteers.leave(viewer);
         }
-        entityManager.createNativeQuery("DELETE FROM notifications WHERE account_id = ?1").setParameter(1, viewer.accountId())
-                .executeUpdate();
+        for (String table : List.of("notifications", "drafts", "topic_users", "category_users")) {
+            entityManager.createNativeQuery("DELETE FROM " + table + " WHERE account_id = ?1").setParameter(1, viewer.accountId())
+                    .executeUpdate();
+        }
         entityManager.createNativeQuery("UPDATE meetings SET contact_name = NULL, contact_phone_cipher = NULL, "
                 + "contact_account_id = NULL WHERE contact_account_id = ?1").setParameter(1, viewer.accountId()).executeUpdate();
-        entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2 WHERE id = ?3")
+        entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2, roles = '{}' WHERE id = ?3")
                 .setParameter(1, FORMER_MEMBER).setParameter(2, UUID.randomUUID().toString())
                 .setParameter(3, viewer.accountId()).executeUpdate();
         audit.record(viewer.accountId(), Action.ACCOUNT_DELETED, null, null);

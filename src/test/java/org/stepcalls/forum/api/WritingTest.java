@@ -135,6 +135,19 @@ class WritingTest {
         reader.get("/api/posts/" + helpPost + "/revisions").statusCode(404);
     }
 
+    @Test
+    void erasingYourAccountTakesYourDraftsAndReadingStateWithIt() {
+        ForumApiClient mia = joined(TestUsers.member(unique("mia")));
+        long topic = mia.createTopicId("general", "Erased with me", "First.");
+        mia.put("/api/drafts/topic-" + topic, Map.of("body", "Unfinished")).statusCode(200);
+        mia.put("/api/categories/general/notification-level", Map.of("level", "watching")).statusCode(200);
+        String account = sql("SELECT author_id::text FROM posts p WHERE p.topic_id = " + topic);
+        mia.delete("/api/me").statusCode(204);
+        for (String table : List.of("drafts", "topic_users", "category_users")) {
+            assertThat(sql("SELECT count(*)::text FROM " + table + " WHERE account_id = " + account)).as(table).isEqualTo("0");
+        }
+    }
+
     private String sql(String query) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Object value = entityManager.createNativeQuery(query).getSingleResult();
