@@ -80,8 +80,12 @@ class LoadBenchmarkIT {
                     (System.nanoTime() - seeding) / 1e9);
             try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", databasePassword)) {
                 explain(connection, """
-                        SELECT t.id, t.title, c.slug, c.name, a.display_name, t.status, t.pinned, t.posts_count, t.last_activity_at
+                        SELECT t.id, t.title, c.slug, c.name, a.display_name, t.status, t.pinned, t.posts_count, t.last_activity_at,
+                               tu.last_read_post_number, coalesce(tu.level, cu.level),
+                               t.created_at >= (SELECT created_at FROM accounts WHERE display_name LIKE 'Helen%')
                         FROM topics t JOIN categories c ON c.id = t.category_id JOIN accounts a ON a.id = t.opener_id
+                        LEFT JOIN topic_users tu ON tu.account_id = t.opener_id AND tu.topic_id = t.id
+                        LEFT JOIN category_users cu ON cu.account_id = t.opener_id AND cu.category_id = c.id
                         WHERE (SELECT array_agg(id) FROM categories) @> ARRAY[c.id] ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 31""");
             }
             long leeds = leedsArea(stack.appUrl, helen);
