@@ -136,6 +136,17 @@ class WritingTest {
     }
 
     @Test
+    void thePreviewShowsWhatWouldBeStoredAndStoresNothing() { // R16
+        ForumApiClient mia = joined(TestUsers.member(unique("mia")));
+        mia.post("/api/preview", Map.of("body", "**Soon**, ring 07700 900423")).statusCode(200)
+                .body("body", equalTo("**Soon**, ring [number removed]"))
+                .body("html", org.hamcrest.Matchers.containsString("<strong>Soon</strong>, ring [number removed]"))
+                .body("redactions", equalTo(1));
+        mia.post("/api/preview", Map.of("body", " ")).statusCode(400);
+        assertThat(sql("SELECT count(*)::text FROM posts WHERE body LIKE '%Soon**, ring%'")).isEqualTo("0");
+    }
+
+    @Test
     void erasingYourAccountTakesYourDraftsAndReadingStateWithIt() {
         ForumApiClient mia = joined(TestUsers.member(unique("mia")));
         long topic = mia.createTopicId("general", "Erased with me", "First.");
