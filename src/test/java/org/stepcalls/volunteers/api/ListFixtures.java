@@ -21,14 +21,17 @@ public final class ListFixtures {
     /** Test areas sit in the North Atlantic, far from the seeded towns and from each other's tests. */
     private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
 
-    public static final String COORDINATOR = TestUsers.coordinator("cath");
+    /** A fresh token each time: one kept for the whole suite outlived its five minutes when the machine was slow. */
+    public static String coordinator() {
+        return TestUsers.coordinator("cath");
+    }
 
     private ListFixtures() {
     }
 
     /** A new area {@code kmEast} kilometres east of a fresh origin; returns its id. */
     public static long area(String origin, double kmEast) {
-        return given().header("Authorization", TestUsers.bearer(COORDINATOR)).contentType(ContentType.JSON)
+        return given().header("Authorization", TestUsers.bearer(coordinator())).contentType(ContentType.JSON)
                 .body(Map.of("name", origin + " +" + kmEast + " km " + letters(UUID.randomUUID().toString().substring(0, 6)),
                         "region", "Testshire", "latitude", latitudeOf(origin),
                         "longitude", -30.0 + kmEast / (111.32 * Math.cos(Math.toRadians(latitudeOf(origin))))))
@@ -78,7 +81,7 @@ public final class ListFixtures {
     }
 
     public static ValidatableResponse add(Map<String, Object> volunteer) {
-        return given().header("Authorization", TestUsers.bearer(COORDINATOR)).contentType(ContentType.JSON)
+        return given().header("Authorization", TestUsers.bearer(coordinator())).contentType(ContentType.JSON)
                 .body(volunteer).post("/api/volunteers").then();
     }
 
