@@ -21,7 +21,7 @@ public final class ListFixtures {
     /** Test areas sit in the North Atlantic, far from the seeded towns and from each other's tests. */
     private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
 
-    /** A fresh token each time: one kept for the whole suite outlived its five minutes when the machine was slow. */
+    /** A fresh token each time: one kept for the whole suite outlived its lifetime when a slow machine stretched the run. */
     public static String coordinator() {
         return TestUsers.coordinator("cath");
     }
