@@ -19,8 +19,28 @@ public class ForumQueries {
     public static final int MAX_QUERY = 200;
     static final int SEARCH_LIMIT = 50;
 
+    /**
+     * {@code lastReadPostNumber}, {@code level} and {@code unseen} are the viewer's reading state
+     * ({@link ReadingState}, {@link TopicWatching}): null, null and whether it was created since they joined.
+     */
     public record TopicSummary(long id, String title, String categorySlug, String categoryName, String authorName,
-            String status, boolean pinned, int postsCount, OffsetDateTime lastActivityAt) {
+            String status, boolean pinned, int postsCount, OffsetDateTime lastActivityAt, Integer lastReadPostNumber,
+            String level, boolean unseen) {
+
+        public NotificationLevel notificationLevel() {
+            return NotificationLevel.ofStored(level);
+        }
+
+        /** Never opened, created since the viewer joined, and not muted (Discourse's "new"). */
+        public boolean isNew() {
+            return unseen && lastReadPostNumber == null && notificationLevel() != NotificationLevel.MUTED;
+        }
+
+        /** Posts after the last one read, counted where the viewer tracks or watches the topic. */
+        public int unread() {
+            return lastReadPostNumber != null && notificationLevel().showsUnreadCounts()
+                    ? Math.max(0, postsCount - lastReadPostNumber) : 0;
+        }
     }
 
     public record TopicPage(List<TopicSummary> topics, String next) {
@@ -28,7 +48,8 @@ public class ForumQueries {
 
     public record PostView(long id, int number, String kind, String authorName, String body, String html,
             OffsetDateTime createdAt, OffsetDateTime editedAt, boolean hidden, boolean contentVisible,
-            String hiddenReason, boolean editable, boolean moderatable, String authorUsername) {
+            String hiddenReason, boolean editable, boolean moderatable, String authorUsername, boolean deleted,
+            boolean deletable) {
     }
 
     /** {@code canCloseOrPin}: moderation of the topic's state, which a feature closing its own topics keeps (R15). */
@@ -84,6 +105,7 @@ public class ForumQueries {
         }
         jpql.append(" order by t.lastActivityAt desc, t.id desc");
         TypedQuery<TopicSummary> query = entityManager.createQuery(jpql.toString(), TopicSummary.class)
+                .setParameter("me", viewer.accountId())
                 .setParameter("categories", categoryIds.toArray(Long[]::new))
                 .setMaxResults(PAGE_SIZE + 1);
         if (cursor != null) {
@@ -104,7 +126,7 @@ public class ForumQueries {
         }
         return entityManager.createQuery(summarySelect() + " where t.category.id = :category and t.pinned = true"
                 + " order by t.lastActivityAt desc, t.id desc", TopicSummary.class)
-                .setParameter("category", category.id).getResultList();
+                .setParameter("me", viewer.accountId()).setParameter("category", category.id).getResultList();
     }
 
     public TopicView topic(Viewer viewer, long topicId) {
@@ -133,6 +155,7 @@ public class ForumQueries {
         if (!permissions.canEdit(viewer, post)) {
             throw ApiException.forbidden("Only the author of a post can edit it.");
         }
+        PostDeletion.refuseDeleted(post);
         return post;
     }
 
@@ -190,12 +213,18 @@ public class ForumQueries {
         return new PostView(post.id, post.postNumber, post.kind, post.author.displayName,
                 visible ? post.body() : "", visible ? post.html() : "", post.createdAt, post.editedAt, post.hidden,
                 visible, visible ? post.hiddenReason() : null,
-                permissions.canEdit(viewer, post) && !post.topic.isClosed() && !post.isRecord(),
-                moderator && !post.isRecord(), post.author.username);
+                permissions.canEdit(viewer, post) && !post.topic.isClosed() && !post.isRecord() && !post.isDeleted(),
+                moderator && !post.isRecord() && !post.isDeleted(), post.author.username, post.isDeleted(),
+                PostDeletion.allowed(viewer, post, permissions));
     }
 
+    /** The viewer's reading state comes in the same query: one primary-key lookup per row in each left join. */
     private static String summarySelect() {
         return "select new org.stepcalls.forum.ForumQueries$TopicSummary(t.id, t.title, c.slug, c.name, a.displayName,"
-                + " t.status, t.pinned, t.postsCount, t.lastActivityAt) from Topic t join t.category c join t.opener a";
+                + " t.status, t.pinned, t.postsCount, t.lastActivityAt, tu.lastReadPostNumber, coalesce(tu.level, cu.level),"
+                + " case when t.createdAt >= (select me.createdAt from Account me where me.id = :me) then true else false end)"
+                + " from Topic t join t.category c join t.opener a"
+                + " left join TopicUser tu on tu.accountId = :me and tu.topicId = t.id"
+                + " left join CategoryUser cu on cu.accountId = :me and cu.categoryId = c.id";
     }
 }

@@ -41,6 +41,10 @@ public class ForumService {
     public record Saved(long id, int redactions) {
     }
 
+    /** A post as it would be stored and shown, stored nowhere. */
+    public record Preview(RenderedMarkdown rendered, int redactions) {
+    }
+
     private final Permissions permissions;
     private final Redactor redactor;
     private final MarkdownRenderer markdown;
@@ -48,6 +52,9 @@ public class ForumService {
     private final EntityManager entityManager;
     private final ReplyNotifications replyNotifications;
     private final AnnouncementNotifications announcementNotifications;
+    private final ReadingState readingState;
+    private final TopicWatching watching;
+    private final Drafts drafts;
 
     /** @mentions in conversation: linked when rendered, notified once saved. */
     @Inject
@@ -55,7 +62,8 @@ public class ForumService {
 
     ForumService(Permissions permissions, Redactor redactor, MarkdownRenderer markdown, AuditLog audit,
             EntityManager entityManager, ReplyNotifications replyNotifications,
-            AnnouncementNotifications announcementNotifications) {
+            AnnouncementNotifications announcementNotifications, ReadingState readingState, TopicWatching watching,
+            Drafts drafts) {
         this.permissions = permissions;
         this.redactor = redactor;
         this.markdown = markdown;
@@ -63,6 +71,9 @@ public class ForumService {
         this.entityManager = entityManager;
         this.replyNotifications = replyNotifications;
         this.announcementNotifications = announcementNotifications;
+        this.readingState = readingState;
+        this.watching = watching;
+        this.drafts = drafts;
     }
 
     public Saved createTopic(Viewer viewer, String categorySlug, String rawTitle, String rawBody) {
@@ -94,6 +105,7 @@ public class ForumService {
         Post first = addPost(topic, viewer, rendered, now);
         mentions.notifyNewlyMentioned(first, category);
         announcementNotifications.announced(topic, first);
+        afterNewPost(viewer, topic, first);
         return new Saved(topic.id, redactedTitle.redactions() + redactedBody.redactions());
     }
 
@@ -154,7 +166,28 @@ public class ForumService {
         Post post = addPost(topic, viewer, shownClean(mentions.render(body, category)), OffsetDateTime.now());
         mentions.notifyNewlyMentioned(post, category);
         replyNotifications.replied(topic, post);
+        afterNewPost(viewer, topic, post);
         return new Saved(post.id, body.redactions());
+    }
+
+    /** Your own post is read, its draft is done with, you now track the topic, and its watchers hear of it. */
+    private void afterNewPost(Viewer viewer, Topic topic, Post post) {
+        readingState.readUpTo(viewer, topic.id, post.postNumber);
+        drafts.discardAfterPosting(viewer, topic, post);
+        watching.afterNewPost(viewer, topic, post);
+    }
+
+    /** The same redactor, renderer and safety net as a post: what the preview shows is what would be stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Preview preview(String rawBody) {
+        RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
+        return new Preview(shownClean(markdown.render(body)), body.redactions());
+    }
+
+    /** A title as it would be stored: redacted, and refused if it would still show a number. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RedactedText cleanTitle(String rawTitle) {
+        return shownClean("title", redactor.redact(required("title", "title", rawTitle, MAX_TITLE)));
     }
 
     public Saved edit(Viewer viewer, long postId, String rawBody) {
@@ -163,6 +196,7 @@ public class ForumService {
         if (!permissions.canEdit(viewer, post)) {
             throw ApiException.forbidden("Only the author of a post can edit it.");
         }
+        PostDeletion.refuseDeleted(post);
         if (post.topic.isClosed()) {
             throw ApiException.conflict("topic_closed", "This topic is closed; its posts can no longer be edited.");
         }

@@ -62,6 +62,10 @@ public class Post extends PanacheEntityBase {
     @Column(name = "hidden_reason")
     private String hiddenReason;
 
+    /** When its author deleted it; its text is gone, its place in the thread stays. */
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+
     @Version
     public long version;
 
@@ -88,6 +92,18 @@ public class Post extends PanacheEntityBase {
     public void write(RenderedMarkdown content) {
         this.body = content.source().text();
         this.html = content.html();
+    }
+
+    /** Its author deleted it: the text goes (revisions are deleted beside it), the post's place stays. */
+    public void erase(OffsetDateTime at) {
+        this.body = "";
+        this.html = "";
+        this.editedAt = null;
+        this.deletedAt = at;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
     }
 
     public void hide(RedactedText reason) {

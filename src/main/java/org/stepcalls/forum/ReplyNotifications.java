@@ -8,8 +8,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * "A reply in a topic I started": whom a new reply notifies (in the app, and by e-mail for those
- * who want {@link EmailEvent#REPLIES}). {@link #recipients} is the hook for more reasons to be
- * told (people watching the topic): add them there; the author of the reply is never told.
+ * who want {@link EmailEvent#REPLIES}); the author of the reply is never told. People watching a
+ * topic are told by {@link TopicWatching}, which leaves a topic's opener to this class, so nobody
+ * hears of one reply twice.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -85,7 +85,7 @@ public class MyData {
     }
 
     /**
-     * Erasure: the list entry and its number go (R13), notifications go, and the account is
+     * Erasure: the list entry and its number go (R13), notifications, drafts and reading state go, and the account is
      * anonymised — its posts stay, attributed to "former member", and the next sign-in with the
      * same identity starts a new account.
      */
@@ -93,8 +93,11 @@ public class MyData {
         if (Volunteer.findByAccount(viewer.accountId()) != null) {
             volunteers.leave(viewer);
         }
-        entityManager.createNativeQuery("DELETE FROM notifications WHERE account_id = ?1").setParameter(1, viewer.accountId())
-                .executeUpdate();
+        // notifications, drafts and reading state go with the account
+        for (String table : List.of("notifications", "drafts", "topic_users", "category_users")) {
+            entityManager.createNativeQuery("DELETE FROM " + table + " WHERE account_id = ?1").setParameter(1, viewer.accountId())
+                    .executeUpdate();
+        }
         // the address, queued e-mails and e-mail settings go with the account
         entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE account_id = ?1").setParameter(1, viewer.accountId())
                 .executeUpdate();

@@ -48,13 +48,13 @@ class NoNumberInTheLogTest {
         entry.put("sex", "unknown");
         given().header("Authorization", TestUsers.bearer(member)).contentType(ContentType.JSON).body(entry)
                 .put("/api/volunteers/me").then().statusCode(400);
-        given().header("Authorization", TestUsers.bearer(ListFixtures.COORDINATOR)).contentType("text/csv")
+        given().header("Authorization", TestUsers.bearer(ListFixtures.coordinator())).contentType("text/csv")
                 .body("firstName,phone,sex,area,cleanDate,canPhone,canVisit\nLou," + DramaNumbers.mobile()
                         + ",female,Nowhere,2001-01-01,true,true\n")
                 .post("/api/volunteers/import").then().statusCode(400);
         given().header("Authorization", TestUsers.bearer(TestUsers.helpliner("hedda")))
                 .get("/api/contacts?areaId=" + area + "&sex=male&requestType=phone").then().statusCode(200);
-        given().header("Authorization", TestUsers.bearer(ListFixtures.COORDINATOR)).contentType(ContentType.JSON)
+        given().header("Authorization", TestUsers.bearer(ListFixtures.coordinator())).contentType(ContentType.JSON)
                 .body(Map.of("name", "Log Group", "areaId", area, "weekday", "someday", "time", "19:30",
                         "contactName", "Lou", "contactPhone", DramaNumbers.mobile()))
                 .post("/api/meetings").then().statusCode(400);

@@ -12,8 +12,10 @@ final class ForumJson {
     record CategoryJson(String slug, String name, String description, boolean canPost) {
     }
 
+    /** {@code unread}, {@code isNew}, {@code lastReadPostNumber}, {@code notificationLevel}: the caller's reading state. */
     record TopicListItem(long id, String title, String category, String authorName, String status, boolean pinned,
-            int postsCount, OffsetDateTime lastActivityAt) {
+            int postsCount, OffsetDateTime lastActivityAt, int unread, boolean isNew, Integer lastReadPostNumber,
+            String notificationLevel) {
     }
 
     record TopicList(List<TopicListItem> topics, String next) {
@@ -21,11 +23,24 @@ final class ForumJson {
 
     record PostJson(long id, int number, String kind, String authorName, String body, String html,
             OffsetDateTime createdAt, OffsetDateTime editedAt, boolean hidden, String hiddenReason, String authorUsername,
-            long likes, boolean liked) {
+            long likes, boolean liked, boolean deleted) {
     }
 
+    /** {@code lastReadPostNumber}: where the caller had read up to before this request (0: never opened). */
     record TopicJson(long id, String title, String category, String status, boolean pinned, String openerName,
-            List<PostJson> posts) {
+            List<PostJson> posts, int lastReadPostNumber, String notificationLevel) {
+    }
+
+    record LevelRequest(String level) {
+    }
+
+    record MarkedRead(int topics) {
+    }
+
+    record DraftRequest(String title, String body) {
+    }
+
+    record DraftJson(String key, String title, String body, OffsetDateTime updatedAt) {
     }
 
     record NewTopic(String category, String title, String body) {
@@ -40,7 +55,8 @@ final class ForumJson {
     record Saved(long id, int redactions) {
     }
 
-    record RevisionJson(int number, String body, OffsetDateTime replacedAt) {
+    /** A post's earlier text (redacted when first stored), who replaced it and when. */
+    record RevisionJson(int number, String body, OffsetDateTime replacedAt, String editorName) {
     }
 
     record SearchHit(long topicId, long postId, String title, String excerpt) {

@@ -3,6 +3,7 @@ package org.stepcalls.forum.api;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.stepcalls.forum.ForumQueries;
 import org.stepcalls.forum.ForumService;
+import org.stepcalls.forum.PostDeletion;
 import org.stepcalls.forum.api.ForumJson.HideRequest;
 import org.stepcalls.forum.api.ForumJson.NewPost;
 import org.stepcalls.forum.api.ForumJson.RevisionJson;
@@ -32,7 +34,10 @@ public class PostsResource {
     private final ForumQueries queries;
     private final CurrentUser currentUser;
 
-    PostsResource(ForumService forum, ForumQueries queries, CurrentUser currentUser) {
+    private final PostDeletion deletion;
+
+    PostsResource(ForumService forum, ForumQueries queries, CurrentUser currentUser, PostDeletion deletion) {
+        this.deletion = deletion;
         this.forum = forum;
         this.queries = queries;
         this.currentUser = currentUser;
@@ -50,7 +55,14 @@ public class PostsResource {
     @Path("/revisions")
     public List<RevisionJson> revisions(@PathParam("id") long id) {
         return queries.revisions(currentUser.viewer(), id).stream()
-                .map(r -> new RevisionJson(r.number, r.body, r.replacedAt)).toList();
+                .map(r -> new RevisionJson(r.number, r.body, r.replacedAt, r.editor.displayName)).toList();
+    }
+
+    /** The author deletes their own reply: text and revisions erased, its place kept. */
+    @DELETE
+    public Response delete(@PathParam("id") long id) {
+        deletion.deleteOwn(currentUser.viewer(), id);
+        return Response.noContent().build();
     }
 
     @POST

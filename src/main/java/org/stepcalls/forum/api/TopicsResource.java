@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,10 @@ import org.stepcalls.forum.ForumQueries.TopicPage;
 import org.stepcalls.forum.ForumQueries.TopicView;
 import org.stepcalls.forum.ForumService;
 import org.stepcalls.forum.Likes;
+import org.stepcalls.forum.ReadingState;
+import org.stepcalls.forum.ReadingState.Visit;
+import org.stepcalls.forum.TopicWatching;
+import org.stepcalls.forum.api.ForumJson.LevelRequest;
 import org.stepcalls.forum.api.ForumJson.NewPost;
 import org.stepcalls.forum.api.ForumJson.NewTopic;
 import org.stepcalls.forum.api.ForumJson.PostJson;
@@ -40,14 +45,19 @@ public class TopicsResource {
     private final ForumService forum;
     private final ForumQueries queries;
     private final CurrentUser currentUser;
+    private final ReadingState readingState;
+    private final TopicWatching watching;
 
     @Inject
     Likes likes;
 
-    TopicsResource(ForumService forum, ForumQueries queries, CurrentUser currentUser) {
+    TopicsResource(ForumService forum, ForumQueries queries, CurrentUser currentUser, ReadingState readingState,
+            TopicWatching watching) {
         this.forum = forum;
         this.queries = queries;
         this.currentUser = currentUser;
+        this.readingState = readingState;
+        this.watching = watching;
     }
 
     /** Newest activity first; {@code next} is the cursor for the following page, null on the last. */
@@ -57,7 +67,8 @@ public class TopicsResource {
                 : Optional.of(queries.readableCategory(currentUser.viewer(), category));
         TopicPage page = queries.latest(currentUser.viewer(), only, before, false);
         return new TopicList(page.topics().stream().map(t -> new TopicListItem(t.id(), t.title(), t.categorySlug(),
-                t.authorName(), t.status(), t.pinned(), t.postsCount(), t.lastActivityAt())).toList(), page.next());
+                t.authorName(), t.status(), t.pinned(), t.postsCount(), t.lastActivityAt(), t.unread(), t.isNew(),
+                t.lastReadPostNumber(), t.notificationLevel().value())).toList(), page.next());
     }
 
     @POST
@@ -74,12 +85,23 @@ public class TopicsResource {
     public TopicJson topic(@PathParam("id") long id) {
         TopicView topic = queries.topic(currentUser.viewer(), id);
         Map<Long, Likes.State> liked = likes.inTopic(currentUser.viewer(), id);
+        Visit visit = readingState.visit(currentUser.viewer(), topic); // reading it through the API reads it too
         return new TopicJson(topic.id(), topic.title(), topic.category().slug, topic.status(), topic.pinned(),
                 topic.openerName(), topic.posts().stream().map(p -> {
                     Likes.State state = liked.getOrDefault(p.id(), Likes.State.NONE);
                     return new PostJson(p.id(), p.number(), p.kind(), p.authorName(), p.body(), p.html(), p.createdAt(),
-                            p.editedAt(), p.hidden(), p.hiddenReason(), p.authorUsername(), state.likes(), state.liked());
-                }).toList());
+                            p.editedAt(), p.hidden(), p.hiddenReason(), p.authorUsername(), state.likes(), state.liked(),
+                            p.deleted());
+                }).toList(), visit.lastReadBefore(), visit.level().value());
+    }
+
+    /** {@code {level}}: watching, tracking, normal or muted. */
+    @PUT
+    @Path("/{id}/notification-level")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response notificationLevel(@PathParam("id") long id, LevelRequest request) {
+        watching.setLevel(currentUser.viewer(), id, ApiException.requireBody(request).level());
+        return Response.ok(request).build();
     }
 
     @POST

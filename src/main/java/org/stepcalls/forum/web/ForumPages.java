@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.stepcalls.forum.Category;
+import org.stepcalls.forum.Drafts;
 import org.stepcalls.forum.ForumQueries;
 import org.stepcalls.forum.ForumQueries.SearchResult;
 import org.stepcalls.forum.ForumQueries.TopicPage;
@@ -24,6 +25,9 @@ import org.stepcalls.forum.ForumQueries.TopicView;
 import org.stepcalls.forum.ForumService;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.forum.Post;
+import org.stepcalls.forum.ReadingState;
+import org.stepcalls.forum.ReadingState.Visit;
+import org.stepcalls.forum.TopicWatching;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
@@ -46,14 +50,16 @@ public class ForumPages {
 
         /** {@code rows}: on a category's first page its pinned topics, then the page's topics. */
         static native TemplateInstance latest(TopicPage page, List<TopicSummary> rows, Category category,
-                List<Category> categories, boolean canCreate);
+                List<Category> categories, boolean canCreate, String categoryLevel);
 
-        static native TemplateInstance topic(TopicView topic, String replyText, String error, int redacted);
+        /** {@code visit}: where the reader had read up to, and their level; {@code preview}: rendered HTML or null. */
+        static native TemplateInstance topic(TopicView topic, String replyText, String error, int redacted, Visit visit,
+                String preview, String notice);
 
         static native TemplateInstance newTopic(List<Category> categories, String category, String title, String body,
-                String error, String errorField);
+                String error, String errorField, String preview, String notice);
 
-        static native TemplateInstance edit(Post post, String body, String error);
+        static native TemplateInstance edit(Post post, String body, String error, String preview);
 
         static native TemplateInstance search(String q, List<SearchResult> results, String error);
     }
@@ -63,7 +69,15 @@ public class ForumPages {
     private final Permissions permissions;
     private final CurrentUser currentUser;
 
-    ForumPages(ForumService forum, ForumQueries queries, Permissions permissions, CurrentUser currentUser) {
+    private final ReadingState readingState;
+    private final Drafts drafts;
+    private final TopicWatching watching;
+
+    ForumPages(ForumService forum, ForumQueries queries, Permissions permissions, CurrentUser currentUser,
+            ReadingState readingState, Drafts drafts, TopicWatching watching) {
+        this.watching = watching;
+        this.readingState = readingState;
+        this.drafts = drafts;
         this.forum = forum;
         this.queries = queries;
         this.permissions = permissions;
@@ -78,7 +92,7 @@ public class ForumPages {
         Viewer viewer = currentUser.viewer();
         TopicPage page = queries.latest(viewer, Optional.empty(), before, false);
         return Templates.latest(page, page.topics(), null, permissions.readableCategories(viewer),
-                !postableCategories(viewer).isEmpty());
+                !postableCategories(viewer).isEmpty(), null);
     }
 
     @GET
@@ -100,7 +114,7 @@ public class ForumPages {
         List<TopicSummary> rows = new java.util.ArrayList<>(firstPage ? queries.pinned(viewer, category) : List.of());
         rows.addAll(page.topics());
         return Templates.latest(page, rows, category, permissions.readableCategories(viewer),
-                permissions.canCreateTopicIn(viewer, category));
+                permissions.canCreateTopicIn(viewer, category), watching.levelOf(viewer, category).value());
     }
 
     @GET
@@ -110,7 +124,19 @@ public class ForumPages {
         if (topic.category().topicPage != null) { // a feature's topic has a page of its own, which says what was removed too
             return seeOther(topic.category().topicPage + id + (count(redacted) > 0 ? "?redacted=" + count(redacted) : ""));
         }
-        return Templates.topic(topic, "", null, count(redacted));
+        return topicPage(topic, null, null, count(redacted), null, null);
+    }
+
+    /** The topic as this reader opens it: read to its end from now on, the reply box holding their draft. */
+    TemplateInstance topicPage(TopicView topic, String replyText, String error, int redacted, String preview, String notice) {
+        Viewer viewer = currentUser.viewer();
+        Visit visit = readingState.visit(viewer, topic);
+        String text = replyText;
+        if (text == null) {
+            text = topic.canReply() ? drafts.stored(viewer, Drafts.replyKey(topic.id())).map(Drafts.Draft::body).orElse("")
+                    : "";
+        }
+        return Templates.topic(topic, text, error, redacted, visit, preview, notice);
     }
 
     @POST
@@ -125,16 +151,21 @@ public class ForumPages {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
             }
-            return Response.status(e.status()).entity(Templates.topic(queries.topic(viewer, id), body, e.getMessage(), 0))
-                    .build();
+            return Response.status(e.status()).entity(topicPage(queries.topic(viewer, id), body, e.getMessage(), 0, null,
+                    null)).build();
         }
     }
 
     @GET
     @Path("new-topic")
     public TemplateInstance newTopicForm(@QueryParam("category") String category) {
-        return Templates.newTopic(postableCategories(currentUser.viewer()), category == null ? "general" : category, "",
-                "", null, null);
+        Viewer viewer = currentUser.viewer();
+        String slug = category == null ? "general" : category;
+        List<Category> postable = postableCategories(viewer);
+        var draft = postable.stream().anyMatch(c -> c.slug.equals(slug))
+                ? drafts.stored(viewer, Drafts.newTopicKey(slug)) : Optional.<Drafts.Draft> empty();
+        return Templates.newTopic(postable, slug, draft.map(Drafts.Draft::title).orElse(""),
+                draft.map(Drafts.Draft::body).orElse(""), null, null, null, draft.isPresent() ? "Your draft is back." : null);
     }
 
     @POST
@@ -150,7 +181,7 @@ public class ForumPages {
                 throw e;
             }
             return Response.status(e.status()).entity(Templates.newTopic(postableCategories(viewer), category,
-                    title, body, e.getMessage(), e.field() == null ? "category" : e.field())).build();
+                    title, body, e.getMessage(), e.field() == null ? "category" : e.field(), null, null)).build();
         }
     }
 
@@ -158,7 +189,7 @@ public class ForumPages {
     @Path("p/{id}/edit")
     public TemplateInstance editForm(@PathParam("id") long id) {
         Post post = queries.editablePost(currentUser.viewer(), id);
-        return Templates.edit(post, post.body(), null);
+        return Templates.edit(post, post.body(), null, null);
     }
 
     @POST
@@ -175,7 +206,7 @@ public class ForumPages {
                 throw e;
             }
             return Response.status(e.status()).entity(Templates.edit(queries.editablePost(viewer, id), body,
-                    e.getMessage())).build();
+                    e.getMessage(), null)).build();
         }
     }
 

@@ -230,7 +230,7 @@ class CallRulesTest {
     }
 
     static long meeting() {
-        return new ForumApiClient(ListFixtures.COORDINATOR).post("/api/meetings", Map.of("name", "Call Test Group", "areaId",
+        return new ForumApiClient(ListFixtures.coordinator()).post("/api/meetings", Map.of("name", "Call Test Group", "areaId",
                 area(), "weekday", "monday", "time", "19:00", "contactName", "Mo", "contactPhone", DramaNumbers.mobile()))
                 .statusCode(201).extract().jsonPath().getLong("id");
     }

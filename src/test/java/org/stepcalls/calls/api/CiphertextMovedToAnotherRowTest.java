@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class CiphertextMovedToAnotherRowTest {
 
     private final ForumApiClient opener = new ForumApiClient(TestUsers.helpliner("rowena"));
-    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.COORDINATOR);
+    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.coordinator());
 
     @Inject
     EntityManager entityManager;
@@ -48,7 +48,7 @@ class CiphertextMovedToAnotherRowTest {
             assertThat(answer).doesNotContain(((String) first.get("phone")).substring(6));
             coordinator.get("/api/volunteers/" + rhoda).statusCode(200).body("phone", equalTo(first.get("phone")));
         } finally { // the whole list would not open for the tests that follow
-            given().header("Authorization", TestUsers.bearer(ListFixtures.COORDINATOR)).delete("/api/volunteers/" + ruth)
+            given().header("Authorization", TestUsers.bearer(ListFixtures.coordinator())).delete("/api/volunteers/" + ruth)
                     .then().statusCode(204);
         }
     }

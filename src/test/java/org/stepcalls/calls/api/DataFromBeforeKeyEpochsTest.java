@@ -34,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class DataFromBeforeKeyEpochsTest {
 
     private final ForumApiClient opener = new ForumApiClient(TestUsers.helpliner("octavia"));
-    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.COORDINATOR);
+    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.coordinator());
 
     @Inject
     EntityManager entityManager;

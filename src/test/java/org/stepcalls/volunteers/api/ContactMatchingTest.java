@@ -130,7 +130,7 @@ class ContactMatchingTest {
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
         long near = ListFixtures.area(origin, 15);
-        ForumApiClient coordinator = new ForumApiClient(ListFixtures.COORDINATOR);
+        ForumApiClient coordinator = new ForumApiClient(ListFixtures.coordinator());
         long farther = coordinator.post("/api/meetings", Map.of("name", "Further Group", "areaId", near, "weekday", "monday",
                 "time", "19:00", "contactName", "Sid", "contactPhone", org.stepcalls.privacy.DramaNumbers.mobile()))
                 .statusCode(201).extract().jsonPath().getLong("id");

@@ -40,7 +40,7 @@ class CsvImportTest {
                 + "\"Bea\",\"" + b + "\",female,york," + CLEAN + ",true,true\n";
         upload(csv.getBytes(StandardCharsets.UTF_8), true).statusCode(200).body("imported", equalTo(2))
                 .body("rejected", org.hamcrest.Matchers.empty());
-        List<Map<String, Object>> listed = given().header("Authorization", TestUsers.bearer(ListFixtures.COORDINATOR))
+        List<Map<String, Object>> listed = given().header("Authorization", TestUsers.bearer(ListFixtures.coordinator()))
                 .get("/api/volunteers").then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(listed).anySatisfy(v -> {
             assertThat(v.get("phone")).isEqualTo(b);
@@ -131,7 +131,7 @@ class CsvImportTest {
     }
 
     private static ValidatableResponse upload(byte[] csv, boolean guidelinesAcknowledged) {
-        return given().header("Authorization", TestUsers.bearer(ListFixtures.COORDINATOR)).contentType("text/csv")
+        return given().header("Authorization", TestUsers.bearer(ListFixtures.coordinator())).contentType("text/csv")
                 .body(csv).post("/api/volunteers/import?guidelinesAcknowledged=" + guidelinesAcknowledged).then();
     }
 

@@ -22,13 +22,17 @@ public final class ListFixtures {
     private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
 
     public static final String COORDINATOR = TestUsers.forTheWholeRun("cath", "coordinator", "member");
+    /** A fresh token each time: one kept for the whole suite outlived its lifetime when a slow machine stretched the run. */
+    public static String coordinator() {
+        return TestUsers.coordinator("cath");
+    }
 
     private ListFixtures() {
     }
 
     /** A new area {@code kmEast} kilometres east of a fresh origin; returns its id. */
     public static long area(String origin, double kmEast) {
-        return given().header("Authorization", TestUsers.bearer(COORDINATOR)).contentType(ContentType.JSON)
+        return given().header("Authorization", TestUsers.bearer(coordinator())).contentType(ContentType.JSON)
                 .body(Map.of("name", origin + " +" + kmEast + " km " + letters(UUID.randomUUID().toString().substring(0, 6)),
                         "region", "Testshire", "latitude", latitudeOf(origin),
                         "longitude", -30.0 + kmEast / (111.32 * Math.cos(Math.toRadians(latitudeOf(origin))))))
@@ -78,7 +82,7 @@ public final class ListFixtures {
     }
 
     public static ValidatableResponse add(Map<String, Object> volunteer) {
-        return given().header("Authorization", TestUsers.bearer(COORDINATOR)).contentType(ContentType.JSON)
+        return given().header("Authorization", TestUsers.bearer(coordinator())).contentType(ContentType.JSON)
                 .body(volunteer).post("/api/volunteers").then();
     }
 

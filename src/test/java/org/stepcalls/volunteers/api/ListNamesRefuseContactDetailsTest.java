@@ -31,7 +31,7 @@ class ListNamesRefuseContactDetailsTest {
 
     private static final int MAX_MEETING_NAME = 120;
     private static Long area;
-    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.COORDINATOR);
+    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.coordinator());
 
     static List<Input> shortHostileInputs() {
         List<Input> all = HostileInputs.all();
@@ -66,7 +66,7 @@ class ListNamesRefuseContactDetailsTest {
     void anImportedFirstNameHidingAnAddressRejectsItsLine() {
         String csv = "firstName,phone,sex,area,cleanDate,canPhone,canVisit\n"
                 + "Tamsin at fernvale dot org," + DramaNumbers.mobile() + ",female,Leeds,2019-03-14,true,true\n";
-        given().header("Authorization", TestUsers.bearer(ListFixtures.COORDINATOR)).contentType("text/csv").body(csv)
+        given().header("Authorization", TestUsers.bearer(ListFixtures.coordinator())).contentType("text/csv").body(csv)
                 .post("/api/volunteers/import?guidelinesAcknowledged=true").then().statusCode(400)
                 .body("rejected", hasSize(1)).body("rejected[0].line", equalTo(2))
                 .body("rejected[0].reason", containsString("phone number or an e-mail address"));

@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class VolunteerHomeAreaTest {
 
-    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.COORDINATOR);
+    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.coordinator());
 
     @Test
     void withoutHomeAreaIdTheFirstAreaCoveredIsHome() { // R5: contacts are found from the home area and the areas covered

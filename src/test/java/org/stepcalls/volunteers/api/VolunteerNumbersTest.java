@@ -27,7 +27,7 @@ import io.restassured.http.ContentType;
 class VolunteerNumbersTest {
 
     private final ForumApiClient helpliner = new ForumApiClient(TestUsers.helpliner("hana"));
-    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.COORDINATOR);
+    private final ForumApiClient coordinator = new ForumApiClient(ListFixtures.coordinator());
 
     @Inject
     EntityManager entityManager;

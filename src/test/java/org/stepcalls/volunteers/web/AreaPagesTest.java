@@ -16,7 +16,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class AreaPagesTest {
 
-    private final PageSession coordinator = new PageSession(ListFixtures.COORDINATOR);
+    private final PageSession coordinator = new PageSession(ListFixtures.coordinator());
 
     @Test
     void deletingAnAreaAsksFirstAndThenSaysItIsGone() {

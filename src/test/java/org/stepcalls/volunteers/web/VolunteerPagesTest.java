@@ -21,7 +21,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class VolunteerPagesTest {
 
-    private final PageSession coordinator = new PageSession(ListFixtures.COORDINATOR);
+    private final PageSession coordinator = new PageSession(ListFixtures.coordinator());
 
     @Test
     void coordinatorAddsSomeoneAndSeesTheNumberWithTheWarning() { // R4
@@ -94,7 +94,7 @@ class VolunteerPagesTest {
         Response page = coordinator.get("/volunteers/import");
         String csrf = Jsoup.parse(page.asString()).select("input[name=csrf-token]").val();
         String csv = "firstName,phone,sex,area,cleanDate,canPhone,canVisit\nZed,123,male,Leeds,2001-01-01,true,true\n";
-        Response result = given().redirects().follow(false).header("Authorization", TestUsers.bearer(ListFixtures.COORDINATOR))
+        Response result = given().redirects().follow(false).header("Authorization", TestUsers.bearer(ListFixtures.coordinator()))
                 .cookie(PageSession.CSRF_COOKIE, page.getCookie(PageSession.CSRF_COOKIE))
                 .multiPart("csrf-token", csrf).multiPart("file", "list.csv", csv.getBytes(), "text/csv")
                 .post("/volunteers/import");
