@@ -124,7 +124,12 @@ class HelplinerEveningInBrowserTest {
                     .contains("Rhonwen").contains("clean date updated");
             cora.screenshot("relapse-settled");
 
-            // R6: three weeks clean is under the year's minimum, so the finder still leaves her out
+            // R6: three weeks clean is under the year's minimum (P1Y): on the list, not eligible, not offered
+            page.get(base + "volunteers?area=" + area);
+            String rhonwen = page.findElement(By.xpath("//ul[@class='cards']/li[contains(., 'Rhonwen')]")).getText();
+            assertThat(rhonwen).contains("clean since " + cleanDate).doesNotContain("eligible");
+            assertThat(page.findElement(By.xpath("//ul[@class='cards']/li[contains(., 'Marged')]")).getText()).contains("eligible");
+            cora.screenshot("list-with-the-new-clean-date");
             page.get(base + "contacts?areaId=" + area + "&sex=female&requestType=visit");
             List<String> offered = page.findElements(By.cssSelector("ol.cards li strong")).stream().map(WebElement::getText)
                     .toList();
