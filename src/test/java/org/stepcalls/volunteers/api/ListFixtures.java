@@ -35,7 +35,7 @@ public final class ListFixtures {
         return given().header("Authorization", TestUsers.bearer(coordinator())).contentType(ContentType.JSON)
                 .body(Map.of("name", origin + " +" + kmEast + " km " + letters(UUID.randomUUID().toString().substring(0, 6)),
                         "region", "Testshire", "latitude", latitudeOf(origin),
-                        "longitude", -30.0 + kmEast / (111.32 * Math.cos(Math.toRadians(latitudeOf(origin))))))
+                        "longitude", longitudeOf(origin) + kmEast / (111.32 * Math.cos(Math.toRadians(latitudeOf(origin))))))
                 .post("/api/areas").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
@@ -51,18 +51,31 @@ public final class ListFixtures {
 
     /**
      * A fresh origin name; areas made from it lie on its own parallel, a degree of latitude (111 km,
-     * more than the 80 km contact radius) away from every other origin's.
+     * more than the 80 km contact radius) away from every other origin's in its band, and bands of
+     * parallels lie far apart in longitude.
      */
     public static String origin() {
         return "Origin" + NEXT_PLACE.incrementAndGet();
     }
 
-    private static double latitudeOf(String origin) {
+    /** 135 parallels a band; bands lie 20° of longitude apart (over 500 km even at 75° north). */
+    private static final int PARALLELS = 135;
+    private static final int BANDS = 5;
+
+    private static int placeNumber(String origin) {
         int n = Integer.parseInt(origin.substring("Origin".length()));
-        if (n > 135) {
-            throw new IllegalStateException("More test origins than distinct parallels (-60° to 75°)");
+        if (n > PARALLELS * BANDS) {
+            throw new IllegalStateException("More test origins than distinct places (" + PARALLELS * BANDS + ")");
         }
-        return -60.0 + n;
+        return n - 1;
+    }
+
+    private static double latitudeOf(String origin) {
+        return -59.0 + placeNumber(origin) % PARALLELS;
+    }
+
+    private static double longitudeOf(String origin) {
+        return -30.0 - 20.0 * (placeNumber(origin) / PARALLELS);
     }
 
     public static Map<String, Object> volunteer(String firstName, String sex, long homeAreaId) {
