@@ -53,3 +53,50 @@ END $$;
 CREATE TRIGGER topics_search_changed AFTER UPDATE ON topics
     FOR EACH ROW WHEN (OLD.category_id IS DISTINCT FROM NEW.category_id OR OLD.title IS DISTINCT FROM NEW.title)
     EXECUTE FUNCTION post_search_from_topic();
+
+-- Contacts: each area's row of a volunteer carries what matching filters and ranks on, so that the
+-- best few per area come straight from one index (area, least recently asked first) instead of
+-- joining and sorting every volunteer in the radius. A trigger copies them from volunteers; a new
+-- matching condition on volunteers needs its column here too (and in the trigger and the query).
+ALTER TABLE volunteer_areas
+    ADD COLUMN sex                     text,
+    ADD COLUMN active                  boolean,
+    ADD COLUMN clean_date              date,
+    ADD COLUMN guidelines_acknowledged boolean,
+    ADD COLUMN can_phone               boolean,
+    ADD COLUMN can_visit               boolean,
+    ADD COLUMN last_asked_at           timestamptz;
+
+UPDATE volunteer_areas va SET sex = v.sex, active = v.active, clean_date = v.clean_date,
+    guidelines_acknowledged = v.guidelines_acknowledged_on IS NOT NULL, can_phone = v.can_phone,
+    can_visit = v.can_visit, last_asked_at = v.last_asked_at
+FROM volunteers v WHERE v.id = va.volunteer_id;
+
+CREATE INDEX volunteer_areas_ranked_idx ON volunteer_areas (area_id, last_asked_at ASC NULLS FIRST, volunteer_id);
+
+CREATE FUNCTION volunteer_areas_copy_volunteer() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT v.sex, v.active, v.clean_date, v.guidelines_acknowledged_on IS NOT NULL, v.can_phone, v.can_visit, v.last_asked_at
+    INTO NEW.sex, NEW.active, NEW.clean_date, NEW.guidelines_acknowledged, NEW.can_phone, NEW.can_visit, NEW.last_asked_at
+    FROM volunteers v WHERE v.id = NEW.volunteer_id;
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER volunteer_areas_from_volunteer BEFORE INSERT OR UPDATE OF volunteer_id ON volunteer_areas
+    FOR EACH ROW EXECUTE FUNCTION volunteer_areas_copy_volunteer();
+
+CREATE FUNCTION volunteer_areas_follow_volunteer() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE volunteer_areas SET sex = NEW.sex, active = NEW.active, clean_date = NEW.clean_date,
+        guidelines_acknowledged = NEW.guidelines_acknowledged_on IS NOT NULL, can_phone = NEW.can_phone,
+        can_visit = NEW.can_visit, last_asked_at = NEW.last_asked_at
+    WHERE volunteer_id = NEW.id;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER volunteers_matching_changed AFTER UPDATE ON volunteers
+    FOR EACH ROW WHEN ((OLD.sex, OLD.active, OLD.clean_date, OLD.guidelines_acknowledged_on, OLD.can_phone, OLD.can_visit,
+                        OLD.last_asked_at)
+        IS DISTINCT FROM (NEW.sex, NEW.active, NEW.clean_date, NEW.guidelines_acknowledged_on, NEW.can_phone, NEW.can_visit,
+                          NEW.last_asked_at))
+    EXECUTE FUNCTION volunteer_areas_follow_volunteer();
