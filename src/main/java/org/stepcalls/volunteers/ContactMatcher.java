@@ -95,6 +95,7 @@ public class ContactMatcher {
         // Per area in the radius, the first few of each sex group straight from volunteer_areas_ranked_idx
         // (least recently asked first); the overall best are among them, because whoever ranks ahead of
         // a volunteer in their nearest area ranks ahead of them overall too. Only those few are joined.
+        // Every condition that takes someone out of matching belongs in `eligible`, before the LIMITs.
         String sql = """
                 WITH d AS (SELECT * FROM unnest(?::bigint[], ?::float8[]) AS d(area_id, km) WHERE km <= ?),
                 candidates AS (

@@ -93,6 +93,15 @@ class LoadBenchmarkIT {
                 }
             }
             long leeds = leedsArea(stack.appUrl, helen);
+            Path scripts = Files.createDirectories(Path.of("target/bench/wrk"));
+            List<Figures> all = new ArrayList<>();
+            Scenario firstMinute = new Scenario("latest page (/), first minute, no warm-up", get("\"/\""));
+            if (firstMinute.name().contains(ONLY)) {
+                // what a freshly started instance serves: a restart, then the latest page at once for 60 s
+                stack.restartApp();
+                all.add(wrk(firstMinute, CONNECTIONS.get(CONNECTIONS.size() - 1), stack.appUrl,
+                        stack.accessToken("helen", "helen-demo"), scripts, null, "60s"));
+            }
             String randomTopic = "math.random(" + firstTopic + ", " + (firstTopic + TOPICS - 1) + ")";
             List<Scenario> scenarios = List.of(
                     // floors: what the framework costs without sign-in, and with sign-in and one lookup
@@ -111,12 +120,11 @@ class LoadBenchmarkIT {
                               return wrk.format(nil, "/api/topics/" .. %s .. "/posts")
                             end
                             """.formatted(randomTopic)));
-            Path scripts = Files.createDirectories(Path.of("target/bench/wrk"));
-            List<Figures> all = new ArrayList<>();
             for (int connections : CONNECTIONS) {
                 for (Scenario scenario : scenarios.stream().filter(s -> s.name().contains(ONLY)).toList()) {
                     // a fresh token each time: Keycloak's live for five minutes
-                    all.add(wrk(scenario, connections, stack.appUrl, stack.accessToken("helen", "helen-demo"), scripts));
+                    all.add(wrk(scenario, connections, stack.appUrl, stack.accessToken("helen", "helen-demo"), scripts, WARM_UP,
+                            DURATION));
                 }
             }
             long rss = stack.appRssMegabytes();
@@ -235,8 +243,9 @@ class LoadBenchmarkIT {
                 """.formatted(pathExpression);
     }
 
-    private static Figures wrk(Scenario scenario, int connections, String app, String token, Path scripts)
-            throws IOException, InterruptedException {
+    /** {@code warmUp} null: measured from the first request. */
+    private static Figures wrk(Scenario scenario, int connections, String app, String token, Path scripts, String warmUp,
+            String duration) throws IOException, InterruptedException {
         Path script = scripts.resolve(scenario.name().replaceAll("\\W+", "-") + ".lua");
         // the token sits in a file under target/ only while its scenario runs
         Files.writeString(script, "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n" + scenario.lua() + """
@@ -246,8 +255,10 @@ class LoadBenchmarkIT {
                 """);
         try {
             Thread.sleep(3_000); // let the previous scenario's last queries finish on the server
-            run("wrk", "-t2", "-c" + connections, "-d" + WARM_UP, "-s", script.toString(), app);
-            String out = run("wrk", "-t2", "-c" + connections, "-d" + DURATION, "--latency", "-s", script.toString(), app);
+            if (warmUp != null) {
+                run("wrk", "-t2", "-c" + connections, "-d" + warmUp, "-s", script.toString(), app);
+            }
+            String out = run("wrk", "-t2", "-c" + connections, "-d" + duration, "--latency", "-s", script.toString(), app);
             out.lines().filter(l -> l.startsWith("STATUS")).distinct().limit(5)
                     .forEach(l -> System.out.println("  " + scenario.name() + ": " + l));
             return new Figures(scenario.name(), connections, number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"),
