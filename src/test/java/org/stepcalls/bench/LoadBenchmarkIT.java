@@ -60,7 +60,11 @@ class LoadBenchmarkIT {
     record Figures(String name, int connections, double rps, double p50, double p99, long errors) {
     }
 
-    record Scenario(String name, String lua) {
+    /** {@code browser}: signed in through Keycloak's login page, with the session cookie, not a bearer token. */
+    record Scenario(String name, String lua, boolean browser) {
+        Scenario(String name, String lua) {
+            this(name, lua, false);
+        }
     }
 
     @Test
@@ -100,7 +104,7 @@ class LoadBenchmarkIT {
                 // what a freshly started instance serves: a restart, then the latest page at once for 60 s
                 stack.restartApp();
                 all.add(wrk(firstMinute, CONNECTIONS.get(CONNECTIONS.size() - 1), stack.appUrl,
-                        stack.accessToken("helen", "helen-demo"), scripts, null, "60s"));
+                        bearer(stack.accessToken("helen", "helen-demo")), scripts, null, "60s"));
             }
             String randomTopic = "math.random(" + firstTopic + ", " + (firstTopic + TOPICS - 1) + ")";
             List<Scenario> scenarios = List.of(
@@ -108,6 +112,7 @@ class LoadBenchmarkIT {
                     new Scenario("floor: health check, no sign-in", get("\"/q/health/live\"")),
                     new Scenario("floor: signed in (/api/categories)", get("\"/api/categories\"")),
                     new Scenario("latest page (/)", get("\"/\"")),
+                    new Scenario("latest page (/), browser session cookie", get("\"/\""), true),
                     new Scenario("latest list API (/api/topics)", get("\"/api/topics\"")),
                     new Scenario("topic page (/t/{id})", get("\"/t/\" .. " + randomTopic)),
                     new Scenario("search (/api/search), the word mix", searchMix()),
@@ -123,8 +128,10 @@ class LoadBenchmarkIT {
             for (int connections : CONNECTIONS) {
                 for (Scenario scenario : scenarios.stream().filter(s -> s.name().contains(ONLY)).toList()) {
                     // a fresh token each time: Keycloak's live for five minutes
-                    all.add(wrk(scenario, connections, stack.appUrl, stack.accessToken("helen", "helen-demo"), scripts, WARM_UP,
-                            DURATION));
+                    String signIn = scenario.browser()
+                            ? cookie(BrowserSignIn.sessionCookie(stack.appUrl, "helen", "helen-demo"))
+                            : bearer(stack.accessToken("helen", "helen-demo"));
+                    all.add(wrk(scenario, connections, stack.appUrl, signIn, scripts, WARM_UP, DURATION));
                 }
             }
             long rss = stack.appRssMegabytes();
@@ -244,11 +251,20 @@ class LoadBenchmarkIT {
     }
 
     /** {@code warmUp} null: measured from the first request. */
-    private static Figures wrk(Scenario scenario, int connections, String app, String token, Path scripts, String warmUp,
+    private static String bearer(String token) {
+        return "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n";
+    }
+
+    private static String cookie(String cookieHeader) {
+        return "wrk.headers[\"Cookie\"] = \"" + cookieHeader.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n";
+    }
+
+    /** {@code signIn}: the Lua line that signs each request in (a bearer token or the session cookie). */
+    private static Figures wrk(Scenario scenario, int connections, String app, String signIn, Path scripts, String warmUp,
             String duration) throws IOException, InterruptedException {
         Path script = scripts.resolve(scenario.name().replaceAll("\\W+", "-") + ".lua");
-        // the token sits in a file under target/ only while its scenario runs
-        Files.writeString(script, "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n" + scenario.lua() + """
+        // the token or cookie sits in a file under target/ only while its scenario runs
+        Files.writeString(script, signIn + scenario.lua() + """
                 response = function(status, headers, body)
                   if status >= 300 then io.write("STATUS " .. status .. " " .. string.sub(body, 1, 120) .. "\\n") end
                 end
