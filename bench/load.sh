@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Load figures (issue 6): packages the app and runs it as an operator would — against its own
-# PostgreSQL (target/bench/pg) and Keycloak for sign-in — seeded with 100,000 topics, 1,000,000
-# posts and 10,000 volunteers; wrk at fixed connection counts against the latest page, a topic
-# page, search, creating posts and the contacts query; pgbench -S against the same PostgreSQL
-# as the baseline. Needs wrk and pgbench (installed here through apt when missing, as root).
+# Load figures (issues 6, 16): packages the app and runs it as an operator would — against its
+# own PostgreSQL (target/bench/pg) and Keycloak for sign-in — seeded with 100,000 topics,
+# 1,000,000 posts and 10,000 volunteers; first restarts the app and measures the latest page for
+# its first 60 s with no warm-up; then wrk at fixed connection counts against the latest page
+# (bearer token, and a browser's session cookie from Keycloak's login form), a topic page, search
+# (a word mix: rare, common, two words, a phrase, no match), creating posts and the contacts
+# query; pgbench -S against the same PostgreSQL as the baseline. Needs wrk and pgbench
+# (installed here through apt when missing, as root).
 #   BENCH_DURATION=30s       length of each measured run (default 10s)
 #   BENCH_WARMUP=30s         unmeasured run before each (default 20s: the JIT needs it on 2 cores)
 #   BENCH_CONNECTIONS=32     connection counts (default 8,32)
 #   BENCH_ONLY="topic page"  only the scenarios whose names contain this
+#   BENCH_SCALE=5            the growth run: 500,000 topics and 5,000,000 posts (default 1)
 #   BENCH_JAVA_OPTS=...      extra JVM options for the app, e.g. a JFR recording:
 #     BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile
 set -euo pipefail
@@ -25,7 +29,7 @@ echo "building the app and running the benchmark (about 12 minutes); full output
 if ! ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LoadBenchmarkIT \
     -Dfailsafe.failIfNoSpecifiedTests=false -Dstepcalls.bench=true \
     -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" -Dstepcalls.bench.warm-up="${BENCH_WARMUP:-20s}" -Dstepcalls.bench.connections="${BENCH_CONNECTIONS:-8,32}" \
-    -Dstepcalls.bench.only="${BENCH_ONLY:-}" >"$log" 2>&1; then
+    -Dstepcalls.bench.only="${BENCH_ONLY:-}" -Dstepcalls.bench.scale="${BENCH_SCALE:-1}" >"$log" 2>&1; then
   tail -40 "$log"; echo "benchmark failed; see $log"; exit 1
 fi
 grep -E "^(seeded|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS)" "$log"

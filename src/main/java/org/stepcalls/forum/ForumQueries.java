@@ -18,6 +18,12 @@ public class ForumQueries {
     public static final int PAGE_SIZE = 30;
     public static final int MAX_QUERY = 200;
     static final int SEARCH_LIMIT = 50;
+    /** How many of the newest matches are ranked: a common word's older matches are left unranked. */
+    static final int SEARCH_CANDIDATES = 1000;
+    /** Walked newest first for the candidates before the GIN index is asked for older ones. */
+    static final int SEARCH_RECENT_POSTS = 20_000;
+    /** The excerpt is cut from this much of the body: ts_headline parses all the text it is given. */
+    static final int EXCERPT_SOURCE_CHARS = 4000;
 
     /**
      * {@code lastReadPostNumber}, {@code level} and {@code unseen} are the viewer's reading state
@@ -182,27 +188,40 @@ public class ForumQueries {
         if (categoryIds.isEmpty()) {
             return List.of();
         }
-        // Two index-friendly halves (posts by body, first posts by their topic's title), ranked, then
-        // cut to SEARCH_LIMIT before the costly excerpts are made. One OR across both tables made
-        // PostgreSQL read every post.
+        // The newest SEARCH_CANDIDATES matches come from the narrow post_search table (permission filter
+        // on its own category_id, hidden posts absent); only those are ranked (a title hit above any
+        // body hit), and only the SEARCH_LIMIT best get an excerpt, from a bounded prefix of the body.
+        // Ranking every match of a common word (200,000 of a million posts) took seconds. The tsquery
+        // is inline so the planner sees how common the words are: for a common word it walks the
+        // newest posts backwards and stops at the last candidate. That walk is capped to the newest
+        // SEARCH_RECENT_POSTS (common words that never occur together would walk the whole table);
+        // only if they held too few does the rest come from the GIN index ("+ 0": never the walk).
         List<Object[]> rows = entityManager.createNativeQuery("""
-                WITH q AS (SELECT websearch_to_tsquery('english', ?1) AS q),
-                hits AS (
-                    (SELECT p.id AS post_id, ts_rank(p.search_vector, q.q) AS rank
-                     FROM posts p JOIN topics t ON t.id = p.topic_id, q
-                     WHERE p.search_vector @@ q.q AND t.category_id IN (?2) AND NOT p.hidden
-                     ORDER BY rank DESC, p.id DESC LIMIT ?3)
-                    UNION ALL
-                    (SELECT p.id, 1 + ts_rank(t.search_vector, q.q)
-                     FROM topics t JOIN posts p ON p.topic_id = t.id AND p.post_number = 1, q
-                     WHERE t.search_vector @@ q.q AND t.category_id IN (?2) AND NOT p.hidden
-                     ORDER BY 2 DESC, p.id DESC LIMIT ?3)),
-                best AS (SELECT post_id, max(rank) AS rank FROM hits GROUP BY post_id ORDER BY rank DESC, post_id DESC LIMIT ?3)
                 SELECT t.id, p.id, t.title,
-                       ts_headline('english', p.body, q.q, 'MaxWords=30, MinWords=12, StartSel="", StopSel=""')
-                FROM best JOIN posts p ON p.id = best.post_id JOIN topics t ON t.id = p.topic_id, q
+                       ts_headline('english', left(p.body, ?5), websearch_to_tsquery('english', ?1),
+                                   'MaxWords=30, MinWords=12, StartSel="", StopSel=""')
+                FROM (SELECT c.post_id, greatest(ts_rank(c.body_vector, websearch_to_tsquery('english', ?1)),
+                             CASE WHEN c.title_vector @@ websearch_to_tsquery('english', ?1)
+                                  THEN 1 + ts_rank(c.title_vector, websearch_to_tsquery('english', ?1)) ELSE 0 END) AS rank
+                      FROM ((SELECT post_id, body_vector, title_vector FROM post_search
+                             WHERE (body_vector @@ websearch_to_tsquery('english', ?1)
+                                    OR title_vector @@ websearch_to_tsquery('english', ?1))
+                               AND category_id = any(?2)
+                               AND post_id > (SELECT max(post_id) - ?6 FROM post_search)
+                             ORDER BY post_id DESC LIMIT ?4)
+                            UNION ALL
+                            (SELECT post_id, body_vector, title_vector FROM post_search
+                             WHERE (body_vector @@ websearch_to_tsquery('english', ?1)
+                                    OR title_vector @@ websearch_to_tsquery('english', ?1))
+                               AND category_id = any(?2)
+                               AND post_id <= (SELECT max(post_id) - ?6 FROM post_search)
+                             ORDER BY post_id + 0 DESC LIMIT ?4)
+                            LIMIT ?4) c
+                      ORDER BY rank DESC, c.post_id DESC LIMIT ?3) best
+                JOIN posts p ON p.id = best.post_id JOIN topics t ON t.id = p.topic_id
                 ORDER BY best.rank DESC, p.id DESC""")
-                .setParameter(1, q).setParameter(2, categoryIds).setParameter(3, SEARCH_LIMIT)
+                .setParameter(1, q).setParameter(2, categoryIds.toArray(Long[]::new)).setParameter(3, SEARCH_LIMIT)
+                .setParameter(4, SEARCH_CANDIDATES).setParameter(5, EXCERPT_SOURCE_CHARS).setParameter(6, SEARCH_RECENT_POSTS)
                 .getResultList();
         return rows.stream().map(r -> new SearchResult(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 (String) r[2], (String) r[3])).toList();

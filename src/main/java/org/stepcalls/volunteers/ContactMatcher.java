@@ -89,34 +89,49 @@ public class ContactMatcher {
             throws SQLException {
         boolean welcome = request == RequestType.MEETING_WELCOME;
         // a welcome: members of the meeting's own area (0 km), whatever their clean time (see the class comment)
-        String eligible = welcome ? "v.clean_date <= ?"
-                : "v.guidelines_acknowledged_on IS NOT NULL AND v.clean_date <= ? AND "
-                        + (request == RequestType.VISIT ? "v.can_visit" : "v.can_phone");
+        // found not eligible, or wanting off the list, on a call: nobody rings them until a coordinator has settled it
+        String noOpenTask = " AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t WHERE t.volunteer_id = va.volunteer_id"
+                + " AND t.done_at IS NULL AND t.kind <> 'send_list_form')";
+        String eligible = (welcome ? "va.active AND va.clean_date <= ?"
+                : "va.active AND va.guidelines_acknowledged AND va.clean_date <= ? AND "
+                        + (request == RequestType.VISIT ? "va.can_visit" : "va.can_phone")) + noOpenTask;
+        // Per area in the radius, the first few of each sex group straight from volunteer_areas_ranked_idx
+        // (least recently asked first); the overall best are among them, because whoever ranks ahead of
+        // a volunteer in their nearest area ranks ahead of them overall too. Only those few are joined.
+        // Every condition that takes someone out of matching belongs in `eligible`, before the LIMITs.
         String sql = """
-                WITH d AS (SELECT * FROM unnest(?::bigint[], ?::float8[]) AS d(area_id, km)),
-                near AS (
-                    SELECT va.volunteer_id, min(d.km) AS km
-                    FROM volunteer_areas va JOIN d ON d.area_id = va.area_id
-                    WHERE d.km <= ?
-                    GROUP BY va.volunteer_id)
+                WITH d AS (SELECT * FROM unnest(?::bigint[], ?::float8[]) AS d(area_id, km) WHERE km <= ?),
+                candidates AS (
+                    SELECT c.volunteer_id, d.km
+                    FROM d CROSS JOIN LATERAL (
+                        (SELECT va.volunteer_id FROM volunteer_areas va
+                         WHERE va.area_id = d.area_id AND va.sex = ? AND %1$s
+                         ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT ?)
+                        UNION ALL
+                        (SELECT va.volunteer_id FROM volunteer_areas va
+                         WHERE va.area_id = d.area_id AND va.sex <> ? AND %1$s
+                         ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT ?)) c),
+                near AS (SELECT volunteer_id, min(km) AS km FROM candidates GROUP BY volunteer_id)
                 SELECT v.id, v.first_name, v.sex, home.name, near.km, v.clean_date, v.can_phone, v.can_visit, v.phone_cipher
-                FROM volunteers v
-                JOIN near ON near.volunteer_id = v.id
+                FROM near
+                JOIN volunteers v ON v.id = near.volunteer_id
                 JOIN areas home ON home.id = v.home_area_id
-                WHERE v.active AND %s
-                  -- found not eligible, or wanting off the list, on a call: nobody rings them until a coordinator has settled it
-                  AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t
-                                  WHERE t.volunteer_id = v.id AND t.done_at IS NULL AND t.kind <> 'send_list_form')
                 ORDER BY (v.sex = ?) DESC, round(near.km::numeric, 1), v.last_asked_at ASC NULLS FIRST, v.id
                 LIMIT ?""".formatted(eligible);
         LocalDate today = LocalDate.now();
+        Date cleanBy = Date.valueOf(welcome ? today : settings.latestEligibleCleanDate(today));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, ids);
-            statement.setArray(2, kms);
-            statement.setDouble(3, welcome ? 0 : settings.contactRadiusKm());
-            statement.setDate(4, Date.valueOf(welcome ? today : settings.latestEligibleCleanDate(today)));
-            statement.setString(5, sex.code());
-            statement.setInt(6, MAX_VOLUNTEERS);
+            int p = 0;
+            statement.setArray(++p, ids);
+            statement.setArray(++p, kms);
+            statement.setDouble(++p, welcome ? 0 : settings.contactRadiusKm());
+            for (int group = 0; group < 2; group++) { // same sex, then the others
+                statement.setString(++p, sex.code());
+                statement.setDate(++p, cleanBy);
+                statement.setInt(++p, MAX_VOLUNTEERS);
+            }
+            statement.setString(++p, sex.code());
+            statement.setInt(++p, MAX_VOLUNTEERS);
             List<VolunteerContact> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -2,6 +2,7 @@ package org.stepcalls.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,7 +38,9 @@ import org.stepcalls.volunteers.CsvImport;
 @EnabledIfSystemProperty(named = "stepcalls.bench", matches = "true")
 class LoadBenchmarkIT {
 
-    static final int TOPICS = 100_000;
+    /** BENCH_SCALE: 1 seeds 100,000 topics and 1,000,000 posts; 5 the growth run's 500,000 and 5,000,000. */
+    static final int SCALE = Integer.getInteger("stepcalls.bench.scale", 1);
+    static final int TOPICS = 100_000 * SCALE;
     static final int POSTS_PER_TOPIC = 10;
     static final String DURATION = System.getProperty("stepcalls.bench.duration", "10s");
     /** Each scenario first runs unmeasured this long: on two shared cores the JIT needs it. */
@@ -48,11 +51,21 @@ class LoadBenchmarkIT {
     static final String ONLY = System.getProperty("stepcalls.bench.only", "");
 
     private static String databasePassword = "";
+    /**
+     * The search mix, one query after another: a rare word (about one post in 10,000), a common word
+     * (a fifth of the posts), two words, a phrase, and a word with no match.
+     */
+    static final List<String> SEARCH_MIX = List.of("thermos", "kettle", "tuesday kettle", "\"see you at the kettle\"",
+            "zeppelin");
 
     record Figures(String name, int connections, double rps, double p50, double p99, long errors) {
     }
 
-    record Scenario(String name, String lua) {
+    /** {@code browser}: signed in through Keycloak's login page, with the session cookie, not a bearer token. */
+    record Scenario(String name, String lua, boolean browser) {
+        Scenario(String name, String lua) {
+            this(name, lua, false);
+        }
     }
 
     @Test
@@ -79,7 +92,7 @@ class LoadBenchmarkIT {
             System.out.printf("%nseeded %,d topics, %,d posts, 10,000 volunteers in %.0f s%n", TOPICS, TOPICS * POSTS_PER_TOPIC,
                     (System.nanoTime() - seeding) / 1e9);
             try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", databasePassword)) {
-                explain(connection, """
+                explain(connection, "latest list", """
                         SELECT t.id, t.title, c.slug, c.name, a.display_name, t.status, t.pinned, t.posts_count, t.last_activity_at,
                                tu.last_read_post_number, coalesce(tu.level, cu.level),
                                t.created_at >= (SELECT created_at FROM accounts WHERE display_name LIKE 'Helen%')
@@ -87,17 +100,30 @@ class LoadBenchmarkIT {
                         LEFT JOIN topic_users tu ON tu.account_id = t.opener_id AND tu.topic_id = t.id
                         LEFT JOIN category_users cu ON cu.account_id = t.opener_id AND cu.category_id = c.id
                         WHERE (SELECT array_agg(id) FROM categories) @> ARRAY[c.id] ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 31""");
+                for (String words : SEARCH_MIX) {
+                    explain(connection, "search " + words, searchCandidates(words));
+                }
             }
             long leeds = leedsArea(stack.appUrl, helen);
+            Path scripts = Files.createDirectories(Path.of("target/bench/wrk"));
+            List<Figures> all = new ArrayList<>();
+            Scenario firstMinute = new Scenario("latest page (/), first minute, no warm-up", get("\"/\""));
+            if (firstMinute.name().contains(ONLY)) {
+                // what a freshly started instance serves: a restart, then the latest page at once for 60 s
+                stack.restartApp();
+                all.add(wrk(firstMinute, CONNECTIONS.get(CONNECTIONS.size() - 1), stack.appUrl,
+                        bearer(stack.accessToken("helen", "helen-demo")), scripts, null, "60s"));
+            }
             String randomTopic = "math.random(" + firstTopic + ", " + (firstTopic + TOPICS - 1) + ")";
             List<Scenario> scenarios = List.of(
                     // floors: what the framework costs without sign-in, and with sign-in and one lookup
                     new Scenario("floor: health check, no sign-in", get("\"/q/health/live\"")),
                     new Scenario("floor: signed in (/api/categories)", get("\"/api/categories\"")),
                     new Scenario("latest page (/)", get("\"/\"")),
+                    new Scenario("latest page (/), browser session cookie", get("\"/\""), true),
                     new Scenario("latest list API (/api/topics)", get("\"/api/topics\"")),
                     new Scenario("topic page (/t/{id})", get("\"/t/\" .. " + randomTopic)),
-                    new Scenario("search (/api/search)", get("\"/api/search?q=meeting%20kettle\"")),
+                    new Scenario("search (/api/search), the word mix", searchMix()),
                     new Scenario("contacts (/api/contacts)", get("\"/api/contacts?areaId=" + leeds + "&sex=female&requestType=phone\"")),
                     new Scenario("create post (POST /api/topics/{id}/posts)", """
                             wrk.method = "POST"
@@ -107,12 +133,13 @@ class LoadBenchmarkIT {
                               return wrk.format(nil, "/api/topics/" .. %s .. "/posts")
                             end
                             """.formatted(randomTopic)));
-            Path scripts = Files.createDirectories(Path.of("target/bench/wrk"));
-            List<Figures> all = new ArrayList<>();
             for (int connections : CONNECTIONS) {
                 for (Scenario scenario : scenarios.stream().filter(s -> s.name().contains(ONLY)).toList()) {
                     // a fresh token each time: Keycloak's live for five minutes
-                    all.add(wrk(scenario, connections, stack.appUrl, stack.accessToken("helen", "helen-demo"), scripts));
+                    String signIn = scenario.browser()
+                            ? cookie(BrowserSignIn.sessionCookie(stack.appUrl, "helen", "helen-demo"))
+                            : bearer(stack.accessToken("helen", "helen-demo"));
+                    all.add(wrk(scenario, connections, stack.appUrl, signIn, scripts, WARM_UP, DURATION));
                 }
             }
             long rss = stack.appRssMegabytes();
@@ -142,13 +169,14 @@ class LoadBenchmarkIT {
                            'Topic ' || g || ' about the ' || (ARRAY['meeting','kettle','rota','service','literature'])[1 + g % 5],
                            (SELECT id FROM accounts WHERE display_name LIKE 'Helen%'), 10,
                            now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
-                    FROM generate_series(1, 100000) g""");
+                    FROM generate_series(1, """ + TOPICS + ") g");
             sql.execute("""
                     INSERT INTO posts (topic_id, post_number, author_id, body, html, created_at)
                     SELECT t.id, n, t.opener_id, r.text, '<p>' || r.text || '</p>', t.created_at
                     FROM topics t CROSS JOIN generate_series(1, 10) n
                     CROSS JOIN LATERAL (SELECT 'Reply ' || n || ': see you at the '
-                        || (ARRAY['meeting','kettle','rota','service','literature'])[1 + (t.id + n) % 5] || ' on Tuesday.' AS text) r
+                        || (ARRAY['meeting','kettle','rota','service','literature'])[1 + (t.id + n) % 5] || ' on Tuesday.'
+                        || CASE WHEN (t.id * 10 + n) % 9973 = 0 THEN ' Bring the thermos.' ELSE '' END AS text) r
                     WHERE t.title LIKE 'Topic %'""");
             sql.execute("VACUUM ANALYZE");
             try (var rows = sql.executeQuery("SELECT min(id) FROM topics WHERE title LIKE 'Topic %'")) {
@@ -190,12 +218,36 @@ class LoadBenchmarkIT {
     }
 
     /** Prints a query's plan with timings, for finding where a page's time goes. */
-    private static void explain(Connection connection, String query) throws Exception {
+    private static void explain(Connection connection, String label, String query) throws Exception {
         try (Statement sql = connection.createStatement(); var rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
             while (rows.next()) {
-                System.out.println("plan of the latest list:   " + rows.getString(1));
+                System.out.println("plan of the " + label + ":   " + rows.getString(1));
             }
         }
+    }
+
+    /** The candidate window of the app's search (ForumQueries.search), for one of our own fixed words. */
+    private static String searchCandidates(String words) {
+        return """
+                SELECT post_id FROM post_search
+                WHERE (body_vector @@ websearch_to_tsquery('english', '%1$s')
+                       OR title_vector @@ websearch_to_tsquery('english', '%1$s'))
+                  AND category_id = any(ARRAY(SELECT id FROM categories))
+                ORDER BY post_id DESC LIMIT 1000""".formatted(words.replace("'", "''"));
+    }
+
+    private static String searchMix() {
+        String queries = SEARCH_MIX.stream()
+                .map(w -> "\"" + URLEncoder.encode(w, StandardCharsets.UTF_8).replace("+", "%20") + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return """
+                local queries = {%s}
+                local turn = 0
+                request = function()
+                  turn = turn %% #queries + 1
+                  return wrk.format("GET", "/api/search?q=" .. queries[turn])
+                end
+                """.formatted(queries);
     }
 
     private static String get(String pathExpression) {
@@ -206,19 +258,31 @@ class LoadBenchmarkIT {
                 """.formatted(pathExpression);
     }
 
-    private static Figures wrk(Scenario scenario, int connections, String app, String token, Path scripts)
-            throws IOException, InterruptedException {
+    /** {@code warmUp} null: measured from the first request. */
+    private static String bearer(String token) {
+        return "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n";
+    }
+
+    private static String cookie(String cookieHeader) {
+        return "wrk.headers[\"Cookie\"] = \"" + cookieHeader.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n";
+    }
+
+    /** {@code signIn}: the Lua line that signs each request in (a bearer token or the session cookie). */
+    private static Figures wrk(Scenario scenario, int connections, String app, String signIn, Path scripts, String warmUp,
+            String duration) throws IOException, InterruptedException {
         Path script = scripts.resolve(scenario.name().replaceAll("\\W+", "-") + ".lua");
-        // the token sits in a file under target/ only while its scenario runs
-        Files.writeString(script, "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n" + scenario.lua() + """
+        // the token or cookie sits in a file under target/ only while its scenario runs
+        Files.writeString(script, signIn + scenario.lua() + """
                 response = function(status, headers, body)
                   if status >= 300 then io.write("STATUS " .. status .. " " .. string.sub(body, 1, 120) .. "\\n") end
                 end
                 """);
         try {
             Thread.sleep(3_000); // let the previous scenario's last queries finish on the server
-            run("wrk", "-t2", "-c" + connections, "-d" + WARM_UP, "-s", script.toString(), app);
-            String out = run("wrk", "-t2", "-c" + connections, "-d" + DURATION, "--latency", "-s", script.toString(), app);
+            if (warmUp != null) {
+                run("wrk", "-t2", "-c" + connections, "-d" + warmUp, "-s", script.toString(), app);
+            }
+            String out = run("wrk", "-t2", "-c" + connections, "-d" + duration, "--latency", "-s", script.toString(), app);
             out.lines().filter(l -> l.startsWith("STATUS")).distinct().limit(5)
                     .forEach(l -> System.out.println("  " + scenario.name() + ": " + l));
             return new Figures(scenario.name(), connections, number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"),

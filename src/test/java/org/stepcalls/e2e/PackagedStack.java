@@ -34,13 +34,17 @@ public final class PackagedStack implements AutoCloseable {
     public final String keycloakUrl;
     public final String appUrl;
     private final Process keycloak;
-    private final Process app;
+    private Process app;
+    /** Starts the app again as it was started; null when the caller started it. */
+    private final java.util.concurrent.Callable<Process> relaunch;
 
-    private PackagedStack(String keycloakUrl, String appUrl, Process keycloak, Process app) {
+    private PackagedStack(String keycloakUrl, String appUrl, Process keycloak, Process app,
+            java.util.concurrent.Callable<Process> relaunch) {
         this.keycloakUrl = keycloakUrl;
         this.appUrl = appUrl;
         this.keycloak = keycloak;
         this.app = app;
+        this.relaunch = relaunch;
     }
 
     /**
@@ -73,9 +77,11 @@ public final class PackagedStack implements AutoCloseable {
                     "STEPCALLS_SESSION_SECRET", Base64.getEncoder().encodeToString(key) + "-session",
                     "STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key)));
             environment.putAll(appEnvironment);
-            app = launchApp(image.javaOptions(), environment, true, List.of(), Path.of("."), logName);
+            java.util.concurrent.Callable<Process> relaunch = () -> launchApp(image.javaOptions(), environment, true, List.of(),
+                    Path.of("."), logName);
+            app = relaunch.call();
             awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(1), app);
-            return new PackagedStack(keycloakUrl, appUrl, keycloak, app);
+            return new PackagedStack(keycloakUrl, appUrl, keycloak, app, relaunch);
         } catch (Exception | Error failed) {
             stop(app, keycloak);
             throw failed;
@@ -84,7 +90,17 @@ public final class PackagedStack implements AutoCloseable {
 
     /** Wraps an app and a Keycloak started by the caller. */
     static PackagedStack of(String keycloakUrl, String appUrl, Process keycloak, Process app) {
-        return new PackagedStack(keycloakUrl, appUrl, keycloak, app);
+        return new PackagedStack(keycloakUrl, appUrl, keycloak, app, null);
+    }
+
+    /** Stops the app and starts it afresh (same options, same database), returning once it reports ready. */
+    public void restartApp() throws Exception {
+        if (relaunch == null) {
+            throw new IllegalStateException("this stack's app was started by its caller");
+        }
+        stop(app);
+        app = relaunch.call();
+        awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(1), app);
     }
 
     /**

@@ -206,6 +206,22 @@ class TopicsApiTest {
         mia.get("/api/search?q=").statusCode(400).body("error", equalTo("invalid_input"));
     }
 
+    @Test
+    void searchFollowsEditsAndATopicMovedOutOfSightIsNoLongerFound() { // R2: only readable categories
+        long topic = mia.createTopicId("general", "Quokka outing", "Bring a flask of tea");
+        long post = firstPostId(mia, topic);
+        mia.edit(post, "Bring a thermos of cocoa").statusCode(200);
+        mia.get("/api/search?q=flask").body("results.postId", not(org.hamcrest.Matchers.hasItem((int) post)));
+        mia.get("/api/search?q=thermos").body("results.postId", org.hamcrest.Matchers.hasItem((int) post));
+        // a move done in the database (an operator's fix) reaches the search table too
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE topics SET category_id = (SELECT id FROM categories WHERE slug = 'helpliners') WHERE id = ?1")
+                .setParameter(1, topic).executeUpdate());
+        mia.get("/api/search?q=quokka").statusCode(200).body("results.topicId", not(org.hamcrest.Matchers.hasItem((int) topic)));
+        mia.get("/api/search?q=thermos").body("results.topicId", not(org.hamcrest.Matchers.hasItem((int) topic)));
+        helen.get("/api/search?q=quokka").body("results.topicId", org.hamcrest.Matchers.hasItem((int) topic));
+    }
+
     private long firstPostId(ForumApiClient client, long topic) {
         return client.topic(topic).extract().jsonPath().getLong("posts[0].id");
     }

@@ -94,6 +94,27 @@ class ContactMatchingTest {
     }
 
     @Test
+    void anEditTakesEffectInMatchingAtOnce() { // R6
+        String origin = ListFixtures.origin();
+        long here = ListFixtures.area(origin, 0);
+        long elsewhere = ListFixtures.area(origin, 500);
+        Map<String, Object> vera = ListFixtures.volunteer("Vera", "female", here);
+        long id = ListFixtures.addId(vera);
+        assertThat(contacts(here, "female", "phone").getList("volunteers.id", Long.class)).contains(id);
+
+        vera.put("canPhone", false);
+        update(id, vera);
+        assertThat(contacts(here, "female", "phone").getList("volunteers.id", Long.class)).doesNotContain(id);
+        assertThat(contacts(here, "female", "visit").getList("volunteers.id", Long.class)).contains(id);
+
+        vera.put("homeAreaId", elsewhere);
+        vera.put("areaIds", List.of(elsewhere));
+        update(id, vera);
+        assertThat(contacts(here, "female", "visit").getList("volunteers.id", Long.class)).doesNotContain(id);
+        assertThat(contacts(elsewhere, "female", "visit").getList("volunteers.id", Long.class)).contains(id);
+    }
+
+    @Test
     void cleanTimeOfExactlyTheMinimumCountsOneDayShortDoesNot() { // R6, STEPCALLS_MIN_CLEAN_TIME=P1Y
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
@@ -162,6 +183,12 @@ class ContactMatchingTest {
 
     private static List<Long> ours(JsonPath result, Set<Long> ids) {
         return result.getList("volunteers.id", Long.class).stream().filter(ids::contains).toList();
+    }
+
+    private static void update(long id, Map<String, Object> volunteer) {
+        io.restassured.RestAssured.given().header("Authorization", TestUsers.bearer(ListFixtures.COORDINATOR))
+                .contentType(io.restassured.http.ContentType.JSON).body(volunteer).put("/api/volunteers/" + id)
+                .then().statusCode(200);
     }
 
     private void setLastAsked(long volunteerId, String when) {
