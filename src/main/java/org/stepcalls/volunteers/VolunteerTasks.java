@@ -124,6 +124,26 @@ public class VolunteerTasks {
         });
     }
 
+    /**
+     * Open tasks by kind (and relapses apart), for the coordinators' digest: counts only — the digest
+     * names no volunteer and no invited contact, the /tasks page does that for whoever signs in.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> openByKind() {
+        return VolunteerTask.getSession().doReturningWork(connection -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            try (java.sql.PreparedStatement select = connection.prepareStatement("""
+                    SELECT CASE WHEN reason = 'relapsed' THEN 'relapse' ELSE kind END, count(*)
+                    FROM volunteer_tasks WHERE done_at IS NULL GROUP BY 1""");
+                    java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
     public TaskView done(Viewer viewer, long id, TaskDone form) {
         requireCoordinator(viewer);
         VolunteerTask task = VolunteerTask.findById(id);

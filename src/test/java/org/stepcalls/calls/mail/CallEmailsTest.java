@@ -43,6 +43,9 @@ class CallEmailsTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    org.stepcalls.volunteers.VolunteerTasks tasks;
+
     @Test
     void anOverdueCallAndANudgeEachMailTheOpenerOnceAndNobodyElse() {
         String opener = unique("olive");
@@ -84,6 +87,7 @@ class CallEmailsTest {
         int number = callNumber(call);
 
         sql("UPDATE calls SET last_opener_activity_at = now() WHERE closed_at IS NULL"); // nothing overdue
+        sql("DELETE FROM volunteer_tasks WHERE done_at IS NULL"); // and no open list task (other tests raise some)
         sql("DELETE FROM mail_runs");
         assertThat(digest.send()).isZero();
         sender.sendDue();
@@ -103,6 +107,31 @@ class CallEmailsTest {
         assertThat(PlantedCaller.foundIn(digests.get(0).all())).isEmpty();
         assertThat(Mailbox.to(TestUsers.email(member))).isEmpty();
         assertThat(Mailbox.to(TestUsers.email(opener))).noneMatch(m -> m.subject().contains("Overdue calls"));
+    }
+
+    @Test
+    void theDigestCountsOpenListTasksAndNamesNobody() { // R9, R13: whom a task is about is for /tasks, not a mailbox
+        String coordinator = unique("dilys");
+        new ForumApiClient(TestUsers.coordinator(coordinator)).get("/api/me/notification-settings").statusCode(200);
+        sql("UPDATE calls SET last_opener_activity_at = now() WHERE closed_at IS NULL"); // nothing overdue
+        sql("DELETE FROM volunteer_tasks WHERE done_at IS NULL");
+        long helpliner = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT min(id) FROM accounts").getSingleResult()).longValue());
+        QuarkusTransaction.requiringNew().run(() -> {
+            tasks.sendListForm(org.stepcalls.platform.security.Viewer.of(helpliner,
+                    org.stepcalls.platform.security.Role.HELPLINER), "Ffion");
+            tasks.sendListForm(org.stepcalls.platform.security.Viewer.of(helpliner,
+                    org.stepcalls.platform.security.Role.HELPLINER), "Gethin");
+        });
+        sql("DELETE FROM mail_runs");
+        assertThat(digest.send()).isPositive();
+        sender.sendDue();
+        List<Received> digests = Mailbox.to(TestUsers.email(coordinator));
+        assertThat(digests).hasSize(1);
+        assertThat(digests.get(0).text()).contains("Open 12th Step list tasks").contains("2 12th Step list forms to send")
+                .doesNotContain("Overdue calls:");
+        assertThat(digests.get(0).all()).doesNotContain("Ffion").doesNotContain("Gethin");
+        sql("DELETE FROM volunteer_tasks WHERE done_at IS NULL");
     }
 
     @Test
