@@ -32,6 +32,8 @@ public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class);
     static final int BATCH = 20;
+    /** Failures in a row after which the SMTP server is taken to be down for this run. */
+    static final int FAILURES_MEANING_DOWN = 3;
     static final Duration KEEP_SENT = Duration.ofHours(1);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
@@ -75,11 +77,16 @@ public class MailSender {
         return sent;
     }
 
-    /** One transaction, one connection: claim, send, mark. The locks are released at commit. */
+    /**
+     * One transaction, one connection: claim, send, mark. The locks are released at commit. A mail
+     * the server refuses waits for its retry without holding back the ones after it; a few failures
+     * in a row mean the server is down, and the run stops there.
+     */
     private Batch sendBatch() {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             List<Queued> claimed = claim(connection);
             int sent = 0;
+            int failuresInARow = 0;
             for (Queued mail : claimed) {
                 try {
                     mailer.send(toMail(mail));
@@ -88,8 +95,12 @@ public class MailSender {
                     LOG.warnf("E-mail %d not sent (attempt %d, %s); it stays queued", mail.id(), mail.attempts() + 1,
                             e.getClass().getSimpleName());
                     retryLater(connection, mail);
-                    return new Batch(claimed.size(), sent, true);
+                    if (++failuresInARow == FAILURES_MEANING_DOWN) {
+                        return new Batch(claimed.size(), sent, true);
+                    }
+                    continue;
                 }
+                failuresInARow = 0;
                 markSent(connection, mail.id());
                 sent++;
             }

@@ -97,6 +97,26 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aMailTheServerRefusesDoesNotHoldBackTheOthers() {
+        String owner = unique("rhys");
+        long account = accountOf(owner);
+        String good = TestUsers.email(unique("rhian"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.enqueue(new OutgoingMail(account, null, "replies", "not an address@@", "NA Helpline: A new reply",
+                    "Someone replied.", "<p>Someone replied.</p>", "http://localhost:8081/unsubscribe/x"));
+            outbox.enqueue(new OutgoingMail(account, null, "replies", good, "NA Helpline: A new reply", "Someone replied.",
+                    "<p>Someone replied.</p>", "http://localhost:8081/unsubscribe/x"));
+        });
+        sender.sendDue();
+        assertThat(Mailbox.to(good)).as("the mail queued after a refused one").hasSize(1);
+        Number attempts = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(
+                "SELECT attempts FROM mail_outbox WHERE recipient = 'not an address@@'").getSingleResult());
+        assertThat(attempts.intValue()).as("the refused one waits for its retry").isEqualTo(1);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "DELETE FROM mail_outbox WHERE recipient = 'not an address@@'").executeUpdate());
+    }
+
+    @Test
     void anEventThatRollsBackLeavesNoMail() {
         String person = unique("rollo");
         long account = accountOf(person);
