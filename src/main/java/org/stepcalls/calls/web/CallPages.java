@@ -259,10 +259,13 @@ public class CallPages {
         Long volunteerId = null;
         Long meetingId = null;
         String type = contactType;
+        // a contact picked from the list says its own kind (the page folds "who you tried" away then)
         if (contact != null && contact.startsWith("v:")) {
             volunteerId = id(contact.substring(2));
+            type = "volunteer";
         } else if (contact != null && contact.startsWith("m:")) {
             meetingId = id(contact.substring(2));
+            type = "meeting";
         }
         // the page's reason radios stay as picked when the result changes: only a not_eligible result sends one
         String why = "not_eligible".equals(result) ? blankToNull(reason) : null;
