@@ -38,7 +38,8 @@ class MetricsTest {
         assertThat(metrics).contains("http_server_requests_seconds_count").contains("agroal_active_count")
                 .contains("agroal_available_count").contains("stepcalls_overdue_calls")
                 .contains("stepcalls_purge_last_run_timestamp_seconds").contains("stepcalls_purged_calls_total")
-                .contains("stepcalls_backlog{queue=\"test_queue\"} 3.0"); // a feature's queue, through the Backlog hook
+                .contains("stepcalls_backlog{queue=\"test_queue\"} 3.0") // a feature's queue, through the Backlog hook
+                .contains("stepcalls_backlog{queue=\"email_outbox\"}"); // the e-mails waiting to go out
     }
 
     @Test
