@@ -29,7 +29,7 @@ final class BrowserSignIn {
 
     static String sessionCookie(String appUrl, String user, String password) throws IOException, InterruptedException {
         BrowserSignIn browser = new BrowserSignIn();
-        HttpResponse<String> loginPage = browser.follow(URI.create(appUrl + "/"), null);
+        HttpResponse<String> loginPage = browser.follow(URI.create(appUrl + "/login"), null); // the Sign in button
         Matcher form = LOGIN_FORM.matcher(loginPage.body());
         if (!form.find()) {
             throw new IllegalStateException("no Keycloak login form at " + loginPage.uri() + " (" + loginPage.statusCode() + ")");
