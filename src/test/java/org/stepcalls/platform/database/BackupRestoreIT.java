@@ -126,7 +126,7 @@ class BackupRestoreIT {
         var areas = app.get("/api/areas", helpliner);
         long area = PackagedApp.id(areas, 200);
         String intake = """
-                {"callerFirstName": "Morwenna", "callerPhone": "07700 900 512", "callerPhoneConfirm": "07700 900 512",
+                {"callerFirstName": "Morwenna", "callerPhone": "07700 900512", "callerPhoneConfirm": "07700 900512",
                  "areaId": %d, "callerSex": "female", "requestType": "phone", "disabledOrVulnerable": false,
                  "immediateDanger": false, "requesterIsAddict": true, "prisonGateRequest": false, "notes": "Evenings"}"""
                 .formatted(area);

@@ -49,7 +49,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 class ExternalDatabaseRestartIT {
 
     private static final String PLANTED_NAME = "Zebedina";
-    private static final String PLANTED_NUMBER = "07700 900 417";
+    private static final String PLANTED_NUMBER = "07700 900417";
     private static final Duration WRITES_BETWEEN = Duration.ofSeconds(4);
     private static final Duration DOWN_FOR = Duration.ofSeconds(5);
     /** The pool's acquisition timeout (3 s) plus a margin for a loaded two-core machine. */
