@@ -71,8 +71,8 @@ public class ApiKeys {
         if (username != null && !username.isBlank()) {
             Account account = usernames.find(username.strip());
             if (account == null) {
-                throw ApiException.invalidField("username", "unknown_user", "Nobody has the username " + username.strip()
-                        + "; a key for one user needs someone who has signed in.");
+                throw ApiException.invalidField("username", "unknown_user",
+                        "Nobody has that username; a key for one user needs someone who has signed in.");
             }
             accountId = account.id;
         }

@@ -48,7 +48,7 @@ public class DiscourseForms {
             try {
                 fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("The form is not URL-encoded: " + e.getMessage());
+                throw ApiException.invalid("The form is not URL-encoded."); // never quote what was sent
             }
         }
         return fields;

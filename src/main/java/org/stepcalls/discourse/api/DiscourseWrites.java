@@ -109,7 +109,7 @@ public class DiscourseWrites {
             if (fields.get("category") != null) {
                 Category category = Category.findById(number("category", fields.get("category")));
                 if (category == null) {
-                    throw ApiException.invalidField("category", "There is no category " + fields.get("category") + ".");
+                    throw ApiException.invalidField("category", "There is no such category.");
                 }
                 slug = category.slug;
             }
