@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * The real parts as an operator runs them, for the ITs and the load benchmark: Keycloak (fetched
@@ -59,7 +62,7 @@ public final class PackagedStack implements AutoCloseable {
         requireFree(appPort);
         String appUrl = "http://127.0.0.1:" + appPort;
         String keycloakUrl = "http://127.0.0.1:" + keycloakPort;
-        Process keycloak = startKeycloak(keycloakPort, logName);
+        Process keycloak = startKeycloak(keycloakPort, logName, appPort);
         Process app = null;
         try {
             byte[] key = new byte[32];
@@ -127,8 +130,16 @@ public final class PackagedStack implements AutoCloseable {
 
     /** Keycloak on 127.0.0.1:{@code port} with the demo realm, once its realm answers. */
     static Process startKeycloak(int port, String logName) throws Exception {
+        return startKeycloak(port, logName, 8095);
+    }
+
+    /**
+     * Keycloak with the demo realm, which also lets a browser's sign-in come back to an app on
+     * 127.0.0.1:{@code appPort} (the realm names only the README's and the sign-in IT's ports).
+     */
+    static Process startKeycloak(int port, String logName, int appPort) throws Exception {
         requireFree(port);
-        Process keycloak = launchKeycloak(port, logName);
+        Process keycloak = launchKeycloak(port, logName, appPort);
         try {
             awaitUp("http://127.0.0.1:" + port + "/realms/stepcalls/.well-known/openid-configuration", Duration.ofMinutes(3));
             return keycloak;
@@ -138,7 +149,7 @@ public final class PackagedStack implements AutoCloseable {
         }
     }
 
-    private static Process launchKeycloak(int port, String logName) throws IOException {
+    private static Process launchKeycloak(int port, String logName, int appPort) throws IOException {
         Path home = Path.of(System.getProperty("keycloak.home"));
         Path database = home.resolve("data/h2");
         if (Files.exists(database)) { // a realm imported by an earlier run would be kept as it was
@@ -148,8 +159,7 @@ public final class PackagedStack implements AutoCloseable {
         }
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
-        Files.copy(Path.of(System.getProperty("realm.json")), imports.resolve("stepcalls-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(imports.resolve("stepcalls-realm.json"), realmFor(appPort));
         home.resolve("bin/kc.sh").toFile().setExecutable(true);
         ProcessBuilder kc = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + port,
                 "--http-host=127.0.0.1", "--import-realm").redirectErrorStream(true)
@@ -158,6 +168,26 @@ public final class PackagedStack implements AutoCloseable {
         kc.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         kc.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-" + new SecureRandom().nextInt(1_000_000));
         return kc.start();
+    }
+
+    /** The demo realm with the app's own address among the client's redirect URIs. */
+    private static String realmFor(int appPort) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode realm = json.readTree(Path.of(System.getProperty("realm.json")).toFile());
+        String appUri = "http://127.0.0.1:" + appPort + "/*";
+        for (JsonNode client : realm.path("clients")) {
+            if ("stepcalls".equals(client.path("clientId").asText())) {
+                ArrayNode redirects = (ArrayNode) client.path("redirectUris");
+                boolean known = false;
+                for (JsonNode uri : redirects) {
+                    known |= uri.asText().equals(appUri);
+                }
+                if (!known) {
+                    redirects.add(appUri);
+                }
+            }
+        }
+        return json.writeValueAsString(realm);
     }
 
     /** An access token for a demo user, from Keycloak's token endpoint (password grant). */
