@@ -127,4 +127,23 @@ class ReadingStateTest {
                 "SELECT count(*) FROM topic_users WHERE topic_id = ?1").setParameter(1, topic).getSingleResult());
         assertThat(rows.intValue()).isEqualTo(1);
     }
+
+    @Test
+    void aVisitThatReadsNothingNewWritesNothing() {
+        ForumApiClient mia = joined(TestUsers.member(unique("mia")));
+        long topic = mia.createTopicId("general", "Read again", "Text.");
+        mia.topic(topic).statusCode(200);
+        String version = rowVersion(topic);
+        mia.topic(topic).statusCode(200).body("lastReadPostNumber", equalTo(1));
+        assertThat(rowVersion(topic)).as("the same row version: nothing rewritten").isEqualTo(version);
+        mia.reply(topic, "More.");
+        mia.topic(topic).statusCode(200);
+        assertThat(rowVersion(topic)).isNotEqualTo(version);
+    }
+
+    /** The transaction that last wrote the reading row ({@code xmin}). */
+    private String rowVersion(long topic) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT xmin::text FROM topic_users WHERE topic_id = ?1").setParameter(1, topic).getSingleResult());
+    }
 }
