@@ -21,6 +21,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.AuthorizationCodeTokens;
+import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.common.runtime.OidcConstants;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.credential.Credential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -29,16 +33,20 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Bearer tokens already verified, so a client sending the same token again is not verified again:
- * the profile put 41 % of the latest page's CPU in parsing and checking the JWT on every request.
- * Keyed by the token's SHA-256, bounded, and an entry lives no longer than its token's {@code exp}
- * (nor {@code stepcalls.token-cache.max-age}): an expired token is verified — and refused — at
- * once, and a token with new roles is a new key. Only what the token itself proved is kept
- * (its claims, roles and credential); each request gets an identity of its own, carrying its own
- * request context, never a previous request's.
+ * Tokens already verified, so a client sending the same token again is not verified again: the
+ * profile put 41 % of the latest page's CPU in parsing and checking the JWT on every request.
+ * Two kinds: a bearer token, and a browser session's tokens (its ID, access and refresh tokens,
+ * which the session cookie carries and OIDC verifies — two RS256 checks — on every page). Keyed by
+ * the SHA-256 of the OIDC tenant and the token(s), bounded, and an entry lives no longer than its
+ * tokens' {@code exp} (nor {@code stepcalls.token-cache.max-age}): an expired token is verified —
+ * and refused, or a session refreshed — at once, and a token with new roles is a new key. Only what
+ * the tokens themselves proved is kept (claims, roles, credentials); each request gets an identity
+ * of its own, carrying its own request context, never a previous request's. The session cookie is
+ * still decrypted by OIDC on every request: a forged or tampered cookie never reaches the cache.
  */
 @ApplicationScoped
 public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationRequest> {
@@ -93,12 +101,10 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (!enabled || !(request.getToken() instanceof AccessTokenCredential token)) {
-            return Uni.createFrom().nullItem();
-        }
-        Verified known = verified.getIfPresent(hash(token.getToken()));
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (known == null || !known.expiresAt().isAfter(Instant.now()) || routing == null) {
+        String key = enabled && routing != null ? key(request.getToken(), routing) : null;
+        Verified known = key == null ? null : verified.getIfPresent(key);
+        if (known == null || !known.expiresAt().isAfter(Instant.now())) {
             return Uni.createFrom().nullItem();
         }
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder().setPrincipal(known.principal())
@@ -112,33 +118,71 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
     }
 
     /**
-     * After the OIDC provider verified a token this request sent as its bearer: remember what it
-     * proved until the token expires (or the maximum age). Called by {@link RememberVerifiedTokens}.
+     * After the OIDC provider verified a token this request sent as its bearer, or the tokens of
+     * its session: remember what they proved until the first of them expires (or the maximum age).
+     * Called by {@link RememberVerifiedTokens}.
      */
     void remember(SecurityIdentity identity, RoutingContext routing) {
         if (!enabled || identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
         }
+        IdTokenCredential session = identity.getCredential(IdTokenCredential.class);
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (token == null || !sentAsBearer(routing, token.getToken())) {
+        String key;
+        Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
+        if (session != null) {
+            key = key(session, routing);
+            Instant accessExpires = expiry(routing.get(OidcConstants.ACCESS_TOKEN_VALUE));
+            if (key == null || accessExpires == null) {
+                return; // an opaque access token: its roles were looked up, not proved by the token
+            }
+            expires = accessExpires.isBefore(expires) ? accessExpires : expires;
+        } else if (token != null && sentAsBearer(routing, token.getToken())) {
+            key = key(token, routing);
+        } else {
             return;
         }
-        Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
         Instant until = expires.isBefore(Instant.now().plus(maxAge)) ? expires : Instant.now().plus(maxAge);
-        if (until.isAfter(Instant.now())) {
+        if (key != null && until.isAfter(Instant.now())) {
             Map<String, Object> attributes = identity.getAttributes().entrySet().stream()
                     .filter(a -> !PER_REQUEST.contains(a.getKey()) && !(a.getValue() instanceof RoutingContext))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            verified.put(hash(token.getToken()), new Verified(identity.getPrincipal(), Set.copyOf(identity.getRoles()),
+            verified.put(key, new Verified(identity.getPrincipal(), Set.copyOf(identity.getRoles()),
                     Set.copyOf(identity.getCredentials()), Map.copyOf(attributes), until));
         }
     }
 
-    /** Only a token this request sent in its Authorization header: a session's tokens stay with the session. */
+    /**
+     * What an identity is remembered under: the OIDC tenant that verified it (tenants may accept
+     * different audiences) with the bearer token, or with every token of the session; null for
+     * anything else.
+     */
+    private static String key(Credential credential, RoutingContext routing) {
+        String tenant = String.valueOf((Object) routing.get(OidcUtils.TENANT_ID_ATTRIBUTE));
+        if (credential instanceof AccessTokenCredential bearer) {
+            return hash("bearer\n" + tenant + "\n" + bearer.getToken());
+        }
+        AuthorizationCodeTokens tokens = routing.get(AuthorizationCodeTokens.class.getName());
+        String accessToken = routing.get(OidcConstants.ACCESS_TOKEN_VALUE);
+        if (credential instanceof IdTokenCredential idToken && tokens != null && accessToken != null) {
+            return hash("session\n" + tenant + "\n" + idToken.getToken() + "\n" + accessToken + "\n" + tokens.getRefreshToken());
+        }
+        return null;
+    }
+
+    /** Only a token this request sent in its Authorization header: a session's tokens are keyed as a session. */
     private static boolean sentAsBearer(RoutingContext routing, String token) {
         String header = routing.request().getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.substring(7).strip().equals(token);
+    }
+
+    /** A JWT's {@code exp}, or null when the token is not a JWT or has none. */
+    private static Instant expiry(String token) {
+        JsonObject claims = token == null || token.chars().filter(c -> c == '.').count() != 2 ? null
+                : OidcUtils.decodeJwtContent(token);
+        Long exp = claims == null ? null : claims.getLong("exp");
+        return exp == null ? null : Instant.ofEpochSecond(exp);
     }
 
     /** How many requests were signed in from the cache (tests and metrics). */

@@ -10,15 +10,24 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 
-/** The cache of verified bearer tokens never lets through what verifying would refuse. */
+/** The cache of verified tokens (bearer and browser sessions) never lets through what verifying would refuse. */
 @QuarkusTest
 class VerifiedBearerTokensTest {
 
     @Inject
     VerifiedBearerTokens tokens;
+
+    @OidcWireMock
+    WireMockServer provider;
 
     private static String token(String name, long lifetimeSeconds, String... roles) {
         return Jwt.preferredUserName(name).subject("sub-" + name).issuer(TestUsers.ISSUER).audience(TestUsers.AUDIENCE)
@@ -61,5 +70,70 @@ class VerifiedBearerTokensTest {
         String[] parts = token.split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         given().auth().oauth2(tampered).get("/api/categories").then().statusCode(401);
+    }
+
+    @Test
+    void aBrowserSessionSeenBeforeSignsInFromTheCache() {
+        String session = signIn(idToken("sage", 300), accessToken("sage", 300, "member"));
+        long hits = tokens.hits();
+        assertThat(page(session)).contains("Sign out");
+        assertThat(page(session)).contains("Sign out");
+        assertThat(tokens.hits()).as("the session's tokens were not verified again").isGreaterThan(hits);
+    }
+
+    @Test
+    void aTamperedSessionCookieNeverReachesTheCache() {
+        String session = signIn(idToken("tess", 300), accessToken("tess", 300, "member"));
+        assertThat(page(session)).contains("Sign out");
+        String tampered = session.substring(0, session.length() - 8) + new StringBuilder(session.substring(session.length() - 8)).reverse();
+        long hits = tokens.hits();
+        Response refused = given().redirects().follow(false).cookie("q_session", tampered).get("/");
+        assertThat(refused.asString()).doesNotContain("Sign out");
+        assertThat(tokens.hits()).isEqualTo(hits);
+    }
+
+    @Test
+    void aSessionIsVerifiedAgainOnceItsAccessTokenExpires() throws InterruptedException {
+        // roles come from the access token, so its exp bounds the entry even while the ID token lives on
+        String session = signIn(idToken("skye", 300), accessToken("skye", 3, "member"));
+        page(session);
+        long hits = tokens.hits();
+        page(session);
+        assertThat(tokens.hits()).isGreaterThan(hits);
+        Thread.sleep(4_500);
+        long before = tokens.hits();
+        given().redirects().follow(false).cookie("q_session", session).get("/");
+        assertThat(tokens.hits()).as("an expired session is not served from the cache").isEqualTo(before);
+    }
+
+    private static String page(String session) {
+        return given().redirects().follow(false).cookie("q_session", session).get("/").then().statusCode(200).extract()
+                .asString();
+    }
+
+    private static String idToken(String name, long lifetimeSeconds) {
+        return Jwt.preferredUserName(name).subject("sub-" + name).issuer(TestUsers.ISSUER).audience("quarkus-web-app")
+                .expiresIn(lifetimeSeconds).jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    private static String accessToken(String name, long lifetimeSeconds, String... roles) {
+        return token(name, lifetimeSeconds, roles);
+    }
+
+    /** A browser's sign-in through the provider, which answers the code with these tokens: the session cookie. */
+    private String signIn(String idToken, String accessToken) {
+        String code = "code-" + System.nanoTime();
+        StubMapping stub = provider.stubFor(WireMock.post("/auth/realms/quarkus/token").atPriority(1)
+                .withRequestBody(WireMock.containing("code=" + code))
+                .willReturn(WireMock.okJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken
+                        + "\",\"refresh_token\":\"refresh\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        try {
+            CodeFlow flow = CodeFlow.start();
+            Response callback = flow.returnToTheApp(flow.redirectUri + "?state=" + flow.state + "&code=" + code);
+            assertThat(callback.statusCode()).isEqualTo(302);
+            return callback.getCookie("q_session");
+        } finally {
+            provider.removeStub(stub);
+        }
     }
 }
