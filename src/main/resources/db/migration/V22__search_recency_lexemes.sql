@@ -3,9 +3,9 @@
 -- each row of post_search also carries "recency lexemes": for every level s from 10 to 19, the
 -- block (post_id >> s) it falls in, as a lexeme no text-search parser can produce (it holds
 -- spaces). A search ANDs the words with the newest two blocks of one level at a time, e.g.
--- body_vector @@ 'kettl' AND body_vector @@ ('recent 12 259' | 'recent 12 258'): GIN intersects the
--- two by skipping through both posting lists, so a window of the newest 1–2k, 2–4k, … 0.5–1M posts
--- costs what it holds, not what the word holds.
+-- body_vector @@ ('recent 12 259' | 'recent 12 258') AND body_vector @@ 'kettl': GIN intersects
+-- the two by skipping through both posting lists, so a window of the newest 1–2k, 2–4k, … 0.5–1M
+-- posts costs what it holds, not what the word holds.
 -- They carry no position and are never in a user's tsquery, so ts_rank ignores them.
 CREATE FUNCTION post_search_recency(post_id bigint) RETURNS tsvector
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
