@@ -1,20 +1,20 @@
 -- Search asks for the newest matches of a word, and GIN cannot give them in order: a common word's
 -- whole posting list (a fifth of a million posts) was read, then its rows fetched and sorted. So
 -- each row of post_search also carries "recency lexemes": for every level s from 10 to 19, the
--- block (post_id >> s) it falls in, as a lexeme no text-search parser can produce (it holds
--- spaces). A search ANDs the words with the newest two blocks of one level at a time, e.g.
--- body_vector @@ ('recent 12 259' | 'recent 12 258') AND body_vector @@ 'kettl': GIN intersects
--- the two by skipping through both posting lists, so a window of the newest 1–2k, 2–4k, … 0.5–1M
--- posts costs what it holds, not what the word holds.
--- They carry no position and are never in a user's tsquery, so ts_rank ignores them.
+-- block (post_id >> s) it falls in, as a lexeme no text-search parser can produce (it holds a
+-- space: '12 259'; short, as every row carries ten). A search ANDs its words with the newest two
+-- blocks of one level at a time, e.g. body_vector @@ ('12 259' | '12 258') AND body_vector @@
+-- 'kettl': GIN intersects the two by skipping through both posting lists, so a window of the
+-- newest 1–2k, 2–4k, … 0.5–1M posts costs what it holds, not what the word holds. The lexemes
+-- carry no position and are never in a user's tsquery, so ts_rank ignores them.
 CREATE FUNCTION post_search_recency(post_id bigint) RETURNS tsvector
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN array_to_tsvector(ARRAY(SELECT 'recent ' || s || ' ' || (post_id >> s) FROM generate_series(10, 19) s));
+    RETURN array_to_tsvector(ARRAY(SELECT s || ' ' || (post_id >> s) FROM generate_series(10, 19) s));
 
 -- The newest two blocks of level s, counted from the newest post: one window of a search.
 CREATE FUNCTION post_search_window(s integer, newest bigint) RETURNS tsquery
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN format('%L | %L', 'recent ' || s || ' ' || (newest >> s), 'recent ' || s || ' ' || ((newest >> s) - 1))::tsquery;
+    RETURN format('%L | %L', s || ' ' || (newest >> s), s || ' ' || ((newest >> s) - 1))::tsquery;
 
 CREATE OR REPLACE FUNCTION post_search_from_post() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
