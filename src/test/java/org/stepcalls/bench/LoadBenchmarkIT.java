@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.stepcalls.e2e.PackagedStack;
+import org.stepcalls.forum.ForumQueries;
 import org.stepcalls.platform.database.EmbeddedDatabase;
 import org.stepcalls.privacy.DramaNumbers;
 import org.stepcalls.volunteers.CsvImport;
@@ -100,9 +101,7 @@ class LoadBenchmarkIT {
                         LEFT JOIN topic_users tu ON tu.account_id = t.opener_id AND tu.topic_id = t.id
                         LEFT JOIN category_users cu ON cu.account_id = t.opener_id AND cu.category_id = c.id
                         WHERE (SELECT array_agg(id) FROM categories) @> ARRAY[c.id] ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 31""");
-                for (String words : SEARCH_MIX) {
-                    explain(connection, "search " + words, searchCandidates(words));
-                }
+                explainSearch(connection);
             }
             long leeds = leedsArea(stack.appUrl, helen);
             Path scripts = Files.createDirectories(Path.of("target/bench/wrk"));
@@ -226,14 +225,28 @@ class LoadBenchmarkIT {
         }
     }
 
-    /** The candidate window of the app's search (ForumQueries.search), for one of our own fixed words. */
-    private static String searchCandidates(String words) {
-        return """
-                SELECT post_id FROM post_search
-                WHERE (body_vector @@ websearch_to_tsquery('english', '%1$s')
-                       OR title_vector @@ websearch_to_tsquery('english', '%1$s'))
-                  AND category_id = any(ARRAY(SELECT id FROM categories))
-                ORDER BY post_id DESC LIMIT 1000""".formatted(words.replace("'", "''"));
+    /**
+     * The app's own search query (ForumQueries.SEARCH_SQL) for each word of the mix, prepared as the JDBC
+     * driver prepares it and run under the generic plan PostgreSQL switches to after five executions.
+     */
+    private static void explainSearch(Connection connection) throws Exception {
+        String readable;
+        try (Statement sql = connection.createStatement();
+                var rows = sql.executeQuery("SELECT array_agg(id ORDER BY id)::text FROM categories")) {
+            rows.next();
+            readable = rows.getString(1);
+            sql.execute("PREPARE search(text, bigint[], int, int, int) AS "
+                    + ForumQueries.SEARCH_SQL.replaceAll("\\?(\\d)", "\\$$1"));
+            sql.execute("SET plan_cache_mode = force_generic_plan");
+        }
+        for (String words : SEARCH_MIX) {
+            explain(connection, "search " + words, "EXECUTE search('%s', '%s', %d, %d, %d)".formatted(words.replace("'", "''"),
+                    readable, ForumQueries.SEARCH_LIMIT, ForumQueries.SEARCH_CANDIDATES, ForumQueries.EXCERPT_SOURCE_CHARS));
+        }
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("RESET plan_cache_mode");
+            sql.execute("DEALLOCATE search");
+        }
     }
 
     private static String searchMix() {
