@@ -23,6 +23,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.common.runtime.OidcConstants;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.credential.Credential;
@@ -110,10 +111,7 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder().setPrincipal(known.principal())
                 .addRoles(known.roles()).addCredentials(known.credentials()).addAttributes(known.attributes())
                 .addAttribute(FROM_CACHE, Boolean.TRUE).addAttribute(RoutingContext.class.getName(), routing);
-        Object blocking = routing.get(AuthenticationRequestContext.class.getName());
-        if (blocking != null) {
-            identity.addAttribute(AuthenticationRequestContext.class.getName(), blocking);
-        }
+        identity.addAttribute(AuthenticationRequestContext.class.getName(), context); // this request's, as OIDC sets it
         return Uni.createFrom().item(identity.build());
     }
 
@@ -124,7 +122,8 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
      */
     void remember(SecurityIdentity identity, RoutingContext routing) {
         if (!enabled || identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
-                || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0
+                || !verifiedByResolvedTenant(identity, routing)) {
             return;
         }
         IdTokenCredential session = identity.getCredential(IdTokenCredential.class);
@@ -154,12 +153,17 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
     }
 
     /**
-     * What an identity is remembered under: the OIDC tenant that verified it (tenants may accept
-     * different audiences) with the bearer token, or with every token of the session; null for
-     * anything else.
+     * What an identity is remembered under: the OIDC tenant resolved for this request (tenants may
+     * accept different audiences; the resolved configuration, not the {@code tenant-id} attribute,
+     * which a session cookie's name can set) with the bearer token, or with every token of the
+     * session; null for anything else, or before a tenant is resolved.
      */
     private static String key(Credential credential, RoutingContext routing) {
-        String tenant = String.valueOf((Object) routing.get(OidcUtils.TENANT_ID_ATTRIBUTE));
+        OidcTenantConfig resolved = routing.get(OidcTenantConfig.class.getName());
+        if (resolved == null) {
+            return null;
+        }
+        String tenant = resolved.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID);
         if (credential instanceof AccessTokenCredential bearer) {
             return hash("bearer\n" + tenant + "\n" + bearer.getToken());
         }
@@ -169,6 +173,13 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
             return hash("session\n" + tenant + "\n" + idToken.getToken() + "\n" + accessToken + "\n" + tokens.getRefreshToken());
         }
         return null;
+    }
+
+    /** The tenant that verified the identity is the one the cache would file it under. */
+    private static boolean verifiedByResolvedTenant(SecurityIdentity identity, RoutingContext routing) {
+        OidcTenantConfig resolved = routing.get(OidcTenantConfig.class.getName());
+        return resolved != null && resolved.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID)
+                .equals(identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE));
     }
 
     /** Only a token this request sent in its Authorization header: a session's tokens are keyed as a session. */

@@ -73,6 +73,28 @@ class VerifiedBearerTokensTest {
     }
 
     @Test
+    void aTokenOnlyThePagesTenantAcceptsIsNotLetIntoTheApiFromTheCache() {
+        // pages accept the client id as audience too; the API only STEPCALLS_TOKEN_AUDIENCE. A session
+        // cookie's name sets OIDC's tenant-id attribute, so the cache must key by the tenant OIDC resolved.
+        String pagesOnly = Jwt.preferredUserName("pia").subject("sub-pia").issuer(TestUsers.ISSUER).audience("quarkus-web-app")
+                .groups(Set.of("member")).claim("typ", "Bearer").expiresIn(300).jws().keyId("1").sign("privateKey.jwk");
+        given().auth().oauth2(pagesOnly).get("/").then().statusCode(200);
+        given().auth().oauth2(pagesOnly).get("/").then().statusCode(200);
+        given().auth().oauth2(pagesOnly).cookie("q_session", "x").get("/api/categories").then().statusCode(401);
+        given().auth().oauth2(pagesOnly).get("/api/categories").then().statusCode(401);
+    }
+
+    @Test
+    void twoPeoplesSessionsEachSeeTheirOwnName() {
+        String first = signIn(idToken("nell", 300), accessToken("nell", 300, "member"));
+        String second = signIn(idToken("otto", 300), accessToken("otto", 300, "member"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(page(first)).contains("nell").doesNotContain("otto");
+            assertThat(page(second)).contains("otto").doesNotContain("nell");
+        }
+    }
+
+    @Test
     void aBrowserSessionSeenBeforeSignsInFromTheCache() {
         String session = signIn(idToken("sage", 300), accessToken("sage", 300, "member"));
         long hits = tokens.hits();
