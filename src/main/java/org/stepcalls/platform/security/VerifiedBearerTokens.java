@@ -123,7 +123,8 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
     void remember(SecurityIdentity identity, RoutingContext routing) {
         if (!enabled || identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0
-                || !verifiedByResolvedTenant(identity, routing)) {
+                || !identity.getAttributes().getOrDefault(OidcUtils.TENANT_ID_ATTRIBUTE, "").equals(resolvedTenant(routing))) {
+            // remembered only under the tenant that verified it: that is the key a later request looks up
             return;
         }
         IdTokenCredential session = identity.getCredential(IdTokenCredential.class);
@@ -159,11 +160,10 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
      * session; null for anything else, or before a tenant is resolved.
      */
     private static String key(Credential credential, RoutingContext routing) {
-        OidcTenantConfig resolved = routing.get(OidcTenantConfig.class.getName());
-        if (resolved == null) {
+        String tenant = resolvedTenant(routing);
+        if (tenant == null) {
             return null;
         }
-        String tenant = resolved.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID);
         if (credential instanceof AccessTokenCredential bearer) {
             return hash("bearer\n" + tenant + "\n" + bearer.getToken());
         }
@@ -175,11 +175,10 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
         return null;
     }
 
-    /** The tenant that verified the identity is the one the cache would file it under. */
-    private static boolean verifiedByResolvedTenant(SecurityIdentity identity, RoutingContext routing) {
+    /** The tenant OIDC resolved for this request, or null before it has. */
+    private static String resolvedTenant(RoutingContext routing) {
         OidcTenantConfig resolved = routing.get(OidcTenantConfig.class.getName());
-        return resolved != null && resolved.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID)
-                .equals(identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE));
+        return resolved == null ? null : resolved.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID);
     }
 
     /** Only a token this request sent in its Authorization header: a session's tokens are keyed as a session. */
