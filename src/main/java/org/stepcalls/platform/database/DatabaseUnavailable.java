@@ -1,11 +1,24 @@
 package org.stepcalls.platform.database;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.function.Predicate;
+
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
 
 /**
  * Tells a database that cannot be reached (down, restarting, every pooled connection busy until
  * the acquisition timeout) from a fault in the request: the first deserves a 503 and a "try again".
+ *
+ * <p>The transaction manager reports a commit that failed with a {@link RollbackException} whose
+ * resource errors are <em>suppressed</em>, not causes (Narayana's deferred throwables), so both
+ * are searched.
  */
 public final class DatabaseUnavailable {
 
@@ -16,9 +29,37 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (unavailable(sql.getSQLState()) || fromThePool(sql))) {
+        return anyInChain(failure, t -> t instanceof SQLException sql && (unavailable(sql.getSQLState()) || fromThePool(sql)));
+    }
+
+    /**
+     * The database went away while the transaction was being committed: the COMMIT may have reached
+     * PostgreSQL before the connection broke, so whether the write was saved cannot be known here.
+     */
+    public static boolean duringCommit(Throwable failure) {
+        return causedBy(failure) && anyInChain(failure, t -> t instanceof RollbackException
+                || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException);
+    }
+
+    private static boolean anyInChain(Throwable failure, Predicate<Throwable> test) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        if (failure != null) {
+            pending.push(failure);
+        }
+        while (!pending.isEmpty()) {
+            Throwable t = pending.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (test.test(t)) {
                 return true;
+            }
+            if (t.getCause() != null) {
+                pending.push(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                pending.push(suppressed);
             }
         }
         return false;
@@ -29,7 +70,7 @@ public final class DatabaseUnavailable {
         return sqlState != null && (sqlState.startsWith("08") || UNAVAILABLE_STATES.contains(sqlState));
     }
 
-    /** Agroal's acquisition timeout carries no SQL state; it is raised by the pool itself. */
+    /** Agroal's acquisition timeout and its closed connections carry no SQL state; the pool raises them. */
     private static boolean fromThePool(SQLException sql) {
         StackTraceElement[] trace = sql.getStackTrace();
         return sql.getSQLState() == null && trace.length > 0 && trace[0].getClassName().startsWith("io.agroal.");

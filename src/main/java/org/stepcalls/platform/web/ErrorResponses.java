@@ -126,11 +126,18 @@ public class ErrorResponses {
                 + "). Nothing you sent has been half-saved; please try again.");
     }
 
-    /** The database is down or restarting: nothing was saved, and trying again shortly will work. */
+    /**
+     * The database is down or restarting: trying again shortly will work. Nothing was saved unless
+     * it broke during the commit itself, when the write may have landed: then say so, or a retry
+     * posts it twice.
+     */
     private static Response databaseUnavailable(Throwable e, UriInfo uri) {
-        LOG.warnf("Database unavailable: %s", e.getClass().getName());
-        Response response = respond(uri, 503, "database_unavailable",
-                "The database cannot be reached just now, so nothing was saved. Please try again in a minute.");
+        boolean inDoubt = DatabaseUnavailable.duringCommit(e);
+        LOG.warnf("Database unavailable%s: %s", inDoubt ? " while committing" : "", e.getClass().getName());
+        Response response = respond(uri, 503, "database_unavailable", inDoubt
+                ? "The database went away while saving this, so it may or may not have been saved."
+                        + " Please look before you send it again in a minute."
+                : "The database cannot be reached just now, so nothing was saved. Please try again in a minute.");
         return Response.fromResponse(response).header("Retry-After", "10").build();
     }
 

@@ -1,0 +1,69 @@
+package org.stepcalls.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+
+import javax.transaction.xa.XAException;
+
+import jakarta.transaction.RollbackException;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+
+/** The shapes the app really met while PostgreSQL was stopped or killed under writes. */
+class DatabaseUnavailableTest {
+
+    @Test
+    void aStatementOnATerminatedConnectionIsUnavailableAndNothingWasSaved() {
+        RuntimeException flush = new RuntimeException("could not execute statement",
+                new SQLException("terminating connection due to administrator command", "57P01"));
+
+        assertThat(DatabaseUnavailable.causedBy(flush)).isTrue();
+        assertThat(DatabaseUnavailable.duringCommit(flush)).isFalse();
+    }
+
+    @Test
+    void aCommitWhoseConnectionBrokeIsUnavailableAndInDoubt() {
+        // Narayana: the one-phase commit's XAException is suppressed on the RollbackException, not its cause
+        XAException commitFailed = new XAException(XAException.XA_RBROLLBACK);
+        commitFailed.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rolledBack.addSuppressed(commitFailed);
+
+        ArcUndeclaredThrowableException thrown = new ArcUndeclaredThrowableException(rolledBack);
+
+        assertThat(DatabaseUnavailable.causedBy(thrown)).isTrue();
+        assertThat(DatabaseUnavailable.duringCommit(thrown)).isTrue();
+    }
+
+    @Test
+    void aConnectionThePoolHadAlreadyClosedCountsAsUnavailable() {
+        SQLException closed = new SQLException("This connection has been closed.");
+        closed.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("io.agroal.pool.wrapper.ConnectionWrapper", "commit", "ConnectionWrapper.java", 200) });
+
+        assertThat(DatabaseUnavailable.causedBy(new IllegalStateException(closed))).isTrue();
+    }
+
+    @Test
+    void aCommitRefusedForTheDataItselfIsNotUnavailable() {
+        XAException commitFailed = new XAException(XAException.XA_RBROLLBACK);
+        commitFailed.initCause(new SQLException("duplicate key value violates unique constraint", "23505"));
+        RollbackException rolledBack = new RollbackException("rolled back");
+        rolledBack.addSuppressed(commitFailed);
+
+        assertThat(DatabaseUnavailable.causedBy(rolledBack)).isFalse();
+        assertThat(DatabaseUnavailable.duringCommit(rolledBack)).isFalse();
+    }
+
+    @Test
+    void aFailureThatSuppressesItselfStillEnds() {
+        RuntimeException loop = new RuntimeException("loop");
+        RuntimeException other = new RuntimeException("other", loop);
+        loop.addSuppressed(other);
+
+        assertThat(DatabaseUnavailable.causedBy(loop)).isFalse();
+    }
+}
