@@ -1,10 +1,6 @@
 package org.stepcalls.forum;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,7 +19,6 @@ public class Likes {
 
     /** A post's likes as a viewer sees them. */
     public record State(long likes, boolean liked) {
-        public static final State NONE = new State(0, false);
     }
 
     private final Permissions permissions;
@@ -54,30 +49,6 @@ public class Likes {
     /** Whether the like button belongs on this post for this viewer (the same checks as {@link #like}). */
     public boolean offered(Viewer viewer, Post post, Category category) {
         return permissions.canLike(viewer, post) && permissions.isConversation(category) && !post.isRecord() && !post.hidden;
-    }
-
-    /**
-     * Every post's likes in a topic, in one statement on the session's own connection: topic pages
-     * render it after the resource has returned, and a second connection could wait on others.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<Long, State> inTopic(Viewer viewer, long topicId) {
-        Long me = viewer.accountId();
-        return Post.getSession().doReturningWork(connection -> {
-            Map<Long, State> states = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT l.post_id, count(*), coalesce(bool_or(l.account_id = ?), false)
-                    FROM post_likes l JOIN posts p ON p.id = l.post_id WHERE p.topic_id = ? GROUP BY l.post_id""")) {
-                select.setLong(1, me == null ? -1 : me);
-                select.setLong(2, topicId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        states.put(rows.getLong(1), new State(rows.getLong(2), rows.getBoolean(3)));
-                    }
-                }
-            }
-            return states;
-        });
     }
 
     private State state(Viewer viewer, long postId) {

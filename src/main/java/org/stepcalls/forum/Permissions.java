@@ -45,7 +45,12 @@ public class Permissions {
     }
 
     public boolean canEdit(Viewer viewer, Post post) {
-        return canRead(viewer, post.topic) && viewer.is(post.author.id);
+        return canEdit(viewer, categoryOf(post.topic), post.author.id);
+    }
+
+    /** The same rule for a post read as a plain row: its topic's category and its author. */
+    public boolean canEdit(Viewer viewer, Category category, long authorId) {
+        return canRead(viewer, category) && viewer.is(authorId);
     }
 
     public boolean canModerate(Viewer viewer, Category category) {
@@ -62,7 +67,12 @@ public class Permissions {
 
     /** Hidden posts stay readable to moderators and to their author. */
     public boolean canSeeHiddenContent(Viewer viewer, Post post) {
-        return canModerate(viewer, categoryOf(post.topic)) || viewer.is(post.author.id);
+        return canSeeHiddenContent(viewer, categoryOf(post.topic), post.author.id);
+    }
+
+    /** The same rule for a post read as a plain row. */
+    public boolean canSeeHiddenContent(Viewer viewer, Category category, long authorId) {
+        return canModerate(viewer, category) || viewer.is(authorId);
     }
 
     /** Volunteers' and meeting contacts' numbers, always shown with the R4 warning. */
@@ -145,13 +155,18 @@ public class Permissions {
      * a query on every topic page. Reading the id of the lazy association loads nothing.
      */
     public Category categoryOf(Topic topic) {
-        Long id = topic.category.id; // an uninitialised association still knows its id
+        Category cached = category(topic.category.id); // an uninitialised association still knows its id
+        return cached != null ? cached : topic.category; // created a moment ago, its notice on the way: the slow way
+    }
+
+    /** A category by id from the cache, else from the database (created a moment ago); null if there is none. */
+    public Category category(long id) {
         for (Category category : allCategories()) {
-            if (category.id.equals(id)) {
+            if (category.id == id) {
                 return category;
             }
         }
-        return topic.category; // not in the cache yet (created a moment ago, its notice on the way): the slow way
+        return Category.findById(id);
     }
 
     /**

@@ -74,6 +74,10 @@ public class Post extends PanacheEntityBase {
      * of a log (R12), so never rewritten as free text nor hidden; a new record corrects it.
      */
     public boolean isRecord() {
+        return isRecord(kind);
+    }
+
+    public static boolean isRecord(String kind) {
         return !TEXT.equals(kind);
     }
 

@@ -46,9 +46,9 @@ public class PostDeletion {
         post.erase(OffsetDateTime.now());
     }
 
-    /** Whether the page offers the Delete button: the same rules, without a query. */
-    static boolean allowed(Viewer viewer, Post post, Permissions permissions) {
-        return permissions.canEdit(viewer, post) && !post.isRecord() && !post.isDeleted() && post.postNumber > 1;
+    /** Whether the page offers the Delete button: the same rules as {@link #deleteOwn}, without a query. */
+    static boolean allowed(boolean mayEdit, String kind, boolean deleted, int postNumber) {
+        return mayEdit && !Post.isRecord(kind) && !deleted && postNumber > 1;
     }
 
     /** Editing a deleted post would bring text back under "deleted by its author". */

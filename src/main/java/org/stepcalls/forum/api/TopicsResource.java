@@ -1,10 +1,8 @@
 package org.stepcalls.forum.api;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +18,6 @@ import org.stepcalls.forum.ForumQueries;
 import org.stepcalls.forum.ForumQueries.TopicPage;
 import org.stepcalls.forum.ForumQueries.TopicView;
 import org.stepcalls.forum.ForumService;
-import org.stepcalls.forum.Likes;
 import org.stepcalls.forum.ReadingState;
 import org.stepcalls.forum.ReadingState.Visit;
 import org.stepcalls.forum.TopicWatching;
@@ -47,9 +44,6 @@ public class TopicsResource {
     private final CurrentUser currentUser;
     private final ReadingState readingState;
     private final TopicWatching watching;
-
-    @Inject
-    Likes likes;
 
     TopicsResource(ForumService forum, ForumQueries queries, CurrentUser currentUser, ReadingState readingState,
             TopicWatching watching) {
@@ -84,15 +78,11 @@ public class TopicsResource {
     @Path("/{id}")
     public TopicJson topic(@PathParam("id") long id) {
         TopicView topic = queries.topic(currentUser.viewer(), id);
-        Map<Long, Likes.State> liked = likes.inTopic(currentUser.viewer(), id);
         Visit visit = readingState.visit(currentUser.viewer(), topic); // reading it through the API reads it too
         return new TopicJson(topic.id(), topic.title(), topic.category().slug, topic.status(), topic.pinned(),
-                topic.openerName(), topic.posts().stream().map(p -> {
-                    Likes.State state = liked.getOrDefault(p.id(), Likes.State.NONE);
-                    return new PostJson(p.id(), p.number(), p.kind(), p.authorName(), p.body(), p.html(), p.createdAt(),
-                            p.editedAt(), p.hidden(), p.hiddenReason(), p.authorUsername(), state.likes(), state.liked(),
-                            p.deleted());
-                }).toList(), visit.lastReadBefore(), visit.level().value());
+                topic.openerName(), topic.posts().stream().map(p -> new PostJson(p.id(), p.number(), p.kind(), p.authorName(),
+                        p.body(), p.html(), p.createdAt(), p.editedAt(), p.hidden(), p.hiddenReason(), p.authorUsername(),
+                        p.likes(), p.liked(), p.deleted())).toList(), visit.lastReadBefore(), visit.level().value());
     }
 
     /** {@code {level}}: watching, tracking, normal or muted. */

@@ -1,44 +1,31 @@
 package org.stepcalls.forum.web;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
 import org.stepcalls.forum.ForumQueries.PostView;
 import org.stepcalls.forum.ForumQueries.TopicView;
 import org.stepcalls.forum.Flags;
-import org.stepcalls.forum.Likes;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.forum.Post;
 import org.stepcalls.platform.security.CurrentUser;
 
 /**
- * A post's like and flag buttons on the topic page ({@code inject:postActions}): the topic's likes
- * are read once per page, and a button is offered only where the action would be accepted.
+ * A post's like and flag buttons on the topic page ({@code inject:postActions}): a button is offered
+ * only where the action would be accepted. The likes come with the posts ({@code PostView}).
  */
 @RequestScoped
 @Named("postActions")
 public class PostActions {
 
-    private final Likes likes;
     private final Flags flags;
     private final Permissions permissions;
     private final CurrentUser currentUser;
-    private Map<Long, Likes.State> inTopic;
 
-    PostActions(Likes likes, Flags flags, Permissions permissions, CurrentUser currentUser) {
-        this.likes = likes;
+    PostActions(Flags flags, Permissions permissions, CurrentUser currentUser) {
         this.flags = flags;
         this.permissions = permissions;
         this.currentUser = currentUser;
-    }
-
-    public Likes.State like(TopicView topic, PostView post) {
-        if (inTopic == null) {
-            inTopic = likes.inTopic(currentUser.viewer(), topic.id());
-        }
-        return inTopic.getOrDefault(post.id(), Likes.State.NONE);
     }
 
     /** A hidden post whose hiding is a flag's, until a coordinator reviews it (asked only of hidden posts: few). */
