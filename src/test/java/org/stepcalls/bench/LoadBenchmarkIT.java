@@ -59,7 +59,13 @@ class LoadBenchmarkIT {
     static final List<String> SEARCH_MIX = List.of("thermos", "kettle", "tuesday kettle", "\"see you at the kettle\"",
             "zeppelin");
 
-    record Figures(String name, int connections, double rps, double p50, double p99, long errors) {
+    /**
+     * {@code appCpuMs}/{@code dbCpuMs}: CPU time per request of the app's process and of every
+     * PostgreSQL process, over the measured run. Unlike req/s these hardly move when something else
+     * shares the machine, so a change can be compared across runs by them.
+     */
+    record Figures(String name, int connections, double rps, double p50, double p99, long errors, double appCpuMs,
+            double dbCpuMs) {
     }
 
     /** {@code browser}: signed in through Keycloak's login page, with the session cookie, not a bearer token. */
@@ -107,11 +113,12 @@ class LoadBenchmarkIT {
             long leeds = leedsArea(stack.appUrl, stack.accessToken("helen", "helen-demo"));
             Path scripts = Files.createDirectories(Path.of("target/bench/wrk"));
             List<Figures> all = new ArrayList<>();
+            CpuClock cpu = new CpuClock(stack::appPid, pg);
             Scenario firstMinute = new Scenario("latest page (/), first minute, no warm-up", get("\"/\""));
             if (firstMinute.name().contains(ONLY)) {
                 // what a freshly started instance serves: a restart, then the latest page at once for 60 s
                 stack.restartApp();
-                all.add(wrk(firstMinute, CONNECTIONS.get(CONNECTIONS.size() - 1), stack.appUrl,
+                all.add(wrk(cpu, firstMinute, CONNECTIONS.get(CONNECTIONS.size() - 1), stack.appUrl,
                         bearer(stack.accessToken("helen", "helen-demo")), scripts, null, "60s"));
             }
             String randomTopic = "math.random(" + firstTopic + ", " + (firstTopic + TOPICS - 1) + ")";
@@ -139,7 +146,7 @@ class LoadBenchmarkIT {
                     String signIn = scenario.browser()
                             ? cookie(BrowserSignIn.sessionCookie(stack.appUrl, "helen", "helen-demo"))
                             : bearer(stack.accessToken("helen", "helen-demo"));
-                    all.add(wrk(scenario, connections, stack.appUrl, signIn, scripts, WARM_UP, DURATION));
+                    all.add(wrk(cpu, scenario, connections, stack.appUrl, signIn, scripts, WARM_UP, DURATION));
                 }
             }
             long rss = stack.appRssMegabytes();
@@ -147,12 +154,13 @@ class LoadBenchmarkIT {
             for (int connections : CONNECTIONS) {
                 pgbench.put(connections, pgbench(database.port(), connections, connections == CONNECTIONS.get(0)));
             }
-            System.out.printf("%n%-44s %5s %9s %8s %8s %7s %12s%n", "scenario, " + DURATION + " each after " + WARM_UP, "conns",
-                    "req/s", "p50 ms", "p99 ms", "errors", "÷ pgbench -S");
+            System.out.printf("%n%-44s %5s %9s %8s %8s %7s %12s %11s %10s%n", "scenario, " + DURATION + " each after " + WARM_UP,
+                    "conns", "req/s", "p50 ms", "p99 ms", "errors", "÷ pgbench -S", "app CPU ms", "db CPU ms");
             for (Figures f : all) {
-                System.out.printf("%-44s %5d %9.0f %8.2f %8.2f %7d %12.3f%n", f.name(), f.connections(), f.rps(), f.p50(), f.p99(),
-                        f.errors(), f.rps() / pgbench.get(f.connections()));
+                System.out.printf("%-44s %5d %9.0f %8.2f %8.2f %7d %12.3f %11.3f %10.3f%n", f.name(), f.connections(), f.rps(),
+                        f.p50(), f.p99(), f.errors(), f.rps() / pgbench.get(f.connections()), f.appCpuMs(), f.dbCpuMs());
             }
+            System.out.println("(app/db CPU ms: CPU time per request of the app's process and of all PostgreSQL processes)");
             pgbench.forEach((connections, tps) -> System.out.printf("%-44s %5d %9.0f%n", "pgbench -S (same PostgreSQL, baseline)",
                     connections, tps));
             System.out.printf("app RSS after the run: %d MB (the packaged app's process)%n%n", rss);
@@ -282,8 +290,8 @@ class LoadBenchmarkIT {
     }
 
     /** {@code signIn}: the Lua line that signs each request in (a bearer token or the session cookie). */
-    private static Figures wrk(Scenario scenario, int connections, String app, String signIn, Path scripts, String warmUp,
-            String duration) throws IOException, InterruptedException {
+    private static Figures wrk(CpuClock cpu, Scenario scenario, int connections, String app, String signIn, Path scripts,
+            String warmUp, String duration) throws IOException, InterruptedException {
         Path script = scripts.resolve(scenario.name().replaceAll("\\W+", "-") + ".lua");
         // the token or cookie sits in a file under target/ only while its scenario runs
         Files.writeString(script, signIn + scenario.lua() + """
@@ -296,11 +304,15 @@ class LoadBenchmarkIT {
             if (warmUp != null) {
                 run("wrk", "-t2", "-c" + connections, "-d" + warmUp, "-s", script.toString(), app);
             }
+            long[] before = cpu.ticks();
             String out = run("wrk", "-t2", "-c" + connections, "-d" + duration, "--latency", "-s", script.toString(), app);
+            long[] after = cpu.ticks();
             out.lines().filter(l -> l.startsWith("STATUS")).distinct().limit(5)
                     .forEach(l -> System.out.println("  " + scenario.name() + ": " + l));
+            double requests = number(out, "(\\d+) requests in");
             return new Figures(scenario.name(), connections, number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"),
-                    millis(out, "99%"), (long) (number(out, "Non-2xx or 3xx responses:\\s+(\\d+)") + socketErrors(out)));
+                    millis(out, "99%"), (long) (number(out, "Non-2xx or 3xx responses:\\s+(\\d+)") + socketErrors(out)),
+                    CpuClock.millisPerRequest(before[0], after[0], requests), CpuClock.millisPerRequest(before[1], after[1], requests));
         } finally {
             Files.delete(script);
         }

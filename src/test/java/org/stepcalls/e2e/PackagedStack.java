@@ -219,6 +219,11 @@ public final class PackagedStack implements AutoCloseable {
     }
 
     /** The app's resident memory now, from /proc. */
+    /** The app's process, whose CPU time the load harness reads. */
+    public long appPid() {
+        return app.pid();
+    }
+
     public long appRssMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
