@@ -120,11 +120,14 @@ public class ForumQueries {
     public record TopicPage(List<TopicSummary> topics, String next) {
     }
 
-    /** {@code likes}: how many liked it; {@code liked}: whether the viewer did. */
+    /**
+     * {@code likes}: how many liked it; {@code liked}: whether the viewer did; {@code likeOffered}: whether
+     * the viewer may like (and so flag) it — someone else's visible plain post on a conversation board.
+     */
     public record PostView(long id, int number, String kind, String authorName, String body, String html,
             OffsetDateTime createdAt, OffsetDateTime editedAt, boolean hidden, boolean contentVisible,
             String hiddenReason, boolean editable, boolean moderatable, String authorUsername, boolean deleted,
-            boolean deletable, long likes, boolean liked) {
+            boolean deletable, long likes, boolean liked, boolean likeOffered) {
     }
 
     /** {@code canCloseOrPin}: moderation of the topic's state, which a feature closing its own topics keeps (R15). */
@@ -140,10 +143,12 @@ public class ForumQueries {
     }
 
     private final Permissions permissions;
+    private final Likes likes;
     private final EntityManager entityManager;
 
-    ForumQueries(Permissions permissions, EntityManager entityManager) {
+    ForumQueries(Permissions permissions, Likes likes, EntityManager entityManager) {
         this.permissions = permissions;
+        this.likes = likes;
         this.entityManager = entityManager;
     }
 
@@ -264,7 +269,8 @@ public class ForumQueries {
                 visible ? row.getString(13) : "", row.getObject(14, OffsetDateTime.class),
                 row.getObject(15, OffsetDateTime.class), hidden, visible, visible ? row.getString(17) : null,
                 mayEdit && !topicClosed && !record && !deleted, moderator && !record && !deleted, row.getString(11), deleted,
-                PostDeletion.allowed(mayEdit, kind, deleted, number), row.getLong(19), row.getBoolean(20));
+                PostDeletion.allowed(mayEdit, kind, deleted, number), row.getLong(19), row.getBoolean(20),
+                likes.offered(viewer, category, authorId, kind, hidden));
     }
 
     /** A post for its edit form: only its author gets it. */

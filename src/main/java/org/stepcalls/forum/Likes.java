@@ -46,9 +46,10 @@ public class Likes {
         return state(viewer, post.id);
     }
 
-    /** Whether the like button belongs on this post for this viewer (the same checks as {@link #like}). */
-    public boolean offered(Viewer viewer, Post post, Category category) {
-        return permissions.canLike(viewer, post) && permissions.isConversation(category) && !post.isRecord() && !post.hidden;
+    /** Whether the like button belongs on a post (read as a row) for this viewer: the same checks as {@link #like}. */
+    public boolean offered(Viewer viewer, Category category, long authorId, String kind, boolean hidden) {
+        return permissions.canLike(viewer, category, authorId) && permissions.isConversation(category) && !Post.isRecord(kind)
+                && !hidden;
     }
 
     private State state(Viewer viewer, long postId) {

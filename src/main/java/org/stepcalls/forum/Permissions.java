@@ -123,7 +123,12 @@ public class Permissions {
 
     /** Any reader likes someone else's post (as Discourse, never one's own); where it may is the post's state. */
     public boolean canLike(Viewer viewer, Post post) {
-        return canRead(viewer, post.topic) && !viewer.is(post.author.id);
+        return canLike(viewer, categoryOf(post.topic), post.author.id);
+    }
+
+    /** The same rule for a post read as a plain row. */
+    public boolean canLike(Viewer viewer, Category category, long authorId) {
+        return canRead(viewer, category) && !viewer.is(authorId);
     }
 
     /** Any reader flags someone else's post; which reasons a board takes is the post's state. */

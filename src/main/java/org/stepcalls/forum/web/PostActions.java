@@ -1,41 +1,27 @@
 package org.stepcalls.forum.web;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import org.stepcalls.forum.ForumQueries.PostView;
-import org.stepcalls.forum.ForumQueries.TopicView;
 import org.stepcalls.forum.Flags;
-import org.stepcalls.forum.Permissions;
-import org.stepcalls.forum.Post;
-import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.forum.ForumQueries.PostView;
 
 /**
- * A post's like and flag buttons on the topic page ({@code inject:postActions}): a button is offered
- * only where the action would be accepted. The likes come with the posts ({@code PostView}).
+ * What a hidden post's notice says ({@code inject:postActions}) on the topic and call pages. Whether
+ * Like and Flag are offered comes with the post ({@code PostView.likeOffered}).
  */
-@RequestScoped
+@ApplicationScoped
 @Named("postActions")
 public class PostActions {
 
     private final Flags flags;
-    private final Permissions permissions;
-    private final CurrentUser currentUser;
 
-    PostActions(Flags flags, Permissions permissions, CurrentUser currentUser) {
+    PostActions(Flags flags) {
         this.flags = flags;
-        this.permissions = permissions;
-        this.currentUser = currentUser;
     }
 
     /** A hidden post whose hiding is a flag's, until a coordinator reviews it (asked only of hidden posts: few). */
     public boolean awaitsReview(PostView post) {
         return post.hidden() && flags.hiddenPendingReview(post.id());
-    }
-
-    /** Like and flag are for someone else's visible plain post on a conversation board (Likes, Flags). */
-    public boolean offered(TopicView topic, PostView post) {
-        return currentUser.isSignedIn() && !post.authorUsername().equals(currentUser.username())
-                && permissions.isConversation(topic.category()) && Post.TEXT.equals(post.kind()) && !post.hidden();
     }
 }
