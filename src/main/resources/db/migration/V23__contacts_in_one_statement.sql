@@ -9,11 +9,15 @@ RETURN 2 * 6371.0088::float8 * asin(least(1, sqrt(
     sin(radians(lat2 - lat1) / 2) * sin(radians(lat2 - lat1) / 2)
     + cos(radians(lat1)) * cos(radians(lat2)) * sin(radians(lon2 - lon1) / 2) * sin(radians(lon2 - lon1) / 2))));
 
--- Who may be asked to ring or visit, in each area ranked least recently asked first: only the
--- eligible are in these indexes, so an area where few are eligible costs a few entries, not a read
--- of everyone who covers it (volunteer_areas_ranked_idx rejected them one heap row at a time).
--- Sex and clean date ride along, so the index alone answers. A welcome still uses the ranked index.
-CREATE INDEX volunteer_areas_phone_idx ON volunteer_areas (area_id, last_asked_at ASC NULLS FIRST, volunteer_id)
-    INCLUDE (sex, clean_date) WHERE active AND guidelines_acknowledged AND can_phone;
-CREATE INDEX volunteer_areas_visit_idx ON volunteer_areas (area_id, last_asked_at ASC NULLS FIRST, volunteer_id)
-    INCLUDE (sex, clean_date) WHERE active AND guidelines_acknowledged AND can_visit;
+-- Who may be asked to ring or visit, per area and sex, least recently asked first: only the
+-- eligible are in these indexes, so a lookup reads the few it lists, not everyone who covers the
+-- area (volunteer_areas_ranked_idx held everyone, sexes mixed: with none eligible, or none of one
+-- sex, a lookup read and rejected the whole area). A welcome takes any active member. Clean date
+-- rides along, so the index alone answers.
+CREATE INDEX volunteer_areas_phone_idx ON volunteer_areas (area_id, sex, last_asked_at ASC NULLS FIRST, volunteer_id)
+    INCLUDE (clean_date) WHERE active AND guidelines_acknowledged AND can_phone;
+CREATE INDEX volunteer_areas_visit_idx ON volunteer_areas (area_id, sex, last_asked_at ASC NULLS FIRST, volunteer_id)
+    INCLUDE (clean_date) WHERE active AND guidelines_acknowledged AND can_visit;
+CREATE INDEX volunteer_areas_active_idx ON volunteer_areas (area_id, sex, last_asked_at ASC NULLS FIRST, volunteer_id)
+    INCLUDE (clean_date) WHERE active;
+DROP INDEX volunteer_areas_ranked_idx;

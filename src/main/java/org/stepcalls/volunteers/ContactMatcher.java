@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,6 +45,9 @@ public class ContactMatcher {
     private static final String AREA = "0 area";
     private static final String VOLUNTEER = "1 volunteer";
     private static final String MEETING = "2 meeting";
+    /** {@code ('female'), ('male'), ('other')}: the sexes the schema allows, each ranked on its own. */
+    private static final String SEXES = Arrays.stream(Sex.values()).map(sex -> "('" + sex.code() + "')")
+            .collect(Collectors.joining(", "));
     private static final Map<RequestType, String> SQL = new EnumMap<>(RequestType.class);
     static {
         for (RequestType request : RequestType.values()) {
@@ -93,15 +98,11 @@ public class ContactMatcher {
             int p = 0;
             statement.setLong(++p, callerAreaId);
             statement.setDouble(++p, welcome ? 0 : settings.contactRadiusKm());
-            Date cleanBy = Date.valueOf(welcome ? today : settings.latestEligibleCleanDate(today));
-            for (int group = 0; group < 2; group++) { // same sex, then the others
-                statement.setString(++p, callerSex.code());
-                statement.setDate(++p, cleanBy);
-                statement.setInt(++p, MAX_VOLUNTEERS);
-            }
-            statement.setString(++p, callerSex.code());
-            statement.setDouble(++p, settings.contactRadiusKm());
+            statement.setDate(++p, Date.valueOf(welcome ? today : settings.latestEligibleCleanDate(today)));
             statement.setInt(++p, MAX_VOLUNTEERS);
+            statement.setString(++p, callerSex.code());
+            statement.setInt(++p, MAX_VOLUNTEERS);
+            statement.setDouble(++p, settings.contactRadiusKm());
             statement.setInt(++p, MAX_MEETINGS);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -135,36 +136,40 @@ public class ContactMatcher {
         // found not eligible, or wanting off the list, on a call: nobody rings them until a coordinator has settled it
         String noOpenTask = " AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t WHERE t.volunteer_id = va.volunteer_id"
                 + " AND t.done_at IS NULL AND t.kind <> 'send_list_form')";
-        // on a call these are the predicates of volunteer_areas_phone_idx / _visit_idx (V23): only the eligible are read
+        // the predicates of volunteer_areas_phone_idx / _visit_idx / _active_idx (V23): only the eligible are read
         String eligible = (welcome ? "va.active AND va.clean_date <= ?"
                 : "va.active AND va.guidelines_acknowledged AND va.clean_date <= ? AND "
                         + (request == RequestType.VISIT ? "va.can_visit" : "va.can_phone")) + noOpenTask;
-        // Per area in the radius, the first few of each sex group straight from the ranked index (least
-        // recently asked first); the overall best are among them, because whoever ranks ahead of a
-        // volunteer in their nearest area ranks ahead of them overall too. Only those few are joined.
-        // Every condition that takes someone out of matching belongs in `eligible`, before the LIMITs.
+        // Per area in the radius and per sex, the first few straight from the index (least recently
+        // asked first); the overall best are among them, because whoever ranks ahead of a volunteer
+        // in their nearest area, among their sex, ranks ahead of them overall too. They are ranked on
+        // the index's copies (sex, last asked: kept equal to the volunteer's by V20's triggers), and
+        // only those listed are joined to their entries.
+        // Every condition that takes someone out of matching belongs in `eligible`, before the LIMIT.
         return """
                 WITH caller AS (SELECT id, latitude, longitude FROM areas WHERE id = ?),
                 d AS (SELECT a.id AS area_id, area_distance_km(caller.latitude, caller.longitude, a.latitude, a.longitude) AS km
                       FROM caller CROSS JOIN areas a),
                 candidates AS (
-                    SELECT c.volunteer_id, d.km
-                    FROM (SELECT * FROM d WHERE km <= ?) d CROSS JOIN LATERAL (
-                        (SELECT va.volunteer_id FROM volunteer_areas va
-                         WHERE va.area_id = d.area_id AND va.sex = ? AND %1$s
-                         ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT ?)
-                        UNION ALL
-                        (SELECT va.volunteer_id FROM volunteer_areas va
-                         WHERE va.area_id = d.area_id AND va.sex <> ? AND %1$s
-                         ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT ?)) c),
-                near AS (SELECT volunteer_id, min(km) AS km FROM candidates GROUP BY volunteer_id),
+                    SELECT c.volunteer_id, c.sex, c.last_asked_at, d.km
+                    FROM (SELECT * FROM d WHERE km <= ?) d
+                    CROSS JOIN (VALUES %5$s) AS s(sex)
+                    CROSS JOIN LATERAL (
+                        SELECT va.volunteer_id, va.sex, va.last_asked_at FROM volunteer_areas va
+                        WHERE va.area_id = d.area_id AND va.sex = s.sex AND %1$s
+                        ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT ?) c),
+                near AS (SELECT volunteer_id, sex, last_asked_at, min(km) AS km FROM candidates
+                         GROUP BY volunteer_id, sex, last_asked_at),
+                ranked AS (SELECT volunteer_id, km, row_number() OVER (ORDER BY (sex = ?) DESC, round(km::numeric, 1),
+                                                                        last_asked_at ASC NULLS FIRST, volunteer_id) AS rank
+                           FROM near),
                 volunteers AS (
-                    SELECT v.id, v.first_name, v.sex, home.name AS area, near.km, v.clean_date, v.can_phone, v.can_visit,
-                           v.phone_cipher, row_number() OVER (ORDER BY (v.sex = ?) DESC, round(near.km::numeric, 1),
-                                                              v.last_asked_at ASC NULLS FIRST, v.id) AS rank
-                    FROM near
-                    JOIN volunteers v ON v.id = near.volunteer_id
-                    JOIN areas home ON home.id = v.home_area_id),
+                    SELECT v.id, v.first_name, v.sex, home.name AS area, ranked.km, v.clean_date, v.can_phone, v.can_visit,
+                           v.phone_cipher, ranked.rank
+                    FROM ranked
+                    JOIN volunteers v ON v.id = ranked.volunteer_id
+                    JOIN areas home ON home.id = v.home_area_id
+                    WHERE ranked.rank <= ?),
                 meetings AS (
                     SELECT m.id, m.name, a.name AS area, m.weekday, to_char(m.starts_at, 'HH24:MI') AS starts_at, d.km,
                            m.contact_name, m.contact_phone_cipher, row_number() OVER (ORDER BY d.km, m.id) AS rank
@@ -178,11 +183,11 @@ public class ContactMatcher {
                 FROM caller
                 UNION ALL
                 SELECT '%3$s', rank, id, first_name, sex, area, km, clean_date, can_phone, can_visit, NULL, NULL, NULL, phone_cipher
-                FROM volunteers WHERE rank <= ?
+                FROM volunteers
                 UNION ALL
                 SELECT '%4$s', rank, id, name, NULL, area, km, NULL, NULL, NULL, weekday, starts_at, contact_name, contact_phone_cipher
                 FROM meetings WHERE rank <= ?
-                ORDER BY kind, rank""".formatted(eligible, AREA, VOLUNTEER, MEETING);
+                ORDER BY kind, rank""".formatted(eligible, AREA, VOLUNTEER, MEETING, SEXES);
     }
 
     private VolunteerContact volunteer(ResultSet row, LocalDate today) throws SQLException {
