@@ -66,8 +66,9 @@ public class PhoneNumbers {
     public String display(String e164) {
         try {
             PhoneNumber number = util.parse(e164, region);
-            boolean local = util.getRegionCodeForNumber(number) == null
-                    || region.equalsIgnoreCase(util.getRegionCodeForNumber(number));
+            // asked once: it tries each region sharing the country code (GB: also GG, IM, JE) in turn
+            String home = util.getRegionCodeForNumber(number);
+            boolean local = home == null || region.equalsIgnoreCase(home);
             return util.format(number, local ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
         } catch (NumberParseException e) {
             return e164;

@@ -1,6 +1,5 @@
 package org.stepcalls.volunteers;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -9,7 +8,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,6 +41,19 @@ public class ContactMatcher {
             + "contact yourself and ask them to call the caller.";
     static final int MAX_VOLUNTEERS = 20;
     static final int MAX_MEETINGS = 10;
+    // the rows of one lookup, told apart (and ordered) by their kind; the caller's area's row says it exists
+    private static final String AREA = "0 area";
+    private static final String VOLUNTEER = "1 volunteer";
+    private static final String MEETING = "2 meeting";
+    /** {@code ('female'), ('male'), ('other')}: the sexes the schema allows, each ranked on its own. */
+    private static final String SEXES = Arrays.stream(Sex.values()).map(sex -> "('" + sex.code() + "')")
+            .collect(Collectors.joining(", "));
+    private static final Map<RequestType, String> SQL = new EnumMap<>(RequestType.class);
+    static {
+        for (RequestType request : RequestType.values()) {
+            SQL.put(request, sql(request));
+        }
+    }
 
     public record VolunteerContact(long id, String firstName, String sex, String area, double distanceKm, int cleanYears,
             boolean canPhone, boolean canVisit, String phone) {
@@ -63,113 +80,129 @@ public class ContactMatcher {
         this.settings = settings;
     }
 
+    /** For an area that exists (a call's, a chosen one). */
     public Contacts find(Area callerArea, Sex callerSex, RequestType request) {
-        List<Area> areas = Area.listAll();
-        Long[] areaIds = new Long[areas.size()];
-        Double[] distances = new Double[areas.size()];
-        for (int i = 0; i < areas.size(); i++) {
-            areaIds[i] = areas.get(i).id;
-            distances[i] = callerArea.distanceKmTo(areas.get(i));
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            Array ids = connection.createArrayOf("bigint", areaIds);
-            Array kms = connection.createArrayOf("float8", distances);
-            List<VolunteerContact> volunteers = volunteers(connection, ids, kms, callerSex, request);
-            List<MeetingContact> meetings = meetings(connection, ids, kms);
-            boolean sameSexNearby = volunteers.stream()
-                    .anyMatch(v -> v.sex().equals(callerSex.code()) && v.distanceKm() <= settings.sameSexRadiusKm());
-            String indirect = sameSexNearby || request == RequestType.MEETING_WELCOME ? null : indirectRoute(callerSex);
-            return new Contacts(volunteers, meetings, R4_WARNING, sameSexNearby, indirect);
+        return find(callerArea.id, callerSex, request)
+                .orElseThrow(() -> new IllegalStateException("Area " + callerArea.id + " was removed during the lookup"));
+    }
+
+    /** Empty when no area has that id. */
+    public Optional<Contacts> find(long callerAreaId, Sex callerSex, RequestType request) {
+        boolean welcome = request == RequestType.MEETING_WELCOME;
+        LocalDate today = LocalDate.now();
+        List<VolunteerContact> volunteers = new ArrayList<>();
+        List<MeetingContact> meetings = new ArrayList<>();
+        boolean areaFound = false;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(SQL.get(request))) {
+            int p = 0;
+            statement.setLong(++p, callerAreaId);
+            statement.setDouble(++p, welcome ? 0 : settings.contactRadiusKm());
+            statement.setDate(++p, Date.valueOf(welcome ? today : settings.latestEligibleCleanDate(today)));
+            statement.setInt(++p, MAX_VOLUNTEERS);
+            statement.setString(++p, callerSex.code());
+            statement.setInt(++p, MAX_VOLUNTEERS);
+            statement.setDouble(++p, settings.contactRadiusKm());
+            statement.setInt(++p, MAX_MEETINGS);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    switch (rows.getString("kind")) {
+                        case AREA -> areaFound = true;
+                        case VOLUNTEER -> volunteers.add(volunteer(rows, today));
+                        case MEETING -> meetings.add(meeting(rows));
+                        default -> throw new IllegalStateException("Unknown row kind");
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Contact search failed", e);
         }
+        if (!areaFound) {
+            return Optional.empty();
+        }
+        boolean sameSexNearby = volunteers.stream()
+                .anyMatch(v -> v.sex().equals(callerSex.code()) && v.distanceKm() <= settings.sameSexRadiusKm());
+        String indirect = sameSexNearby || welcome ? null : indirectRoute(callerSex);
+        return Optional.of(new Contacts(volunteers, meetings, R4_WARNING, sameSexNearby, indirect));
     }
 
-    private List<VolunteerContact> volunteers(Connection connection, Array ids, Array kms, Sex sex, RequestType request)
-            throws SQLException {
+    /**
+     * One statement, one round trip: the caller's area, the volunteers, the meetings. Distances come
+     * from {@code area_distance_km} (the same haversine as {@link Area#distanceKmTo}, see V23).
+     */
+    private static String sql(RequestType request) {
         boolean welcome = request == RequestType.MEETING_WELCOME;
         // a welcome: members of the meeting's own area (0 km), whatever their clean time (see the class comment)
         // found not eligible, or wanting off the list, on a call: nobody rings them until a coordinator has settled it
         String noOpenTask = " AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t WHERE t.volunteer_id = va.volunteer_id"
                 + " AND t.done_at IS NULL AND t.kind <> 'send_list_form')";
+        // the predicates of volunteer_areas_phone_idx / _visit_idx / _active_idx (V23): only the eligible are read
         String eligible = (welcome ? "va.active AND va.clean_date <= ?"
                 : "va.active AND va.guidelines_acknowledged AND va.clean_date <= ? AND "
                         + (request == RequestType.VISIT ? "va.can_visit" : "va.can_phone")) + noOpenTask;
-        // Per area in the radius, the first few of each sex group straight from volunteer_areas_ranked_idx
-        // (least recently asked first); the overall best are among them, because whoever ranks ahead of
-        // a volunteer in their nearest area ranks ahead of them overall too. Only those few are joined.
-        // Every condition that takes someone out of matching belongs in `eligible`, before the LIMITs.
-        String sql = """
-                WITH d AS (SELECT * FROM unnest(?::bigint[], ?::float8[]) AS d(area_id, km) WHERE km <= ?),
+        // Per area in the radius and per sex, the first few straight from the index (least recently
+        // asked first); the overall best are among them, because whoever ranks ahead of a volunteer
+        // in their nearest area, among their sex, ranks ahead of them overall too. They are ranked on
+        // the index's copies (sex, last asked: kept equal to the volunteer's by V20's triggers), and
+        // only those listed are joined to their entries.
+        // Every condition that takes someone out of matching belongs in `eligible`, before the LIMIT.
+        return """
+                WITH caller AS (SELECT id, latitude, longitude FROM areas WHERE id = ?),
+                d AS (SELECT a.id AS area_id, area_distance_km(caller.latitude, caller.longitude, a.latitude, a.longitude) AS km
+                      FROM caller CROSS JOIN areas a),
                 candidates AS (
-                    SELECT c.volunteer_id, d.km
-                    FROM d CROSS JOIN LATERAL (
-                        (SELECT va.volunteer_id FROM volunteer_areas va
-                         WHERE va.area_id = d.area_id AND va.sex = ? AND %1$s
-                         ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT ?)
-                        UNION ALL
-                        (SELECT va.volunteer_id FROM volunteer_areas va
-                         WHERE va.area_id = d.area_id AND va.sex <> ? AND %1$s
-                         ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT ?)) c),
-                near AS (SELECT volunteer_id, min(km) AS km FROM candidates GROUP BY volunteer_id)
-                SELECT v.id, v.first_name, v.sex, home.name, near.km, v.clean_date, v.can_phone, v.can_visit, v.phone_cipher
-                FROM near
-                JOIN volunteers v ON v.id = near.volunteer_id
-                JOIN areas home ON home.id = v.home_area_id
-                ORDER BY (v.sex = ?) DESC, round(near.km::numeric, 1), v.last_asked_at ASC NULLS FIRST, v.id
-                LIMIT ?""".formatted(eligible);
-        LocalDate today = LocalDate.now();
-        Date cleanBy = Date.valueOf(welcome ? today : settings.latestEligibleCleanDate(today));
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int p = 0;
-            statement.setArray(++p, ids);
-            statement.setArray(++p, kms);
-            statement.setDouble(++p, welcome ? 0 : settings.contactRadiusKm());
-            for (int group = 0; group < 2; group++) { // same sex, then the others
-                statement.setString(++p, sex.code());
-                statement.setDate(++p, cleanBy);
-                statement.setInt(++p, MAX_VOLUNTEERS);
-            }
-            statement.setString(++p, sex.code());
-            statement.setInt(++p, MAX_VOLUNTEERS);
-            List<VolunteerContact> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    LocalDate cleanDate = rows.getDate(6).toLocalDate();
-                    found.add(new VolunteerContact(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            round(rows.getDouble(5)), Period.between(cleanDate, today).getYears(), rows.getBoolean(7),
-                            rows.getBoolean(8), phone(rows.getBytes(9), Purpose.VOLUNTEER_PHONE, rows.getLong(1))));
-                }
-            }
-            return found;
-        }
+                    SELECT c.volunteer_id, c.sex, c.last_asked_at, d.km
+                    FROM (SELECT * FROM d WHERE km <= ?) d
+                    CROSS JOIN (VALUES %5$s) AS s(sex)
+                    CROSS JOIN LATERAL (
+                        SELECT va.volunteer_id, va.sex, va.last_asked_at FROM volunteer_areas va
+                        WHERE va.area_id = d.area_id AND va.sex = s.sex AND %1$s
+                        ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT ?) c),
+                near AS (SELECT volunteer_id, sex, last_asked_at, min(km) AS km FROM candidates
+                         GROUP BY volunteer_id, sex, last_asked_at),
+                ranked AS (SELECT volunteer_id, km, row_number() OVER (ORDER BY (sex = ?) DESC, round(km::numeric, 1),
+                                                                        last_asked_at ASC NULLS FIRST, volunteer_id) AS rank
+                           FROM near),
+                volunteers AS (
+                    SELECT v.id, v.first_name, v.sex, home.name AS area, ranked.km, v.clean_date, v.can_phone, v.can_visit,
+                           v.phone_cipher, ranked.rank
+                    FROM ranked
+                    JOIN volunteers v ON v.id = ranked.volunteer_id
+                    JOIN areas home ON home.id = v.home_area_id
+                    WHERE ranked.rank <= ?),
+                meetings AS (
+                    SELECT m.id, m.name, a.name AS area, m.weekday, to_char(m.starts_at, 'HH24:MI') AS starts_at, d.km,
+                           m.contact_name, m.contact_phone_cipher, row_number() OVER (ORDER BY d.km, m.id) AS rank
+                    FROM meetings m
+                    JOIN areas a ON a.id = m.area_id
+                    JOIN d ON d.area_id = m.area_id
+                    WHERE m.contact_name IS NOT NULL AND d.km <= ?)
+                SELECT '%2$s' AS kind, 0 AS rank, id, NULL AS name, NULL AS sex, NULL AS area, NULL::float8 AS km,
+                       NULL::date AS clean_date, NULL::boolean AS can_phone, NULL::boolean AS can_visit, NULL AS weekday,
+                       NULL AS starts_at, NULL AS contact_name, NULL::bytea AS cipher
+                FROM caller
+                UNION ALL
+                SELECT '%3$s', rank, id, first_name, sex, area, km, clean_date, can_phone, can_visit, NULL, NULL, NULL, phone_cipher
+                FROM volunteers
+                UNION ALL
+                SELECT '%4$s', rank, id, name, NULL, area, km, NULL, NULL, NULL, weekday, starts_at, contact_name, contact_phone_cipher
+                FROM meetings WHERE rank <= ?
+                ORDER BY kind, rank""".formatted(eligible, AREA, VOLUNTEER, MEETING, SEXES);
     }
 
-    private List<MeetingContact> meetings(Connection connection, Array ids, Array kms) throws SQLException {
-        String sql = """
-                SELECT m.id, m.name, a.name, m.weekday, to_char(m.starts_at, 'HH24:MI'), d.km, m.contact_name,
-                       m.contact_phone_cipher
-                FROM meetings m
-                JOIN areas a ON a.id = m.area_id
-                JOIN unnest(?::bigint[], ?::float8[]) AS d(area_id, km) ON d.area_id = m.area_id
-                WHERE m.contact_name IS NOT NULL AND d.km <= ?
-                ORDER BY d.km, m.id
-                LIMIT ?""";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, ids);
-            statement.setArray(2, kms);
-            statement.setDouble(3, settings.contactRadiusKm());
-            statement.setInt(4, MAX_MEETINGS);
-            List<MeetingContact> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(new MeetingContact(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), round(rows.getDouble(6)), rows.getString(7),
-                            phone(rows.getBytes(8), Purpose.MEETING_CONTACT_PHONE, rows.getLong(1))));
-                }
-            }
-            return found;
-        }
+    private VolunteerContact volunteer(ResultSet row, LocalDate today) throws SQLException {
+        long id = row.getLong("id");
+        LocalDate cleanDate = row.getDate("clean_date").toLocalDate();
+        return new VolunteerContact(id, row.getString("name"), row.getString("sex"), row.getString("area"),
+                round(row.getDouble("km")), Period.between(cleanDate, today).getYears(), row.getBoolean("can_phone"),
+                row.getBoolean("can_visit"), phone(row.getBytes("cipher"), Purpose.VOLUNTEER_PHONE, id));
+    }
+
+    private MeetingContact meeting(ResultSet row) throws SQLException {
+        long id = row.getLong("id");
+        return new MeetingContact(id, row.getString("name"), row.getString("area"), row.getString("weekday"),
+                row.getString("starts_at"), round(row.getDouble("km")), row.getString("contact_name"),
+                phone(row.getBytes("cipher"), Purpose.MEETING_CONTACT_PHONE, id));
     }
 
     private String phone(byte[] sealed, Purpose purpose, long row) {

@@ -1,5 +1,7 @@
 package org.stepcalls.volunteers.api;
 
+import java.util.Optional;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,20 +41,27 @@ public class ContactsResource {
         if (!permissions.canFindContacts(currentUser.viewer())) {
             throw ApiException.forbidden("Only helpliners and coordinators look up contacts.");
         }
-        return matcher.find(area(areaId),
-                Sex.parse(sex).orElseThrow(() -> ApiException.invalidField("sex", "sex is female, male or other.")),
-                RequestType.parse(requestType)
-                        .orElseThrow(() -> ApiException.invalidField("requestType", "requestType is phone or visit.")));
+        // the area's existence is checked by the lookup itself (no entity load): a malformed id fails first
+        long area = areaId(areaId).orElseThrow(ContactsResource::unknownArea);
+        Sex callerSex = Sex.parse(sex).orElseThrow(() -> ApiException.invalidField("sex", "sex is female, male or other."));
+        RequestType request = RequestType.parse(requestType)
+                .orElseThrow(() -> ApiException.invalidField("requestType", "requestType is phone or visit."));
+        return matcher.find(area, callerSex, request).orElseThrow(ContactsResource::unknownArea);
     }
 
     static Area area(String areaId) {
-        Area area = null;
-        if (areaId != null && areaId.matches("\\d{1,18}")) {
-            area = Area.findById(Long.parseLong(areaId));
-        }
+        Area area = areaId(areaId).map(id -> (Area) Area.findById(id)).orElse(null);
         if (area == null) {
-            throw ApiException.invalidField("areaId", "areaId must be the id of a known area (GET /api/areas).");
+            throw unknownArea();
         }
         return area;
+    }
+
+    private static Optional<Long> areaId(String areaId) {
+        return areaId != null && areaId.matches("\\d{1,18}") ? Optional.of(Long.parseLong(areaId)) : Optional.empty();
+    }
+
+    private static ApiException unknownArea() {
+        return ApiException.invalidField("areaId", "areaId must be the id of a known area (GET /api/areas).");
     }
 }

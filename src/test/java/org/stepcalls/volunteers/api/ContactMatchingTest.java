@@ -172,6 +172,8 @@ class ContactMatchingTest {
         new ForumApiClient(TestUsers.member("mo")).get("/api/contacts?areaId=" + here + "&sex=female&requestType=phone")
                 .statusCode(403);
         helpliner.get("/api/contacts?areaId=abc&sex=female&requestType=phone").statusCode(400);
+        helpliner.get("/api/contacts?areaId=999999999999&sex=female&requestType=phone").statusCode(400)
+                .body("message", org.hamcrest.Matchers.containsString("areaId")); // no such area: the lookup says so
         helpliner.get("/api/contacts?areaId=" + here + "&sex=x&requestType=phone").statusCode(400);
         helpliner.get("/api/contacts?areaId=" + here + "&sex=female&requestType=lift").statusCode(400);
     }
