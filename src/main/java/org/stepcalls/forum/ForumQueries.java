@@ -205,22 +205,34 @@ public class ForumQueries {
      * topic page is the forum's most read page: loading the topic and posts as entities was a fifth
      * of its CPU, and the likes a statement of their own). Nothing is shown before {@link Permissions}
      * has said the viewer may read the topic's category; each post's rights are the same rules, asked
-     * with the row's ids.
+     * with the row's ids. The rows are read whole first: the category may have to be loaded, and a
+     * second statement on the session's connection would close the result set being read.
      */
     public TopicView topic(Viewer viewer, long topicId) {
-        TopicView topic = entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+        List<PostRow> rows = entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
             try (java.sql.PreparedStatement select = connection.prepareStatement(TOPIC_SELECT)) {
                 select.setObject(1, viewer.accountId(), java.sql.Types.BIGINT); // null: nobody signed in, likes nothing
                 select.setLong(2, topicId);
+                List<PostRow> read = new java.util.ArrayList<>();
                 try (java.sql.ResultSet row = select.executeQuery()) {
-                    return row.next() ? topicView(viewer, topicId, row) : null;
+                    while (row.next()) {
+                        read.add(PostRow.of(row));
+                    }
                 }
+                return read;
             }
         });
-        if (topic == null) {
+        Category category = rows.isEmpty() ? null : permissions.category(rows.get(0).categoryId());
+        if (category == null || !permissions.canRead(viewer, category)) {
             throw ApiException.notFound();
         }
-        return topic;
+        PostRow first = rows.get(0);
+        boolean closed = Topic.CLOSED.equals(first.status());
+        boolean moderator = permissions.canModerate(viewer, category);
+        List<PostView> posts = rows.stream().filter(row -> row.postId() != null)
+                .map(row -> postView(viewer, category, closed, moderator, row)).toList();
+        return new TopicView(topicId, first.title(), category, first.status(), first.pinned(), first.openerName(), posts,
+                permissions.canPostIn(viewer, category) && !closed, moderator, permissions.canCloseOrPin(viewer, category));
     }
 
     private static final String TOPIC_SELECT = """
@@ -234,43 +246,31 @@ public class ForumQueries {
             WHERE t.id = ?
             ORDER BY p.post_number""";
 
-    private TopicView topicView(Viewer viewer, long topicId, java.sql.ResultSet row) throws java.sql.SQLException {
-        Category category = permissions.category(row.getLong(1));
-        if (category == null || !permissions.canRead(viewer, category)) {
-            throw ApiException.notFound();
+    /** One row of {@link #TOPIC_SELECT}: the topic's columns repeat on each post; a topic without posts has a null post id. */
+    private record PostRow(long categoryId, String title, String status, boolean pinned, String openerName, Long postId,
+            int number, String kind, long authorId, String authorName, String authorUsername, String body, String html,
+            OffsetDateTime createdAt, OffsetDateTime editedAt, boolean hidden, String hiddenReason, boolean deleted,
+            long likes, boolean liked) {
+
+        static PostRow of(java.sql.ResultSet row) throws java.sql.SQLException {
+            return new PostRow(row.getLong(1), row.getString(2), row.getString(3), row.getBoolean(4), row.getString(5),
+                    (Long) row.getObject(6, Long.class), row.getInt(7), row.getString(8), row.getLong(9), row.getString(10),
+                    row.getString(11), row.getString(12), row.getString(13), row.getObject(14, OffsetDateTime.class),
+                    row.getObject(15, OffsetDateTime.class), row.getBoolean(16), row.getString(17), row.getBoolean(18),
+                    row.getLong(19), row.getBoolean(20));
         }
-        String title = row.getString(2);
-        String status = row.getString(3);
-        boolean pinned = row.getBoolean(4);
-        String openerName = row.getString(5);
-        boolean closed = Topic.CLOSED.equals(status);
-        boolean moderator = permissions.canModerate(viewer, category);
-        List<PostView> posts = new java.util.ArrayList<>();
-        do {
-            if (row.getObject(6) != null) {
-                posts.add(postView(viewer, category, closed, moderator, row));
-            }
-        } while (row.next());
-        return new TopicView(topicId, title, category, status, pinned, openerName, List.copyOf(posts),
-                permissions.canPostIn(viewer, category) && !closed, moderator, permissions.canCloseOrPin(viewer, category));
     }
 
-    private PostView postView(Viewer viewer, Category category, boolean topicClosed, boolean moderator, java.sql.ResultSet row)
-            throws java.sql.SQLException {
-        long authorId = row.getLong(9);
-        String kind = row.getString(8);
-        int number = row.getInt(7);
-        boolean hidden = row.getBoolean(16);
-        boolean deleted = row.getBoolean(18);
-        boolean record = Post.isRecord(kind);
-        boolean visible = !hidden || permissions.canSeeHiddenContent(viewer, category, authorId);
-        boolean mayEdit = permissions.canEdit(viewer, category, authorId);
-        return new PostView(row.getLong(6), number, kind, row.getString(10), visible ? row.getString(12) : "",
-                visible ? row.getString(13) : "", row.getObject(14, OffsetDateTime.class),
-                row.getObject(15, OffsetDateTime.class), hidden, visible, visible ? row.getString(17) : null,
-                mayEdit && !topicClosed && !record && !deleted, moderator && !record && !deleted, row.getString(11), deleted,
-                PostDeletion.allowed(mayEdit, kind, deleted, number), row.getLong(19), row.getBoolean(20),
-                likes.offered(viewer, category, authorId, kind, hidden));
+    private PostView postView(Viewer viewer, Category category, boolean topicClosed, boolean moderator, PostRow row) {
+        boolean record = Post.isRecord(row.kind());
+        boolean visible = !row.hidden() || permissions.canSeeHiddenContent(viewer, category, row.authorId());
+        boolean mayEdit = permissions.canEdit(viewer, category, row.authorId());
+        return new PostView(row.postId(), row.number(), row.kind(), row.authorName(), visible ? row.body() : "",
+                visible ? row.html() : "", row.createdAt(), row.editedAt(), row.hidden(), visible,
+                visible ? row.hiddenReason() : null, mayEdit && !topicClosed && !record && !row.deleted(),
+                moderator && !record && !row.deleted(), row.authorUsername(), row.deleted(),
+                PostDeletion.allowed(mayEdit, row.kind(), row.deleted(), row.number()), row.likes(), row.liked(),
+                likes.offered(viewer, category, row.authorId(), row.kind(), row.hidden()));
     }
 
     /** A post for its edit form: only its author gets it. */

@@ -70,9 +70,16 @@ public final class DatabaseUnavailable {
         return sqlState != null && (sqlState.startsWith("08") || UNAVAILABLE_STATES.contains(sqlState));
     }
 
-    /** Agroal's acquisition timeout and its closed connections carry no SQL state; the pool raises them. */
+    /**
+     * Agroal raises the acquisition timeout (the pool itself) and a use of a connection it closed
+     * after a fatal error (the connection's wrapper) without an SQL state. A result set or statement
+     * used after it was closed is raised there too, but that is the code's fault, not an outage.
+     */
     private static boolean fromThePool(SQLException sql) {
         StackTraceElement[] trace = sql.getStackTrace();
-        return sql.getSQLState() == null && trace.length > 0 && trace[0].getClassName().startsWith("io.agroal.");
+        return sql.getSQLState() == null && trace.length > 0 && POOL_CLASSES.contains(trace[0].getClassName());
     }
+
+    private static final Set<String> POOL_CLASSES = Set.of("io.agroal.pool.ConnectionPool",
+            "io.agroal.pool.wrapper.ConnectionWrapper");
 }

@@ -40,11 +40,23 @@ class DatabaseUnavailableTest {
 
     @Test
     void aConnectionThePoolHadAlreadyClosedCountsAsUnavailable() {
-        SQLException closed = new SQLException("This connection has been closed.");
-        closed.setStackTrace(new StackTraceElement[] {
-                new StackTraceElement("io.agroal.pool.wrapper.ConnectionWrapper", "commit", "ConnectionWrapper.java", 200) });
+        assertThat(DatabaseUnavailable.causedBy(new IllegalStateException(fromAgroal("io.agroal.pool.wrapper.ConnectionWrapper",
+                "Connection is closed")))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new IllegalStateException(fromAgroal("io.agroal.pool.ConnectionPool",
+                "Sorry, acquisition timeout!")))).isTrue();
+    }
 
-        assertThat(DatabaseUnavailable.causedBy(new IllegalStateException(closed))).isTrue();
+    @Test
+    void aResultSetReadAfterItWasClosedIsTheCodesFaultNotAnOutage() {
+        // BackupRestoreIT met it: a 503 "try again in a minute" for a bug that every retry meets again
+        assertThat(DatabaseUnavailable.causedBy(new IllegalStateException(fromAgroal("io.agroal.pool.wrapper.ResultSetWrapper",
+                "ResultSet is closed")))).isFalse();
+    }
+
+    private static SQLException fromAgroal(String className, String message) {
+        SQLException raised = new SQLException(message);
+        raised.setStackTrace(new StackTraceElement[] { new StackTraceElement(className, "check", "Wrapper.java", 50) });
+        return raised;
     }
 
     @Test

@@ -72,6 +72,20 @@ class TableChangesTest {
     }
 
     @Test
+    void aTopicOpensWhenItsViewIsTheOneThatReadsTheCategoriesAgain() throws Exception {
+        long topic = member.createTopicId("general", "Opened right after a category changed", "Still readable.");
+        long before = tableChanges.version("categories");
+        try {
+            sql("UPDATE categories SET description = 'Changed under a topic view' WHERE slug = 'general'");
+            awaitMillis(() -> tableChanges.version("categories") != before);
+            // the cache is stale: this view's own request loads the categories (BackupRestoreIT met a 503 here)
+            member.topic(topic).statusCode(200);
+        } finally {
+            sql("UPDATE categories SET description = 'Conversation among members.' WHERE slug = 'general'");
+        }
+    }
+
+    @Test
     void everyCachedTableHasItsChangeTrigger() throws Exception {
         assertThat(tableChanges.version("categories")).as("categories are cached while the listener hears changes")
                 .isNotEqualTo(TableChanges.UNKNOWN);
