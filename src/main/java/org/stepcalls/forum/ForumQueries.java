@@ -254,7 +254,7 @@ public class ForumQueries {
 
         static PostRow of(java.sql.ResultSet row) throws java.sql.SQLException {
             return new PostRow(row.getLong(1), row.getString(2), row.getString(3), row.getBoolean(4), row.getString(5),
-                    (Long) row.getObject(6, Long.class), row.getInt(7), row.getString(8), row.getLong(9), row.getString(10),
+                    row.getObject(6, Long.class), row.getInt(7), row.getString(8), row.getLong(9), row.getString(10),
                     row.getString(11), row.getString(12), row.getString(13), row.getObject(14, OffsetDateTime.class),
                     row.getObject(15, OffsetDateTime.class), row.getBoolean(16), row.getString(17), row.getBoolean(18),
                     row.getLong(19), row.getBoolean(20));

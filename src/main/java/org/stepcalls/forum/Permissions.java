@@ -160,8 +160,7 @@ public class Permissions {
      * a query on every topic page. Reading the id of the lazy association loads nothing.
      */
     public Category categoryOf(Topic topic) {
-        Category cached = category(topic.category.id); // an uninitialised association still knows its id
-        return cached != null ? cached : topic.category; // created a moment ago, its notice on the way: the slow way
+        return category(topic.category.id); // an uninitialised association still knows its id
     }
 
     /** A category by id from the cache, else from the database (created a moment ago); null if there is none. */

@@ -26,13 +26,8 @@ class DatabaseUnavailableTest {
 
     @Test
     void aCommitWhoseConnectionBrokeIsUnavailableAndInDoubt() {
-        // Narayana: the one-phase commit's XAException is suppressed on the RollbackException, not its cause
-        XAException commitFailed = new XAException(XAException.XA_RBROLLBACK);
-        commitFailed.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
-        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit transaction.");
-        rolledBack.addSuppressed(commitFailed);
-
-        ArcUndeclaredThrowableException thrown = new ArcUndeclaredThrowableException(rolledBack);
+        ArcUndeclaredThrowableException thrown = new ArcUndeclaredThrowableException(
+                commitRolledBackBy(new SQLException("An I/O error occurred while sending to the backend.", "08006")));
 
         assertThat(DatabaseUnavailable.causedBy(thrown)).isTrue();
         assertThat(DatabaseUnavailable.duringCommit(thrown)).isTrue();
@@ -53,6 +48,15 @@ class DatabaseUnavailableTest {
                 "ResultSet is closed")))).isFalse();
     }
 
+    /** As Narayana reports a failed one-phase commit: the resource's XAException suppressed on it, not its cause. */
+    private static RollbackException commitRolledBackBy(SQLException failure) {
+        XAException commitFailed = new XAException(XAException.XA_RBROLLBACK);
+        commitFailed.initCause(failure);
+        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rolledBack.addSuppressed(commitFailed);
+        return rolledBack;
+    }
+
     private static SQLException fromAgroal(String className, String message) {
         SQLException raised = new SQLException(message);
         raised.setStackTrace(new StackTraceElement[] { new StackTraceElement(className, "check", "Wrapper.java", 50) });
@@ -61,10 +65,8 @@ class DatabaseUnavailableTest {
 
     @Test
     void aCommitRefusedForTheDataItselfIsNotUnavailable() {
-        XAException commitFailed = new XAException(XAException.XA_RBROLLBACK);
-        commitFailed.initCause(new SQLException("duplicate key value violates unique constraint", "23505"));
-        RollbackException rolledBack = new RollbackException("rolled back");
-        rolledBack.addSuppressed(commitFailed);
+        RollbackException rolledBack = commitRolledBackBy(
+                new SQLException("duplicate key value violates unique constraint", "23505"));
 
         assertThat(DatabaseUnavailable.causedBy(rolledBack)).isFalse();
         assertThat(DatabaseUnavailable.duringCommit(rolledBack)).isFalse();
