@@ -1,7 +1,5 @@
 package org.stepcalls.calls;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -80,24 +78,8 @@ public class CallList {
                 .sorted(OVERDUE_FIRST).toList();
     }
 
-    /**
-     * How many calls this person opened are still open: the header's count, on every helpliner's
-     * page. One plain statement on the session's own connection, as the notification count does:
-     * the page's reads may still hold it, and a second from the pool could wait on other requests'.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long openedAndOpen(Viewer viewer) {
-        return Call.getSession().doReturningWork(connection -> {
-            try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM calls WHERE opener_id = ? AND closed_at IS NULL")) {
-                count.setLong(1, viewer.accountId());
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
-    }
+    /** How many calls this person ({@code ?}) opened are still open: the helpliner's header count ({@code OpenCallsCount}). */
+    public static final String OPENED_AND_OPEN = "SELECT count(*) FROM calls WHERE opener_id = ? AND closed_at IS NULL";
 
     /** Overdue (longest quiet first), then open (newest first), then closed (newest first). */
     private static final Comparator<Listed> OVERDUE_FIRST = Comparator

@@ -58,10 +58,12 @@ public class Notifications {
         return Notification.find("accountId = ?1 order by createdAt desc, id desc", viewer.accountId()).page(0, 50).list();
     }
 
+    /** The unread count; {@code ?} is the account id (also the page header's, {@code UnreadNotificationsCount}). */
+    public static final String UNREAD_COUNT = "SELECT count(*) FROM notifications WHERE account_id = ? AND read_at IS NULL";
+
     /**
-     * On every page, so one plain statement — through Hibernate's query machinery it cost a third
-     * of the page's rendering — on the session's own connection: the page's reads may still hold
-     * it, and a second one from the pool could wait for connections other requests hold.
+     * For the Discourse API's site data: one plain statement on the session's own connection (the
+     * request's reads may still hold it, and a second from the pool could wait on other requests').
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long unreadCount(Viewer viewer) {
@@ -70,7 +72,7 @@ public class Notifications {
         }
         return Notification.getSession().doReturningWork(connection -> {
             try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM notifications WHERE account_id = ? AND read_at IS NULL")) {
+                    UNREAD_COUNT)) {
                 count.setLong(1, viewer.accountId());
                 try (ResultSet row = count.executeQuery()) {
                     row.next();

@@ -104,25 +104,8 @@ public class VolunteerTasks {
         return new TaskList(all.stream().map(t -> view(t, volunteers.get(t.volunteerId), accounts.get(t.raisedBy))).toList());
     }
 
-    /**
-     * Open tasks, for the coordinator's header; 0 for anyone else. On every coordinator's page, so one
-     * plain statement on the session's own connection, as the notification count does: the page's
-     * reads may still hold it.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long openCount(Viewer viewer) {
-        if (!permissions.canManageList(viewer)) {
-            return 0;
-        }
-        return VolunteerTask.getSession().doReturningWork(connection -> {
-            try (java.sql.PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM volunteer_tasks WHERE done_at IS NULL");
-                    java.sql.ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
-    }
+    /** Open tasks, for the coordinator's header ({@code OpenTasksCount}). */
+    public static final String OPEN_COUNT = "SELECT count(*) FROM volunteer_tasks WHERE done_at IS NULL";
 
     /**
      * Open tasks by kind (and relapses apart), for the coordinators' digest: counts only — the digest

@@ -130,13 +130,8 @@ public class ForumPages {
     /** The topic as this reader opens it: read to its end from now on, the reply box holding their draft. */
     TemplateInstance topicPage(TopicView topic, String replyText, String error, int redacted, String preview, String notice) {
         Viewer viewer = currentUser.viewer();
-        Visit visit = readingState.visit(viewer, topic);
-        String text = replyText;
-        if (text == null) {
-            text = topic.canReply() ? drafts.stored(viewer, Drafts.replyKey(topic.id())).map(Drafts.Draft::body).orElse("")
-                    : "";
-        }
-        return Templates.topic(topic, text, error, redacted, visit, preview, notice);
+        Visit visit = readingState.visitWithReplyDraft(viewer, topic);
+        return Templates.topic(topic, replyText == null ? visit.replyDraft() : replyText, error, redacted, visit, preview, notice);
     }
 
     @POST

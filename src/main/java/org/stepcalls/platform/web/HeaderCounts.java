@@ -1,0 +1,78 @@
+package org.stepcalls.platform.web;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.Viewer;
+
+/**
+ * The header's counts for this request ({@code inject:headerCounts.of('notifications')}), all asked in
+ * one statement the first time the layout wants one: they are on every page, and each statement of
+ * its own cost a round trip and a transaction (two of a helpliner's topic page's six).
+ */
+@RequestScoped
+@Named("headerCounts")
+public class HeaderCounts {
+
+    private final Instance<HeaderCount> counts;
+    private final CurrentUser currentUser;
+    private final EntityManager entityManager;
+    private Map<String, Long> counted;
+
+    HeaderCounts(Instance<HeaderCount> counts, CurrentUser currentUser, EntityManager entityManager) {
+        this.counts = counts;
+        this.currentUser = currentUser;
+        this.entityManager = entityManager;
+    }
+
+    /** The named count, 0 for one this viewer is not shown (or an unknown name). */
+    public long of(String name) {
+        if (io.vertx.core.Context.isOnEventLoopThread() || !currentUser.isSignedIn()) {
+            return 0; // an error page rendered on an I/O thread cannot query; the next page shows the count
+        }
+        if (counted == null) {
+            counted = countAll(currentUser.viewer());
+        }
+        return counted.getOrDefault(name, 0L);
+    }
+
+    /**
+     * On the session's own connection: the page's reads may still hold it, and a second from the pool
+     * could wait for connections other requests hold.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Map<String, Long> countAll(Viewer viewer) {
+        List<HeaderCount> shown = counts.stream().filter(count -> count.shownTo(viewer)).toList();
+        Map<String, Long> result = new HashMap<>();
+        if (shown.isEmpty()) {
+            return result;
+        }
+        String sql = "SELECT " + String.join(", ", shown.stream().map(count -> "(" + count.sql() + ")").toList());
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                long accountParameters = sql.chars().filter(c -> c == '?').count();
+                for (int i = 1; i <= accountParameters; i++) {
+                    select.setLong(i, viewer.accountId());
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    for (int i = 0; i < shown.size(); i++) {
+                        result.put(shown.get(i).name(), row.getLong(i + 1));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+}
