@@ -145,11 +145,13 @@ public class ForumQueries {
     private final Permissions permissions;
     private final Likes likes;
     private final EntityManager entityManager;
+    private final ReadingState readingState;
 
-    ForumQueries(Permissions permissions, Likes likes, EntityManager entityManager) {
+    ForumQueries(Permissions permissions, Likes likes, EntityManager entityManager, ReadingState readingState) {
         this.permissions = permissions;
         this.likes = likes;
         this.entityManager = entityManager;
+        this.readingState = readingState;
     }
 
     /** A readable category, or 404 for one that does not exist or that the viewer may not read. */
@@ -337,6 +339,7 @@ public class ForumQueries {
 
     private List<TopicSummary> summaries(String sql, Viewer viewer, Binder binder) {
         return entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            readingState.saveUnsaved(viewer, connection); // the topics they just read show as read
             try (java.sql.PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setObject(1, viewer.accountId(), java.sql.Types.BIGINT); // null: nobody signed in
                 binder.bind(select);

@@ -11,18 +11,21 @@ import org.hibernate.Session;
 import org.stepcalls.platform.security.Viewer;
 
 /**
- * Per person and topic, the last post read (one row in {@code topic_users}). Each change is one
- * upsert on the request's own connection — inside the request's transaction when there is one,
- * else on its own — so reading a page never takes a second connection from the pool.
+ * Per person and topic, the last post read (one row in {@code topic_users}). A change is one upsert
+ * on the request's own connection — inside the request's transaction when there is one, else on its
+ * own — so a page never takes a second connection from the pool; only a topic view's position waits
+ * a moment to be written with the others ({@link UnsavedReadingPositions}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ReadingState {
 
     private final EntityManager entityManager;
+    private final UnsavedReadingPositions unsaved;
 
-    ReadingState(EntityManager entityManager) {
+    ReadingState(EntityManager entityManager, UnsavedReadingPositions unsaved) {
         this.entityManager = entityManager;
+        this.unsaved = unsaved;
     }
 
     /**
@@ -38,49 +41,43 @@ public class ReadingState {
     }
 
     /**
-     * A topic page or API read: records the topic read up to {@code lastPostNumber} (never moving
-     * back) and answers what the page needs, all in one statement — the reply box's draft too, when
-     * {@code draftKey} names one (a statement of its own cost the topic page a tenth of its rate).
+     * A topic page or API read: moves the reader's position to {@code lastPostNumber} (never back;
+     * written with the moment's other views, {@link UnsavedReadingPositions}) and answers what the page
+     * needs in one statement — the reply box's draft too, when {@code draftKey} names one (a statement
+     * of its own cost the topic page a tenth of its rate).
      */
     private Visit visit(Viewer viewer, long topicId, long categoryId, int lastPostNumber, String draftKey) {
-        return session().doReturningWork(connection -> {
-            // A page view that reads nothing new writes nothing (no row version, no lock, no commit to
-            // flush). One that does is committed asynchronously when it is a statement of its own:
-            // a crash may forget the last fraction of a second of reading positions, and in exchange a
-            // page view never waits for the WAL to reach the disk (half the topic page's rate, measured).
-            // Inside a request's transaction the setting would cover its other writes too, so there
-            // it is left alone.
-            boolean ownStatement = connection.getAutoCommit();
-            // the CTE reads the row as it was before the upsert
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    WITH before AS (SELECT last_read_post_number, level FROM topic_users WHERE account_id = ? AND topic_id = ?),
-                    saved AS (INSERT INTO topic_users (account_id, topic_id, last_read_post_number)
-                        SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM before WHERE last_read_post_number >= ?)
-                        ON CONFLICT (account_id, topic_id) DO UPDATE SET last_read_post_number =
-                            GREATEST(COALESCE(topic_users.last_read_post_number, 0), EXCLUDED.last_read_post_number))
-                    SELECT COALESCE((SELECT last_read_post_number FROM before), 0),
-                           COALESCE((SELECT level FROM before),
-                                    (SELECT level FROM category_users WHERE account_id = ? AND category_id = ?)),
-                           CASE WHEN ? THEN set_config('synchronous_commit', 'off', true) END,
-                           (SELECT body FROM drafts WHERE account_id = ? AND draft_key = ?)""")) {
-                upsert.setLong(1, viewer.accountId());
-                upsert.setLong(2, topicId);
-                upsert.setLong(3, viewer.accountId());
-                upsert.setLong(4, topicId);
-                upsert.setInt(5, lastPostNumber);
-                upsert.setInt(6, lastPostNumber);
-                upsert.setLong(7, viewer.accountId());
-                upsert.setLong(8, categoryId);
-                upsert.setBoolean(9, ownStatement);
-                upsert.setLong(10, viewer.accountId());
-                upsert.setString(11, draftKey); // null: no draft asked for, none found
-                try (ResultSet row = upsert.executeQuery()) {
+        Visit stored = session().doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT tu.last_read_post_number,
+                           COALESCE(tu.level, (SELECT level FROM category_users WHERE account_id = ? AND category_id = ?)),
+                           (SELECT body FROM drafts WHERE account_id = ? AND draft_key = ?)
+                    FROM (SELECT 1) AS one LEFT JOIN topic_users tu ON tu.account_id = ? AND tu.topic_id = ?""")) {
+                select.setLong(1, viewer.accountId());
+                select.setLong(2, categoryId);
+                select.setLong(3, viewer.accountId());
+                select.setString(4, draftKey); // null: no draft asked for, none found
+                select.setLong(5, viewer.accountId());
+                select.setLong(6, topicId);
+                try (ResultSet row = select.executeQuery()) {
                     row.next();
-                    String draft = row.getString(4);
+                    String draft = row.getString(3);
                     return new Visit(row.getInt(1), NotificationLevel.ofStored(row.getString(2)), draft == null ? "" : draft);
                 }
             }
         });
+        int lastReadBefore = Math.max(stored.lastReadBefore(), unsaved.of(viewer.accountId(), topicId));
+        if (lastPostNumber > lastReadBefore) {
+            unsaved.remember(viewer.accountId(), topicId, lastPostNumber);
+        }
+        return new Visit(lastReadBefore, stored.level(), stored.replyDraft());
+    }
+
+    /** Writes the reader's positions not yet written, on the request's connection, before a list reads them. */
+    void saveUnsaved(Viewer viewer, java.sql.Connection connection) throws java.sql.SQLException {
+        if (viewer.isSignedIn()) {
+            unsaved.saveFor(viewer.accountId(), connection);
+        }
     }
 
     /** The viewer reads a topic they may read through the API. */
