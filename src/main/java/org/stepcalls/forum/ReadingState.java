@@ -44,7 +44,7 @@ public class ReadingState {
      * A topic page or API read: moves the reader's position to {@code lastPostNumber} (never back;
      * written with the moment's other views, {@link UnsavedReadingPositions}) and answers what the page
      * needs in one statement — the reply box's draft too, when {@code draftKey} names one (a statement
-     * of its own cost the topic page a tenth of its rate).
+     * of its own was one more round trip and transaction per page).
      */
     private Visit visit(Viewer viewer, long topicId, long categoryId, int lastPostNumber, String draftKey) {
         Visit stored = session().doReturningWork(connection -> {
