@@ -4,12 +4,11 @@
 -- window was the 32–64k one, ~3,400 rows fetched and sorted for the 200 wanted. Here a block of
 -- 2^lvl posts (V22's recency lexeme 'lvl block') is asked for at most the matches still wanted,
 -- in the order GIN's bitmap gives them (no sort): fewer means the block is done (all its matches
--- taken, the next one may be twice as big); as many means it holds enough, so its newer part is
--- asked instead — the block halves, or shrinks at once to the span its first matches covered —
--- down to 1,024 posts, whose matches are sorted and the newest taken. A word rare so far (the
--- older posts, at the density seen, hold at most about 1,000 matches) is read without blocks:
--- its posting list is short, and a block costs a decoded page of the block's lexeme per match.
--- No new lexemes, no backfill: V22's levels 10–19 are enough.
+-- taken, the next one may be twice as big); as many means it holds enough, so its newer half is
+-- asked instead, down to 1,024 posts, whose matches are sorted and the newest taken. A word rare
+-- so far (the older posts, at the density seen, hold at most about 1,000 matches) is read without
+-- blocks: its posting list is short, and a block costs a decoded page of the block's lexeme per
+-- match. No new lexemes, no backfill: V22's levels 10–19 are enough; the migration is instant.
 CREATE FUNCTION post_search_newest(words tsquery, readable bigint[], wanted integer) RETURNS bigint[]
     LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -49,10 +48,7 @@ BEGIN
                              AND category_id = ANY (readable)
                            LIMIT remaining);
             IF cardinality(batch) = remaining THEN
-                -- enough here: ask the newer part, about as long as the span these (the block's
-                -- oldest, in bitmap order) took from the block's start
-                lvl := greatest(10, least(lvl - 1, ceil(log(2, greatest(2,
-                           (SELECT max(b) FROM unnest(batch) b) - (((hi - 1) >> lvl) << lvl))))::integer));
+                lvl := lvl - 1;   -- enough here: ask its newer half (an empty one moves hi past it)
                 CONTINUE;
             END IF;
         END IF;
