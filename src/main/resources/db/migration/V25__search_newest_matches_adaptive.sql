@@ -4,11 +4,12 @@
 -- window was the 32–64k one, ~3,400 rows fetched and sorted for the 200 wanted. Here a block of
 -- 2^lvl posts (V22's recency lexeme 'lvl block') is asked for at most the matches still wanted,
 -- in the order GIN's bitmap gives them (no sort): fewer means the block is done (all its matches
--- taken, the next one may be twice as big); as many means it holds enough, so its newer half is
--- asked instead, down to 1,024 posts, whose matches are sorted and the newest taken. A word rare
--- so far (the older posts, at the density seen, hold at most about 1,000 matches) is read without
--- blocks: its posting list is short, and a block costs a decoded page of the block's lexeme per
--- match. No new lexemes, no backfill: V22's levels 10–19 are enough; the migration is instant.
+-- taken, the next one may be twice as big); as many means it holds enough, so the walk starts
+-- again below the same post with a block of 1,024, doubling while blocks hold few; a block of
+-- 1,024 has its matches sorted and the newest taken. A word rare so far (the older posts, at the
+-- density seen, hold at most about 1,000 matches) is read without blocks: its posting list is
+-- short, and a block costs a decoded page of the block's lexeme per match. No new lexemes, no
+-- backfill: V22's levels 10–19 are enough; the migration is instant.
 CREATE FUNCTION post_search_newest(words tsquery, readable bigint[], wanted integer) RETURNS bigint[]
     LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -48,7 +49,10 @@ BEGIN
                              AND category_id = ANY (readable)
                            LIMIT remaining);
             IF cardinality(batch) = remaining THEN
-                lvl := lvl - 1;   -- enough here: ask its newer half (an empty one moves hi past it)
+                -- enough here: start again from the smallest block below hi, doubling while it
+                -- holds few (a few cheap empty probes if its newer part is empty; re-probing it
+                -- half by half decoded thousands of its entries again at each step)
+                lvl := 10;
                 CONTINUE;
             END IF;
         END IF;

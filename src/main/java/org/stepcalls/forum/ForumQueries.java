@@ -31,11 +31,11 @@ public class ForumQueries {
      *
      * <p>GIN gives matches in no order, so the newest SEARCH_CANDIDATES matches come from
      * post_search_newest (V25): block by block back from the newest post, using V22's recency lexemes,
-     * each block asked only for the matches still wanted, halved while it holds more, doubled while it
-     * holds few — so a common word costs a few hundred rows wherever its newest matches are, even
-     * behind 40,000 newer posts about something else; a word rare so far is read from its short posting
-     * list at once. The readable categories and the hidden posts (absent from post_search) are filtered
-     * there, on the narrow table, never joined.
+     * each block asked only for the matches still wanted, doubled while blocks hold few, started small
+     * again below one that holds more — so a common word costs a few hundred rows wherever its newest
+     * matches are, even behind 40,000 newer posts about something else; a word rare so far is read
+     * from its short posting list at once. The readable categories and the hidden posts (absent from
+     * post_search) are filtered there, on the narrow table, never joined.
      *
      * <p>Only the candidates are ranked (a title hit above any body hit), each fetched by primary key,
      * and only the SEARCH_LIMIT best get an excerpt, from a bounded prefix of the body. The plan is the
