@@ -22,9 +22,6 @@ public class ForumQueries {
      * posts that hold a common word once or twice, the newest are as good as any).
      */
     public static final int SEARCH_CANDIDATES = 200;
-    /** The recency levels of V22's lexemes: a window of level s holds the newest 2^s to 2^(s+1) posts. */
-    private static final int FIRST_WINDOW_LEVEL = 10;
-    private static final int LAST_WINDOW_LEVEL = 19;
     /** The excerpt is cut from this much of the body: ts_headline parses all the text it is given. */
     public static final int EXCERPT_SOURCE_CHARS = 4000;
 
@@ -32,24 +29,20 @@ public class ForumQueries {
      * The search: ?1 the words, ?2 the readable category ids, ?3 how many results, ?4 how many candidates,
      * ?5 how much of a body the excerpt is cut from.
      *
-     * <p>GIN gives matches in no order, so the newest SEARCH_CANDIDATES matches are found in windows,
-     * newest first: each window ANDs the words with the recency lexemes of the newest 2^s–2^(s+1) posts
-     * (V22), so one GIN scan whose fast scan skips the word's older postings costs what the window holds.
-     * The windows are UNION ALL branches under one LIMIT: a branch runs only while the newer ones held
-     * too few (a common word stops in the first, 1–2k posts; a rare or absent one asks all eleven, each
-     * a few index pages). A window does not depend on the newest posts containing the word: when they
-     * do not, the next window, twice as wide, is asked. The last branch is everything older.
+     * <p>GIN gives matches in no order, so the newest SEARCH_CANDIDATES matches come from
+     * post_search_newest (V25): block by block back from the newest post, using V22's recency lexemes,
+     * each block asked only for the matches still wanted, doubled while blocks hold few, started small
+     * again below one that holds more — so a common word costs a few hundred rows wherever its newest
+     * matches are, even behind 40,000 newer posts about something else; a word rare so far is read
+     * from its short posting list at once. The readable categories and the hidden posts (absent from
+     * post_search) are filtered there, on the narrow table, never joined.
      *
-     * <p>Only the candidates are ranked (a title hit above any body hit), and only the SEARCH_LIMIT best
-     * get an excerpt, from a bounded prefix of the body. The readable categories and the hidden posts
-     * (absent from post_search) are filtered on the narrow table, never joined. "post_id + 0": never the
-     * primary key walked newest first, which stops only after SEARCH_CANDIDATES matches (thousands of
-     * rows for an uncommon word). The plan is the same whatever the words (the one usable index is the
-     * GIN; the windows come from max(post_id) in init plans), so the generic plan that PostgreSQL
+     * <p>Only the candidates are ranked (a title hit above any body hit), each fetched by primary key,
+     * and only the SEARCH_LIMIT best get an excerpt, from a bounded prefix of the body. The plan is the
+     * same whatever the words (the function's statements too), so the generic plan that PostgreSQL
      * switches to after five executions of the JDBC driver's prepared statement is as fast as a custom
      * one. The words are parsed once ("words"): written inline, websearch_to_tsquery ran again for every
-     * row a bitmap scan rechecked and every candidate ranked. A query of stop words only matches nothing
-     * (numnode 0), as before, instead of every window.
+     * candidate ranked. A query of stop words only matches nothing (numnode 0), as before.
      */
     public static final String SEARCH_SQL = """
             WITH words AS (SELECT websearch_to_tsquery('english', ?1) AS q)
@@ -59,39 +52,11 @@ public class ForumQueries {
             FROM (SELECT c.post_id, greatest(ts_rank(c.body_vector, (SELECT q FROM words)),
                          CASE WHEN c.title_vector @@ (SELECT q FROM words)
                               THEN 1 + ts_rank(c.title_vector, (SELECT q FROM words)) ELSE 0 END) AS rank
-                  FROM (%s
-                        LIMIT ?4) c
-                  WHERE numnode((SELECT q FROM words)) > 0
+                  FROM post_search c
+                  WHERE c.post_id = ANY (post_search_newest((SELECT q FROM words), ?2, ?4))
                   ORDER BY rank DESC, c.post_id DESC LIMIT ?3) best
             JOIN posts p ON p.id = best.post_id JOIN topics t ON t.id = p.topic_id
-            ORDER BY best.rank DESC, p.id DESC""".formatted(searchWindows());
-
-    /**
-     * One branch per window, newest first; each leaves out what the newer windows held ("+ 0": a filter
-     * on the rows found, not a bitmap of the primary key's million entries). The window is a second
-     * condition on the same vector, not ANDed into the words' tsquery: two GIN keys are intersected by
-     * skipping through both posting lists, where one key would step through every post of the window.
-     * The window comes first: GIN advances its keys in that order, so the words' key starts at the
-     * window instead of at the oldest post (words that never occur together, e.g. "meeting kettle",
-     * were otherwise stepped through from the start in every window: 180–250 ms instead of 47–84).
-     */
-    private static String searchWindows() {
-        List<String> branches = new java.util.ArrayList<>();
-        for (int level = FIRST_WINDOW_LEVEL; level <= LAST_WINDOW_LEVEL + 1; level++) {
-            String window = level > LAST_WINDOW_LEVEL ? ""
-                    : "%%1$s @@ (SELECT post_search_window(%d, max(post_id)) FROM post_search) AND ".formatted(level);
-            String older = level == FIRST_WINDOW_LEVEL ? ""
-                    : "AND post_id + 0 < (SELECT ((max(post_id) >> %1$d) - 1) << %1$d FROM post_search)".formatted(level - 1);
-            branches.add("""
-                    (SELECT post_id, body_vector, title_vector FROM post_search
-                     WHERE ((%sbody_vector @@ (SELECT q FROM words))
-                            OR (%stitle_vector @@ (SELECT q FROM words)))
-                       AND category_id = ANY (?2) %s
-                     ORDER BY post_id + 0 DESC LIMIT ?4)""".formatted(window.formatted("body_vector"),
-                    window.formatted("title_vector"), older));
-        }
-        return String.join("\nUNION ALL\n", branches);
-    }
+            ORDER BY best.rank DESC, p.id DESC""";
 
     /**
      * {@code lastReadPostNumber}, {@code level} and {@code unseen} are the viewer's reading state

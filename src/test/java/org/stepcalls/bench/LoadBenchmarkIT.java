@@ -241,6 +241,8 @@ class LoadBenchmarkIT {
     /**
      * The app's own search query (ForumQueries.SEARCH_SQL) for each word of the mix, prepared as the JDBC
      * driver prepares it and run under the generic plan PostgreSQL switches to after five executions.
+     * The candidates are found inside post_search_newest (V25): its time and buffers show in the index
+     * scan whose condition calls it.
      */
     private static void explainSearch(Connection connection) throws Exception {
         String readable;

@@ -18,8 +18,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Search finds the newest matches window by window (newest 1–2k posts, then twice as many, …): these
- * words sit only in posts older than the first windows, behind 2,100 newer posts that hold none of them.
+ * Search finds the newest matches block by block (V25's post_search_newest over V22's recency lexemes):
+ * these words sit only in posts older than the first blocks, behind 2,100 newer posts that hold none
+ * of them; "quince" is in every ninth of 1,500 older posts, added by an edit.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +52,10 @@ class SearchWindowsTest {
         readableDulcimerPost = insertPosts(general, "sia", "Who tuned the dulcimer? Note %s.", 1).get(0);
         samovarPosts = insertPosts(general, "sia", "Old note %s: the samovar needs descaling.", OLD_MATCHES);
         helplinersDulcimerPosts = insertPosts(helpliners, "hana", "Rota note %s: the dulcimer is in the office.", OLD_MATCHES);
+        List<Long> mixed = insertPosts(general, "sia", "Mixed note %s.", 1500);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE posts SET body = body || ' The quince is ripe.' WHERE id = ANY (?1) AND id % 9 = 0")
+                .setParameter(1, mixed.toArray(Long[]::new)).executeUpdate());
         insertPosts(general, "sia", "Newer note %s, nothing to see.", NEWER_POSTS);
     }
 
@@ -84,6 +89,49 @@ class SearchWindowsTest {
         List<Long> helplinerFinds = hana.get("/api/search?q=dulcimer").statusCode(200).extract().jsonPath()
                 .getList("results.postId", Long.class);
         assertThat(helplinerFinds).hasSize(50).first().isEqualTo(helplinersDulcimerPosts.get(OLD_MATCHES - 1));
+    }
+
+    @Test
+    void theCandidatesAreExactlyTheNewestMatchesHoweverManyAreWanted() { // R2: only readable categories
+        for (String words : List.of("samovar", "dulcimer", "note", "quince", "ocarina", "zeppelinquay", "rota note",
+                "\"old note\"", "note -quince", "the")) {
+            for (int wanted : List.of(1, 7, 30, 200, 600)) {
+                for (String readable : List.of("general", "general,helpliners")) {
+                    assertThat(newestMatchesBlockByBlock(words, wanted, readable)).as("%s, %d, %s", words, wanted, readable)
+                            .containsExactlyInAnyOrderElementsOf(newestMatchesOneByOne(words, wanted, readable));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWordInEveryNinthOlderPostIsFoundNewestFirst() {
+        List<Long> found = sia.get("/api/search?q=quince").statusCode(200).extract().jsonPath()
+                .getList("results.postId", Long.class);
+        assertThat(found).hasSize(50).isEqualTo(newestMatchesOneByOne("quince", 50, "general"));
+    }
+
+    private List<Long> newestMatchesBlockByBlock(String words, int wanted, String readable) {
+        return ids("""
+                SELECT unnest(post_search_newest(websearch_to_tsquery('english', ?1),
+                       ARRAY(SELECT id FROM categories WHERE slug = ANY (string_to_array(?3, ','))), ?2))""",
+                words, wanted, readable);
+    }
+
+    /** The plain definition: every match, newest first. */
+    private List<Long> newestMatchesOneByOne(String words, int wanted, String readable) {
+        return ids("""
+                SELECT post_id FROM post_search, websearch_to_tsquery('english', ?1) q
+                WHERE (body_vector @@ q OR title_vector @@ q) AND numnode(q) > 0
+                  AND category_id IN (SELECT id FROM categories WHERE slug = ANY (string_to_array(?3, ',')))
+                ORDER BY post_id DESC LIMIT ?2""", words, wanted, readable);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> ids(String sql, String words, int wanted, String readable) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) entityManager.createNativeQuery(sql)
+                .setParameter(1, words).setParameter(2, wanted).setParameter(3, readable).getResultList())
+                .stream().map(Number::longValue).toList());
     }
 
     /** Written straight to the table (thousands of posts); the triggers fill the search table as for any post. */
