@@ -83,18 +83,25 @@ public class DisplayForms {
         return phoneNumbers.display(crypto.open(numberCipher, number.numberPurpose, row));
     }
 
+    /** Never stops the start: a lookup formats whatever is still without a display form, as it did before. */
     void sealMissingAtStartup(@Observes StartupEvent event) {
         for (ListNumber number : ListNumber.values()) {
-            int sealed = sealMissing(number);
-            if (sealed > 0) {
-                LOG.infof("Sealed the display form of %d numbers in %s", sealed, number.table);
+            try {
+                int sealed = sealMissing(number);
+                if (sealed > 0) {
+                    LOG.infof("Sealed the display form of %d numbers in %s", sealed, number.table);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Display forms of %s not sealed at startup (%s); lookups format those numbers", number.table,
+                        e.getClass().getSimpleName());
             }
         }
     }
 
     /**
      * Seals the display form of every number that has none, a batch at a time; returns how many.
-     * A row whose number changed meanwhile is left to the write that changed it (it sealed its own).
+     * A row whose number changed meanwhile is left to the write that changed it (it sealed its own);
+     * one whose number does not open (a damaged value) is left without, and named by its id only.
      */
     int sealMissing(ListNumber number) {
         String select = "SELECT id, %2$s FROM %1$s WHERE %3$s IS NULL AND %2$s IS NOT NULL AND id > ? ORDER BY id LIMIT %4$d"
@@ -112,24 +119,33 @@ public class DisplayForms {
                 List<Long> ids = new ArrayList<>();
                 List<byte[]> numbers = new ArrayList<>();
                 List<byte[]> displays = new ArrayList<>();
+                int read = 0;
                 next.setLong(1, after);
                 try (ResultSet rows = next.executeQuery()) {
                     while (rows.next()) {
                         long id = rows.getLong(1);
                         byte[] cipher = rows.getBytes(2);
+                        after = id;
+                        read++;
+                        try {
+                            displays.add(seal(number, crypto.open(cipher, number.numberPurpose, id), id));
+                        } catch (IllegalStateException e) {
+                            LOG.warnf("The number of %s %d does not open; left without a display form", number.table, id);
+                            continue;
+                        }
                         ids.add(id);
                         numbers.add(cipher);
-                        displays.add(seal(number, crypto.open(cipher, number.numberPurpose, id), id));
                     }
                 }
-                if (ids.isEmpty()) {
+                if (read == 0) {
                     return sealed;
                 }
-                write.setArray(1, connection.createArrayOf("bigint", ids.toArray(new Long[0])));
-                write.setArray(2, connection.createArrayOf("bytea", numbers.toArray(new byte[0][])));
-                write.setArray(3, connection.createArrayOf("bytea", displays.toArray(new byte[0][])));
-                sealed += write.executeUpdate();
-                after = ids.get(ids.size() - 1);
+                if (!ids.isEmpty()) {
+                    write.setArray(1, connection.createArrayOf("bigint", ids.toArray(new Long[0])));
+                    write.setArray(2, connection.createArrayOf("bytea", numbers.toArray(new byte[0][])));
+                    write.setArray(3, connection.createArrayOf("bytea", displays.toArray(new byte[0][])));
+                    sealed += write.executeUpdate();
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not seal the display forms of " + number.table, e);

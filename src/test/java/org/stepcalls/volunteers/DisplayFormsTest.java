@@ -102,6 +102,27 @@ class DisplayFormsTest {
     }
 
     @Test
+    void aNumberThatDoesNotOpenIsLeftWithoutADisplayFormAndTheRestAreSealed() {
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        long good = ListFixtures.addId(ListFixtures.volunteer("Tess", "female", area));
+        long damaged = ListFixtures.addId(ListFixtures.volunteer("Tilly", "female", area));
+        try {
+            // another row's ciphertext: bound to that row, it does not open here
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "UPDATE volunteers SET phone_cipher = (SELECT phone_cipher FROM volunteers WHERE id = ?1), "
+                            + "phone_display_cipher = NULL WHERE id = ?2").setParameter(1, good).setParameter(2, damaged)
+                    .executeUpdate());
+            forget("UPDATE volunteers SET phone_display_cipher = NULL WHERE id = ?1", good);
+
+            assertThat(displayForms.sealMissing(ListNumber.VOLUNTEER)).isPositive();
+            assertThat(display(ListNumber.VOLUNTEER, good)).isEqualTo(formatted(ListNumber.VOLUNTEER, good));
+            assertThat(cipher(ListNumber.VOLUNTEER, damaged, "phone_display_cipher")).isNull();
+        } finally {
+            forget("DELETE FROM volunteers WHERE id = ?1", damaged);
+        }
+    }
+
+    @Test
     void aLookupFormatsTheNumberWhenItsDisplayFormIsMissingOrForAnotherRegion() { // R5
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
