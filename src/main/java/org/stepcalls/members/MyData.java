@@ -104,7 +104,7 @@ public class MyData {
         entityManager.createNativeQuery("DELETE FROM notification_settings WHERE account_id = ?1")
                 .setParameter(1, viewer.accountId()).executeUpdate();
         entityManager.createNativeQuery("UPDATE meetings SET contact_name = NULL, contact_phone_cipher = NULL, "
-                + "contact_account_id = NULL WHERE contact_account_id = ?1").setParameter(1, viewer.accountId()).executeUpdate();
+                + "contact_phone_display_cipher = NULL, contact_account_id = NULL WHERE contact_account_id = ?1").setParameter(1, viewer.accountId()).executeUpdate();
         // the chosen username goes too: a neutral one, free for nobody else to take
         entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2, "
                 + "username = 'former_' || id, email = NULL, roles = '{}' WHERE id = ?3")

@@ -170,7 +170,9 @@ public class CryptoService {
         /** The notes of a call's templated post, under the call's data key; bound to call_records.post_id. */
         STEP_NOTES,
         /** Not sealed: the keyed hash that signs one-click unsubscribe links in e-mails (forum.UnsubscribeLinks). */
-        UNSUBSCRIBE_LINK;
+        UNSUBSCRIBE_LINK,
+        /** A list number's display form, sealed beside it so a lookup never formats; bound to volunteers.id / meetings.id. */
+        VOLUNTEER_PHONE_DISPLAY, MEETING_CONTACT_PHONE_DISPLAY;
 
         byte[] bind(long row) {
             return bind(Long.toString(row));

@@ -62,6 +62,11 @@ public class PhoneNumbers {
         }
     }
 
+    /** The region numbers are read and shown for ({@code stepcalls.default-region}). */
+    public String region() {
+        return region;
+    }
+
     /** How a helpliner dials it: national format at home, international otherwise. */
     public String display(String e164) {
         try {

@@ -17,9 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.stepcalls.privacy.CryptoService;
-import org.stepcalls.privacy.CryptoService.Purpose;
-import org.stepcalls.privacy.PhoneNumbers;
+import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -69,14 +67,12 @@ public class ContactMatcher {
     }
 
     private final AgroalDataSource dataSource;
-    private final CryptoService crypto;
-    private final PhoneNumbers phoneNumbers;
+    private final DisplayForms displayForms;
     private final VolunteerSettings settings;
 
-    ContactMatcher(AgroalDataSource dataSource, CryptoService crypto, PhoneNumbers phoneNumbers, VolunteerSettings settings) {
+    ContactMatcher(AgroalDataSource dataSource, DisplayForms displayForms, VolunteerSettings settings) {
         this.dataSource = dataSource;
-        this.crypto = crypto;
-        this.phoneNumbers = phoneNumbers;
+        this.displayForms = displayForms;
         this.settings = settings;
     }
 
@@ -99,11 +95,8 @@ public class ContactMatcher {
             statement.setLong(++p, callerAreaId);
             statement.setDouble(++p, welcome ? 0 : settings.contactRadiusKm());
             statement.setDate(++p, Date.valueOf(welcome ? today : settings.latestEligibleCleanDate(today)));
-            statement.setInt(++p, MAX_VOLUNTEERS);
             statement.setString(++p, callerSex.code());
-            statement.setInt(++p, MAX_VOLUNTEERS);
             statement.setDouble(++p, settings.contactRadiusKm());
-            statement.setInt(++p, MAX_MEETINGS);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     switch (rows.getString("kind")) {
@@ -129,16 +122,25 @@ public class ContactMatcher {
     /**
      * One statement, one round trip: the caller's area, the volunteers, the meetings. Distances come
      * from {@code area_distance_km} (the same haversine as {@link Area#distanceKmTo}, see V23).
+     *
+     * <p>Planned once per connection, not per lookup: planning it took longer than running it (0.7 ms
+     * against 0.5), and PostgreSQL keeps a prepared statement's generic plan only when it costs no
+     * more than the plans made for each execution's values. So no estimate may depend on a value:
+     * the limits are constants written into the text, and the clean-date cut-off is read through
+     * {@code (SELECT ?::date)}, which the planner estimates alike whatever the date (given as a
+     * value, its estimate tracked the date and the generic plan never won). The JDBC driver prepares
+     * it on the server from its fifth use on a connection; PostgreSQL settles on the generic plan
+     * after five more ({@code ContactPlanTest}).
      */
-    private static String sql(RequestType request) {
+    static String sql(RequestType request) {
         boolean welcome = request == RequestType.MEETING_WELCOME;
         // a welcome: members of the meeting's own area (0 km), whatever their clean time (see the class comment)
         // found not eligible, or wanting off the list, on a call: nobody rings them until a coordinator has settled it
         String noOpenTask = " AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t WHERE t.volunteer_id = va.volunteer_id"
                 + " AND t.done_at IS NULL AND t.kind <> 'send_list_form')";
         // the predicates of volunteer_areas_phone_idx / _visit_idx / _active_idx (V23): only the eligible are read
-        String eligible = (welcome ? "va.active AND va.clean_date <= ?"
-                : "va.active AND va.guidelines_acknowledged AND va.clean_date <= ? AND "
+        String eligible = (welcome ? "va.active AND va.clean_date <= (SELECT ?::date)"
+                : "va.active AND va.guidelines_acknowledged AND va.clean_date <= (SELECT ?::date) AND "
                         + (request == RequestType.VISIT ? "va.can_visit" : "va.can_phone")) + noOpenTask;
         // Per area in the radius and per sex, the first few straight from the index (least recently
         // asked first); the overall best are among them, because whoever ranks ahead of a volunteer
@@ -157,7 +159,7 @@ public class ContactMatcher {
                     CROSS JOIN LATERAL (
                         SELECT va.volunteer_id, va.sex, va.last_asked_at FROM volunteer_areas va
                         WHERE va.area_id = d.area_id AND va.sex = s.sex AND %1$s
-                        ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT ?) c),
+                        ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT %6$d) c),
                 near AS (SELECT volunteer_id, sex, last_asked_at, min(km) AS km FROM candidates
                          GROUP BY volunteer_id, sex, last_asked_at),
                 ranked AS (SELECT volunteer_id, km, row_number() OVER (ORDER BY (sex = ?) DESC, round(km::numeric, 1),
@@ -165,29 +167,32 @@ public class ContactMatcher {
                            FROM near),
                 volunteers AS (
                     SELECT v.id, v.first_name, v.sex, home.name AS area, ranked.km, v.clean_date, v.can_phone, v.can_visit,
-                           v.phone_cipher, ranked.rank
+                           v.phone_cipher, v.phone_display_cipher, ranked.rank
                     FROM ranked
                     JOIN volunteers v ON v.id = ranked.volunteer_id
                     JOIN areas home ON home.id = v.home_area_id
-                    WHERE ranked.rank <= ?),
+                    WHERE ranked.rank <= %6$d),
                 meetings AS (
                     SELECT m.id, m.name, a.name AS area, m.weekday, to_char(m.starts_at, 'HH24:MI') AS starts_at, d.km,
-                           m.contact_name, m.contact_phone_cipher, row_number() OVER (ORDER BY d.km, m.id) AS rank
+                           m.contact_name, m.contact_phone_cipher, m.contact_phone_display_cipher,
+                           row_number() OVER (ORDER BY d.km, m.id) AS rank
                     FROM meetings m
                     JOIN areas a ON a.id = m.area_id
                     JOIN d ON d.area_id = m.area_id
                     WHERE m.contact_name IS NOT NULL AND d.km <= ?)
                 SELECT '%2$s' AS kind, 0 AS rank, id, NULL AS name, NULL AS sex, NULL AS area, NULL::float8 AS km,
                        NULL::date AS clean_date, NULL::boolean AS can_phone, NULL::boolean AS can_visit, NULL AS weekday,
-                       NULL AS starts_at, NULL AS contact_name, NULL::bytea AS cipher
+                       NULL AS starts_at, NULL AS contact_name, NULL::bytea AS cipher, NULL::bytea AS display_cipher
                 FROM caller
                 UNION ALL
-                SELECT '%3$s', rank, id, first_name, sex, area, km, clean_date, can_phone, can_visit, NULL, NULL, NULL, phone_cipher
+                SELECT '%3$s', rank, id, first_name, sex, area, km, clean_date, can_phone, can_visit, NULL, NULL, NULL, phone_cipher,
+                       phone_display_cipher
                 FROM volunteers
                 UNION ALL
-                SELECT '%4$s', rank, id, name, NULL, area, km, NULL, NULL, NULL, weekday, starts_at, contact_name, contact_phone_cipher
-                FROM meetings WHERE rank <= ?
-                ORDER BY kind, rank""".formatted(eligible, AREA, VOLUNTEER, MEETING, SEXES);
+                SELECT '%4$s', rank, id, name, NULL, area, km, NULL, NULL, NULL, weekday, starts_at, contact_name, contact_phone_cipher,
+                       contact_phone_display_cipher
+                FROM meetings WHERE rank <= %7$d
+                ORDER BY kind, rank""".formatted(eligible, AREA, VOLUNTEER, MEETING, SEXES, MAX_VOLUNTEERS, MAX_MEETINGS);
     }
 
     private VolunteerContact volunteer(ResultSet row, LocalDate today) throws SQLException {
@@ -195,18 +200,19 @@ public class ContactMatcher {
         LocalDate cleanDate = row.getDate("clean_date").toLocalDate();
         return new VolunteerContact(id, row.getString("name"), row.getString("sex"), row.getString("area"),
                 round(row.getDouble("km")), Period.between(cleanDate, today).getYears(), row.getBoolean("can_phone"),
-                row.getBoolean("can_visit"), phone(row.getBytes("cipher"), Purpose.VOLUNTEER_PHONE, id));
+                row.getBoolean("can_visit"), phone(row, ListNumber.VOLUNTEER, id));
     }
 
     private MeetingContact meeting(ResultSet row) throws SQLException {
         long id = row.getLong("id");
         return new MeetingContact(id, row.getString("name"), row.getString("area"), row.getString("weekday"),
                 row.getString("starts_at"), round(row.getDouble("km")), row.getString("contact_name"),
-                phone(row.getBytes("cipher"), Purpose.MEETING_CONTACT_PHONE, id));
+                phone(row, ListNumber.MEETING_CONTACT, id));
     }
 
-    private String phone(byte[] sealed, Purpose purpose, long row) {
-        return phoneNumbers.display(crypto.open(sealed, purpose, row));
+    /** Opened, never formatted: the display form was sealed with the number ({@link DisplayForms}). */
+    private String phone(ResultSet row, ListNumber number, long id) throws SQLException {
+        return displayForms.open(number, row.getBytes("display_cipher"), row.getBytes("cipher"), id);
     }
 
     private String indirectRoute(Sex callerSex) {

@@ -34,6 +34,7 @@ import org.stepcalls.privacy.AuditLog.Action;
 import org.stepcalls.privacy.CryptoService;
 import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.PhoneNumbers;
+import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -67,10 +68,12 @@ public class CsvImport {
     private final AuditLog audit;
     private final AgroalDataSource dataSource;
     private final ListNames names;
+    private final DisplayForms displayForms;
 
     CsvImport(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, AuditLog audit,
-            AgroalDataSource dataSource, ListNames names) {
+            AgroalDataSource dataSource, ListNames names, DisplayForms displayForms) {
         this.names = names;
+        this.displayForms = displayForms;
         this.permissions = permissions;
         this.phoneNumbers = phoneNumbers;
         this.crypto = crypto;
@@ -237,6 +240,7 @@ public class CsvImport {
         int n = rows.size();
         String[] names = new String[n];
         byte[][] ciphers = new byte[n][];
+        byte[][] displays = new byte[n][];
         byte[][] indexes = new byte[n][];
         String[] sexes = new String[n];
         Long[] areaIds = new Long[n];
@@ -247,6 +251,7 @@ public class CsvImport {
             Row row = rows.get(i);
             names[i] = row.firstName();
             ciphers[i] = crypto.seal(row.phone(), Purpose.VOLUNTEER_PHONE, ids[i]);
+            displays[i] = displayForms.seal(ListNumber.VOLUNTEER, row.phone(), ids[i]);
             indexes[i] = crypto.blindIndex(row.phone(), Purpose.VOLUNTEER_PHONE);
             sexes[i] = row.sex().code();
             areaIds[i] = row.area().id;
@@ -257,10 +262,11 @@ public class CsvImport {
         String sql = """
                 WITH inserted AS (
                     INSERT INTO volunteers (id, first_name, phone_cipher, phone_index, sex, home_area_id, clean_date, can_phone,
-                                            can_visit, guidelines_acknowledged_on, form_received, active, created_at, updated_at)
-                    SELECT i, f, pc, pi, s, a, c, cp, cv, ?, false, true, now(), now()
+                                            can_visit, guidelines_acknowledged_on, form_received, active, created_at, updated_at,
+                                            phone_display_cipher)
+                    SELECT i, f, pc, pi, s, a, c, cp, cv, ?, false, true, now(), now(), pd
                     FROM unnest(?::bigint[], ?::text[], ?::bytea[], ?::bytea[], ?::text[], ?::bigint[], ?::date[], ?::boolean[],
-                                ?::boolean[]) AS t(i, f, pc, pi, s, a, c, cp, cv)
+                                ?::boolean[], ?::bytea[]) AS t(i, f, pc, pi, s, a, c, cp, cv, pd)
                     RETURNING id, home_area_id)
                 INSERT INTO volunteer_areas (volunteer_id, area_id) SELECT id, home_area_id FROM inserted""";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -274,6 +280,7 @@ public class CsvImport {
             statement.setArray(8, connection.createArrayOf("date", cleanDates));
             statement.setArray(9, connection.createArrayOf("boolean", phones));
             statement.setArray(10, connection.createArrayOf("boolean", visits));
+            statement.setArray(11, connection.createArrayOf("bytea", displays));
             statement.executeUpdate();
         }
     }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.stepcalls.privacy.CryptoService;
 import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.PhoneNumbers;
+import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,7 @@ public class DemoList {
     private static final Logger LOG = Logger.getLogger(DemoList.class);
 
     @Transactional
-    void seed(@Observes StartupEvent event, CryptoService crypto, PhoneNumbers phoneNumbers) {
+    void seed(@Observes StartupEvent event, CryptoService crypto, PhoneNumbers phoneNumbers, DisplayForms displayForms) {
         if (Volunteer.count() > 0) {
             return;
         }
@@ -38,6 +39,7 @@ public class DemoList {
             v.firstName = (String) p[0];
             String phone = phoneNumbers.normalise("07700 900" + String.format("%03d", ++n)).orElseThrow();
             v.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE, v.id);
+            v.phoneDisplayCipher = displayForms.seal(ListNumber.VOLUNTEER, phone, v.id);
             v.phoneIndex = crypto.blindIndex(phone, Purpose.VOLUNTEER_PHONE);
             v.sex = (Sex) p[1];
             v.homeArea = Area.findByName((String) p[2]);
@@ -66,6 +68,7 @@ public class DemoList {
             meeting.venue = (String) m[5];
             String phone = phoneNumbers.normalise("07700 900" + String.format("%03d", ++n)).orElseThrow();
             meeting.contactPhoneCipher = crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE, meeting.id);
+            meeting.contactPhoneDisplayCipher = displayForms.seal(ListNumber.MEETING_CONTACT, phone, meeting.id);
             meeting.persist();
         }
         LOG.info("Dev demo list written: 7 fictional volunteers, 3 meetings");

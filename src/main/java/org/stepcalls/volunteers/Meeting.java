@@ -51,6 +51,10 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "contact_phone_cipher")
     byte[] contactPhoneCipher;
 
+    /** The contact's number as shown, sealed beside it ({@link DisplayForms}). */
+    @Column(name = "contact_phone_display_cipher")
+    byte[] contactPhoneDisplayCipher;
+
     @Column(name = "contact_account_id")
     public Long contactAccountId;
 
@@ -65,6 +69,7 @@ public class Meeting extends PanacheEntityBase {
     public void removeContact() {
         contactName = null;
         contactPhoneCipher = null;
+        contactPhoneDisplayCipher = null;
         contactAccountId = null;
     }
 

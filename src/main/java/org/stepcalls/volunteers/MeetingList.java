@@ -14,6 +14,7 @@ import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.privacy.CryptoService;
 import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.PhoneNumbers;
+import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
 /** Meetings and their contacts (R5). Everyone signed in sees meetings; numbers only helpliners and coordinators. */
 @ApplicationScoped
@@ -27,10 +28,12 @@ public class MeetingList {
     private final CryptoService crypto;
     private final ListNames names;
     private final VolunteerSettings settings;
+    private final DisplayForms displayForms;
 
     MeetingList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, ListNames names,
-            VolunteerSettings settings) {
+            VolunteerSettings settings, DisplayForms displayForms) {
         this.settings = settings;
+        this.displayForms = displayForms;
         this.permissions = permissions;
         this.phoneNumbers = phoneNumbers;
         this.crypto = crypto;
@@ -146,6 +149,7 @@ public class MeetingList {
                 "That is not a phone number that can be rung. Check it and give it with its area code."));
         meeting.contactName = contactName;
         meeting.contactPhoneCipher = crypto.seal(phone, Purpose.MEETING_CONTACT_PHONE, meeting.id);
+        meeting.contactPhoneDisplayCipher = displayForms.seal(ListNumber.MEETING_CONTACT, phone, meeting.id);
     }
 
     private MeetingView view(Meeting m, boolean withNumber, Double distanceKm) {

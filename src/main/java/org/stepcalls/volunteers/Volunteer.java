@@ -36,6 +36,10 @@ public class Volunteer extends PanacheEntityBase {
     @Column(name = "phone_cipher", nullable = false)
     byte[] phoneCipher;
 
+    /** The number as shown, sealed beside it ({@link DisplayForms}); null only until startup seals it. */
+    @Column(name = "phone_display_cipher")
+    byte[] phoneDisplayCipher;
+
     @Column(name = "phone_index", nullable = false)
     byte[] phoneIndex;
 

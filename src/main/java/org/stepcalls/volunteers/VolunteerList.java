@@ -22,6 +22,7 @@ import org.stepcalls.privacy.AuditLog.Action;
 import org.stepcalls.privacy.CryptoService;
 import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.PhoneNumbers;
+import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
 /**
  * The 12th Step list: coordinators keep it, members join and leave it themselves (R13). Numbers
@@ -47,10 +48,12 @@ public class VolunteerList {
     private final VolunteerSettings settings;
     private final AuditLog audit;
     private final ListNames names;
+    private final DisplayForms displayForms;
 
     VolunteerList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, VolunteerSettings settings,
-            AuditLog audit, ListNames names) {
+            AuditLog audit, ListNames names, DisplayForms displayForms) {
         this.names = names;
+        this.displayForms = displayForms;
         this.permissions = permissions;
         this.phoneNumbers = phoneNumbers;
         this.crypto = crypto;
@@ -222,6 +225,7 @@ public class VolunteerList {
         }
         volunteer.firstName = firstName;
         volunteer.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE, volunteer.id);
+        volunteer.phoneDisplayCipher = displayForms.seal(ListNumber.VOLUNTEER, phone, volunteer.id);
         volunteer.phoneIndex = index;
         volunteer.sex = sex;
         volunteer.homeArea = home;

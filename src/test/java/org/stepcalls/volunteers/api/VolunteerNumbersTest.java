@@ -78,15 +78,18 @@ class VolunteerNumbersTest {
         Map<String, Object> volunteer = ListFixtures.volunteer("Rita", "female", area);
         long id = ListFixtures.addId(volunteer);
         List<Object[]> raw = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "SELECT phone_cipher, phone_index, row_to_json(v)::text FROM volunteers v WHERE id = ?1", Object[].class)
+                "SELECT phone_cipher, phone_index, row_to_json(v)::text, phone_display_cipher FROM volunteers v WHERE id = ?1",
+                Object[].class)
                 .setParameter(1, id).getResultList());
         String cipherHex = HexFormat.of().formatHex((byte[]) raw.get(0)[0]);
         String indexHex = HexFormat.of().formatHex((byte[]) raw.get(0)[1]);
         String row = (String) raw.get(0)[2];
+        String displayHex = HexFormat.of().formatHex((byte[]) raw.get(0)[3]);
         for (String spelling : DramaNumbers.spellings((String) volunteer.get("phone"))) {
             String asHex = HexFormat.of().formatHex(spelling.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertThat(cipherHex).doesNotContain(asHex);
             assertThat(indexHex).doesNotContain(asHex);
+            assertThat(displayHex).doesNotContain(asHex);
             assertThat(row).doesNotContain(spelling);
         }
     }
@@ -112,7 +115,7 @@ class VolunteerNumbersTest {
                 .getSingleResult()).longValue());
         assertThat(rows).isZero();
         Object[] contact = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
-                "SELECT contact_name, contact_phone_cipher FROM meetings WHERE id = ?1", Object[].class)
+                "SELECT contact_name, contact_phone_cipher, contact_phone_display_cipher FROM meetings WHERE id = ?1", Object[].class)
                 .setParameter(1, meeting).getSingleResult());
         assertThat(contact).containsOnlyNulls();
         new ForumApiClient(token).get("/api/volunteers/me").statusCode(404);
