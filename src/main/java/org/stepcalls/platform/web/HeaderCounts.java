@@ -3,11 +3,9 @@ package org.stepcalls.platform.web;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,13 +23,13 @@ import org.stepcalls.platform.security.Viewer;
 @Named("headerCounts")
 public class HeaderCounts {
 
-    private final Instance<HeaderCount> counts;
+    private final HeaderCountStatements statements;
     private final CurrentUser currentUser;
     private final EntityManager entityManager;
     private Map<String, Long> counted;
 
-    HeaderCounts(Instance<HeaderCount> counts, CurrentUser currentUser, EntityManager entityManager) {
-        this.counts = counts;
+    HeaderCounts(HeaderCountStatements statements, CurrentUser currentUser, EntityManager entityManager) {
+        this.statements = statements;
         this.currentUser = currentUser;
         this.entityManager = entityManager;
     }
@@ -53,22 +51,20 @@ public class HeaderCounts {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     Map<String, Long> countAll(Viewer viewer) {
-        List<HeaderCount> shown = counts.stream().filter(count -> count.shownTo(viewer)).toList();
+        HeaderCountStatements.Statement statement = statements.forViewer(viewer);
         Map<String, Long> result = new HashMap<>();
-        if (shown.isEmpty()) {
+        if (statement == null) {
             return result;
         }
-        String sql = "SELECT " + String.join(", ", shown.stream().map(count -> "(" + count.sql() + ")").toList());
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                long accountParameters = sql.chars().filter(c -> c == '?').count();
-                for (int i = 1; i <= accountParameters; i++) {
+            try (PreparedStatement select = connection.prepareStatement(statement.sql())) {
+                for (int i = 1; i <= statement.accountParameters(); i++) {
                     select.setLong(i, viewer.accountId());
                 }
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
-                    for (int i = 0; i < shown.size(); i++) {
-                        result.put(shown.get(i).name(), row.getLong(i + 1));
+                    for (int i = 0; i < statement.names().size(); i++) {
+                        result.put(statement.names().get(i), row.getLong(i + 1));
                     }
                 }
             }
