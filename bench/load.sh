@@ -14,6 +14,10 @@
 #   BENCH_SCALE=5            the growth run: 500,000 topics and 5,000,000 posts (default 1)
 #   BENCH_JAVA_OPTS=...      extra JVM options for the app, e.g. a JFR recording:
 #     BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile
+#   BENCH_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   build and run everything on that JDK
+#   BENCH_AOT=1              the JDK's AOT cache (JEP 483/515; needs JDK 25, the default JDK then):
+#     the jar packaged as aot-jar, a training run writes target/bench/app.aot before the first minute,
+#     and the app runs with it from then on
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null; then
@@ -23,13 +27,21 @@ if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null; then
     echo "install wrk and pgbench first: sudo apt-get install -y wrk postgresql-contrib"; exit 1
   fi
 fi
+aot=()
+if [ "${BENCH_AOT:-}" = 1 ]; then
+  BENCH_JAVA_HOME="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+  aot=(-Dquarkus.package.jar.type=aot-jar -Dstepcalls.bench.aot=true)
+fi
+if [ -n "${BENCH_JAVA_HOME:-}" ]; then
+  export JAVA_HOME="$BENCH_JAVA_HOME"
+fi
 log=target/bench/load.log
 mkdir -p target/bench
 echo "building the app and running the benchmark (about 12 minutes); full output in $log"
 if ! ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LoadBenchmarkIT \
     -Dfailsafe.failIfNoSpecifiedTests=false -Dstepcalls.bench=true \
     -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" -Dstepcalls.bench.warm-up="${BENCH_WARMUP:-20s}" -Dstepcalls.bench.connections="${BENCH_CONNECTIONS:-8,32}" \
-    -Dstepcalls.bench.only="${BENCH_ONLY:-}" -Dstepcalls.bench.scale="${BENCH_SCALE:-1}" >"$log" 2>&1; then
+    -Dstepcalls.bench.only="${BENCH_ONLY:-}" -Dstepcalls.bench.scale="${BENCH_SCALE:-1}" "${aot[@]}" >"$log" 2>&1; then
   tail -40 "$log"; echo "benchmark failed; see $log"; exit 1
 fi
-grep -E "^(seeded|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS)" "$log"
+grep -E "^(seeded|AOT cache|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS)" "$log"

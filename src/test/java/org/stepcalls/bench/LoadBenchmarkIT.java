@@ -51,6 +51,14 @@ class LoadBenchmarkIT {
     /** Only the scenarios whose names contain this (e.g. "topic page"), for profiling one of them. */
     static final String ONLY = System.getProperty("stepcalls.bench.only", "");
 
+    /**
+     * BENCH_AOT=1 (on JDK 25, the jar packaged as {@code aot-jar}): before the first minute, a training
+     * run writes the JDK's AOT cache (JEP 483/515: classes loaded and linked, method profiles), and the
+     * app is restarted with it. The rest of the run then uses that app too.
+     */
+    static final boolean AOT_CACHE = Boolean.getBoolean("stepcalls.bench.aot");
+    static final Path AOT_CACHE_FILE = Path.of("target/bench/app.aot").toAbsolutePath();
+
     private static String databasePassword = "";
     /**
      * The search mix, one query after another: a rare word (about one post in 10,000), a common word
@@ -114,14 +122,17 @@ class LoadBenchmarkIT {
             Path scripts = Files.createDirectories(Path.of("target/bench/wrk"));
             List<Figures> all = new ArrayList<>();
             CpuClock cpu = new CpuClock(stack::appPid, pg);
+            String randomTopic = "math.random(" + firstTopic + ", " + (firstTopic + TOPICS - 1) + ")";
             Scenario firstMinute = new Scenario("latest page (/), first minute, no warm-up", get("\"/\""));
             if (firstMinute.name().contains(ONLY)) {
+                if (AOT_CACHE) {
+                    trainAotCache(stack, cpu, scripts, randomTopic, leeds);
+                }
                 // what a freshly started instance serves: a restart, then the latest page at once for 60 s
-                stack.restartApp();
+                stack.restartApp(AOT_CACHE ? List.of("-XX:AOTCache=" + AOT_CACHE_FILE) : List.of());
                 all.add(wrk(cpu, firstMinute, CONNECTIONS.get(CONNECTIONS.size() - 1), stack.appUrl,
                         bearer(stack.accessToken("helen", "helen-demo")), scripts, null, "60s"));
             }
-            String randomTopic = "math.random(" + firstTopic + ", " + (firstTopic + TOPICS - 1) + ")";
             List<Scenario> scenarios = List.of(
                     // floors: what the framework costs without sign-in, and with sign-in and one lookup
                     new Scenario("floor: health check, no sign-in", get("\"/q/health/live\"")),
@@ -262,6 +273,26 @@ class LoadBenchmarkIT {
             sql.execute("RESET plan_cache_mode");
             sql.execute("DEALLOCATE search");
         }
+    }
+
+    /**
+     * The AOT cache's training run: the app restarted to record, the pages of the benchmark requested
+     * for a while (figures not kept), then stopped — the JVM writes the cache as it exits.
+     */
+    private static void trainAotCache(PackagedStack stack, CpuClock cpu, Path scripts, String randomTopic, long leeds)
+            throws Exception {
+        Files.deleteIfExists(AOT_CACHE_FILE);
+        stack.restartApp(List.of("-XX:AOTCacheOutput=" + AOT_CACHE_FILE));
+        long training = System.nanoTime();
+        for (Scenario scenario : List.of(new Scenario("training: latest page", get("\"/\"")),
+                new Scenario("training: topic page", get("\"/t/\" .. " + randomTopic)),
+                new Scenario("training: search", searchMix()),
+                new Scenario("training: contacts", get("\"/api/contacts?areaId=" + leeds + "&sex=female&requestType=phone\"")))) {
+            wrk(cpu, scenario, 8, stack.appUrl, bearer(stack.accessToken("helen", "helen-demo")), scripts, null, "15s");
+        }
+        stack.restartApp(List.of("-XX:AOTCache=" + AOT_CACHE_FILE)); // stopping the recording app writes the cache
+        System.out.printf("%nAOT cache trained and written in %.0f s: %,d bytes%n", (System.nanoTime() - training) / 1e9,
+                Files.size(AOT_CACHE_FILE));
     }
 
     private static String searchMix() {

@@ -38,11 +38,15 @@ public final class PackagedStack implements AutoCloseable {
     public final String appUrl;
     private final Process keycloak;
     private Process app;
-    /** Starts the app again as it was started; null when the caller started it. */
-    private final java.util.concurrent.Callable<Process> relaunch;
+    /** Starts the app again as it was started, with extra JVM options; null when the caller started it. */
+    private final Relaunch relaunch;
+
+    private interface Relaunch {
+        Process withJavaOptions(List<String> extra) throws IOException;
+    }
 
     private PackagedStack(String keycloakUrl, String appUrl, Process keycloak, Process app,
-            java.util.concurrent.Callable<Process> relaunch) {
+            Relaunch relaunch) {
         this.keycloakUrl = keycloakUrl;
         this.appUrl = appUrl;
         this.keycloak = keycloak;
@@ -80,9 +84,9 @@ public final class PackagedStack implements AutoCloseable {
                     "STEPCALLS_SESSION_SECRET", Base64.getEncoder().encodeToString(key) + "-session",
                     "STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key)));
             environment.putAll(appEnvironment);
-            java.util.concurrent.Callable<Process> relaunch = () -> launchApp(image.javaOptions(), environment, true, List.of(),
+            Relaunch relaunch = extra -> launchApp(concat(image.javaOptions(), extra), environment, true, List.of(),
                     Path.of("."), logName);
-            app = relaunch.call();
+            app = relaunch.withJavaOptions(List.of());
             awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(1), app);
             return new PackagedStack(keycloakUrl, appUrl, keycloak, app, relaunch);
         } catch (Exception | Error failed) {
@@ -98,12 +102,26 @@ public final class PackagedStack implements AutoCloseable {
 
     /** Stops the app and starts it afresh (same options, same database), returning once it reports ready. */
     public void restartApp() throws Exception {
+        restartApp(List.of());
+    }
+
+    /**
+     * Stops the app (waiting for its JVM to exit, e.g. while it writes an AOT cache) and starts it
+     * afresh with these JVM options added, returning once it reports ready.
+     */
+    public void restartApp(List<String> extraJavaOptions) throws Exception {
         if (relaunch == null) {
             throw new IllegalStateException("this stack's app was started by its caller");
         }
         stop(app);
-        app = relaunch.call();
+        app = relaunch.withJavaOptions(extraJavaOptions);
         awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(1), app);
+    }
+
+    private static List<String> concat(List<String> first, List<String> then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     /**
