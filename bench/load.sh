@@ -10,7 +10,7 @@
 #   BENCH_DURATION=30s       length of each measured run (default 10s)
 #   BENCH_WARMUP=30s         unmeasured run before each (default 20s: the JIT needs it on 2 cores)
 #   BENCH_CONNECTIONS=32     connection counts (default 8,32)
-#   BENCH_ONLY="topic page"  only the scenarios whose names contain this
+#   BENCH_ONLY="topic page"  only the scenarios whose names contain this ("search|contacts": either)
 #   BENCH_SCALE=5            the growth run: 500,000 topics and 5,000,000 posts (default 1)
 #   BENCH_JAVA_OPTS=...      extra JVM options for the app, e.g. a JFR recording:
 #     BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile

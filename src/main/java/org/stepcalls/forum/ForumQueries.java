@@ -1,11 +1,15 @@
 package org.stepcalls.forum;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.stepcalls.platform.database.InTurn;
 
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
@@ -111,8 +115,12 @@ public class ForumQueries {
     private final Likes likes;
     private final EntityManager entityManager;
     private final ReadingState readingState;
+    private final InTurn searches;
 
-    ForumQueries(Permissions permissions, Likes likes, EntityManager entityManager, ReadingState readingState) {
+    ForumQueries(Permissions permissions, Likes likes, EntityManager entityManager, ReadingState readingState,
+            @ConfigProperty(name = "stepcalls.search.at-once") int searchesAtOnce,
+            @ConfigProperty(name = "stepcalls.search.wait-at-most") Duration searchWait) {
+        this.searches = new InTurn("Search", searchesAtOnce, searchWait);
         this.permissions = permissions;
         this.likes = likes;
         this.entityManager = entityManager;
@@ -277,10 +285,10 @@ public class ForumQueries {
         if (categoryIds.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery(SEARCH_SQL)
+        List<Object[]> rows = searches.run(() -> entityManager.createNativeQuery(SEARCH_SQL)
                 .setParameter(1, q).setParameter(2, categoryIds.toArray(Long[]::new)).setParameter(3, SEARCH_LIMIT)
                 .setParameter(4, SEARCH_CANDIDATES).setParameter(5, EXCERPT_SOURCE_CHARS)
-                .getResultList();
+                .getResultList());
         return rows.stream().map(r -> new SearchResult(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 (String) r[2], (String) r[3])).toList();
     }

@@ -238,14 +238,15 @@ public class ForumPages {
 
     @GET
     @Path("search")
-    public TemplateInstance search(@QueryParam("q") String q) {
+    public Response search(@QueryParam("q") String q) {
         if (q == null || q.isBlank()) {
-            return Templates.search("", List.of(), null);
+            return Response.ok(Templates.search("", List.of(), null)).build();
         }
         try {
-            return Templates.search(q, queries.search(currentUser.viewer(), q), null);
-        } catch (ApiException e) {
-            return Templates.search(q, List.of(), e.getMessage());
+            return Response.ok(Templates.search(q, queries.search(currentUser.viewer(), q), null)).build();
+        } catch (ApiException e) { // too long, or search busy: the box again with what was typed and why
+            Response.ResponseBuilder refused = Response.status(e.status()).entity(Templates.search(q, List.of(), e.getMessage()));
+            return (e.status() == 503 ? refused.header("Retry-After", "1") : refused).build();
         }
     }
 

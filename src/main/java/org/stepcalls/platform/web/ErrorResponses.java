@@ -39,7 +39,9 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return respond(uri, e.status(), e.code(), e.getMessage());
+        Response response = respond(uri, e.status(), e.code(), e.getMessage());
+        // a 503 from us is a queue that was full a moment ago (InTurn): a second is enough
+        return e.status() == 503 ? Response.fromResponse(response).header("Retry-After", "1").build() : response;
     }
 
     @ServerExceptionMapper

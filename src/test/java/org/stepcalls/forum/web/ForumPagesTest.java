@@ -121,6 +121,16 @@ class ForumPagesTest {
     }
 
     @Test
+    void aSearchTooLongComesBackAsABadRequestWithTheWordsAndTheReason() {
+        String words = "wombat".repeat(40);
+        Response refused = mia.get("/search?q=" + words);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.asString());
+        assertThat(page.text()).contains("Search for at most 200 characters.");
+        assertThat(page.select("input[name=q]").attr("value")).isEqualTo(words);
+    }
+
+    @Test
     void anUnknownAddressGetsANotFoundPageEvenForASignedInVisitor() {
         Response missing = mia.get("/favicon.ico");
         assertThat(missing.statusCode()).isEqualTo(404);
