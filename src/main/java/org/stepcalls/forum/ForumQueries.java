@@ -272,7 +272,6 @@ public class ForumQueries {
     }
 
     /** Full-text search over titles and bodies, limited to what the viewer may read; hidden posts never match. */
-    @SuppressWarnings("unchecked")
     public List<SearchResult> search(Viewer viewer, String rawQuery) {
         String q = rawQuery == null ? "" : rawQuery.strip();
         if (q.isEmpty()) {
@@ -281,17 +280,35 @@ public class ForumQueries {
         if (q.length() > MAX_QUERY) {
             throw ApiException.invalidField("q", "Search for at most " + MAX_QUERY + " characters.");
         }
-        List<Long> categoryIds = permissions.readableCategories(viewer).stream().map(c -> c.id).toList();
-        if (categoryIds.isEmpty()) {
+        Long[] categoryIds = permissions.readableCategories(viewer).stream().map(c -> c.id).toArray(Long[]::new);
+        if (categoryIds.length == 0) {
             return List.of();
         }
-        List<Object[]> rows = searches.run(() -> entityManager.createNativeQuery(SEARCH_SQL)
-                .setParameter(1, q).setParameter(2, categoryIds.toArray(Long[]::new)).setParameter(3, SEARCH_LIMIT)
-                .setParameter(4, SEARCH_CANDIDATES).setParameter(5, EXCERPT_SOURCE_CHARS)
-                .getResultList());
-        return rows.stream().map(r -> new SearchResult(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                (String) r[2], (String) r[3])).toList();
+        Object[] values = { q, categoryIds, SEARCH_LIMIT, SEARCH_CANDIDATES, EXCERPT_SOURCE_CHARS }; // ?1 … ?5
+        return searches.run(() -> entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement select = connection.prepareStatement(SEARCH_JDBC)) {
+                for (int i = 0; i < SEARCH_PARAMETERS.length; i++) {
+                    select.setObject(i + 1, values[SEARCH_PARAMETERS[i] - 1]);
+                }
+                List<SearchResult> results = new java.util.ArrayList<>();
+                try (java.sql.ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        results.add(new SearchResult(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4)));
+                    }
+                }
+                return results;
+            }
+        }));
     }
+
+    /**
+     * SEARCH_SQL for plain JDBC, and which of its numbered parameters each {@code ?} is. Plain JDBC, as
+     * for the lists: a native query through Hibernate parsed the text and read the result's metadata
+     * again on every search.
+     */
+    private static final String SEARCH_JDBC = SEARCH_SQL.replaceAll("\\?\\d", "?");
+    private static final int[] SEARCH_PARAMETERS = java.util.regex.Pattern.compile("\\?(\\d)").matcher(SEARCH_SQL).results()
+            .mapToInt(match -> Integer.parseInt(match.group(1))).toArray();
 
     /**
      * A list's rows with the viewer's reading state, in one statement: one primary-key lookup per row
