@@ -23,6 +23,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Turns every failure into the contract's JSON error for {@code /api/**} and into a plain error
@@ -97,13 +98,13 @@ public class ErrorResponses {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, request);
         }
         return switch (status) {
             case 404 -> respond(uri, 404, "not_found", ApiException.notFound().getMessage());
@@ -117,9 +118,13 @@ public class ErrorResponses {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpServerRequest request) {
         if (DatabaseUnavailable.causedBy(e)) {
             return databaseUnavailable(e, uri);
+        }
+        if (clientWentAway(e, request)) { // e.g. a phone losing signal mid-upload: nobody to answer, nothing of ours broke
+            LOG.debugf("The client closed the connection during the request: %s", e.getClass().getName());
+            return respond(uri, 400, "client_closed", "The connection closed before the request arrived whole.");
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         // class and frames only: an exception's message can quote the data that caused it
@@ -141,6 +146,15 @@ public class ErrorResponses {
                         + " Please look before you send it again in a minute."
                 : "The database cannot be reached just now, so nothing was saved. Please try again in a minute.");
         return Response.fromResponse(response).header("Retry-After", "10").build();
+    }
+
+    /** A read or write that failed because the other end hung up: the connection is closed, the failure an I/O one. */
+    private static boolean clientWentAway(Throwable e, HttpServerRequest request) {
+        boolean inputOutput = false;
+        for (Throwable t = e; t != null && !inputOutput; t = t.getCause() == t ? null : t.getCause()) {
+            inputOutput = t instanceof java.io.IOException;
+        }
+        return inputOutput && request != null && request.response().closed();
     }
 
     static boolean isApi(UriInfo uri) {
