@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Load figures (issues 6, 16): packages the app and runs it as an operator would — against its
 # own PostgreSQL (target/bench/pg) and Keycloak for sign-in — seeded with 100,000 topics,
-# 1,000,000 posts and 10,000 volunteers; first restarts the app and measures the latest page for
-# its first 60 s with no warm-up; then wrk at fixed connection counts against the latest page
+# 1,000,000 posts and 10,000 volunteers; wrk at fixed connection counts against the latest page
 # (bearer token, and a browser's session cookie from Keycloak's login form), a topic page, search
 # (a word mix: rare, common, two words, a phrase, no match), creating posts and the contacts
-# query; pgbench -S against the same PostgreSQL as the baseline. Needs wrk and pgbench
+# query; last it restarts the app and measures the latest page for its first 60 s with no
+# warm-up; pgbench -S against the same PostgreSQL as the baseline. Needs wrk and pgbench
 # (installed here through apt when missing, as root).
 #   BENCH_DURATION=30s       length of each measured run (default 10s)
 #   BENCH_WARMUP=30s         unmeasured run before each (default 20s: the JIT needs it on 2 cores)
