@@ -19,7 +19,6 @@ import org.stepcalls.platform.web.ApiException;
 public final class InTurn {
 
     private final String what;
-    private final int atOnce;
     private final Semaphore turns;
     private final Duration patience;
 
@@ -33,7 +32,6 @@ public final class InTurn {
             throw new IllegalArgumentException(what + ": at least one must run at once, not " + atOnce);
         }
         this.what = what;
-        this.atOnce = atOnce;
         this.turns = new Semaphore(atOnce, true);
         this.patience = patience;
     }
@@ -53,14 +51,5 @@ public final class InTurn {
         } finally {
             turns.release();
         }
-    }
-
-    public int atOnce() {
-        return atOnce;
-    }
-
-    /** Requests waiting for a turn now (an estimate, for metrics). */
-    public int waiting() {
-        return turns.getQueueLength();
     }
 }
