@@ -119,8 +119,9 @@ public class ForumQueries {
 
     ForumQueries(Permissions permissions, Likes likes, EntityManager entityManager, ReadingState readingState,
             @ConfigProperty(name = "stepcalls.search.at-once") int searchesAtOnce,
+            @ConfigProperty(name = "stepcalls.search.max-waiting") int searchesWaiting,
             @ConfigProperty(name = "stepcalls.search.wait-at-most") Duration searchWait) {
-        this.searches = new InTurn("Search", searchesAtOnce, searchWait);
+        this.searches = new InTurn("Search", searchesAtOnce, searchesWaiting, searchWait);
         this.permissions = permissions;
         this.likes = likes;
         this.entityManager = entityManager;

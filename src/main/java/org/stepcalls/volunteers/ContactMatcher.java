@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -17,9 +16,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.stepcalls.platform.database.InTurn;
 
 import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
@@ -73,12 +69,8 @@ public class ContactMatcher {
     private final AgroalDataSource dataSource;
     private final DisplayForms displayForms;
     private final VolunteerSettings settings;
-    private final InTurn lookups;
 
-    ContactMatcher(AgroalDataSource dataSource, DisplayForms displayForms, VolunteerSettings settings,
-            @ConfigProperty(name = "stepcalls.contacts.at-once") int lookupsAtOnce,
-            @ConfigProperty(name = "stepcalls.contacts.wait-at-most") Duration lookupWait) {
-        this.lookups = new InTurn("The contacts lookup", lookupsAtOnce, lookupWait);
+    ContactMatcher(AgroalDataSource dataSource, DisplayForms displayForms, VolunteerSettings settings) {
         this.dataSource = dataSource;
         this.displayForms = displayForms;
         this.settings = settings;
@@ -92,10 +84,6 @@ public class ContactMatcher {
 
     /** Empty when no area has that id. */
     public Optional<Contacts> find(long callerAreaId, Sex callerSex, RequestType request) {
-        return lookups.run(() -> lookUp(callerAreaId, callerSex, request));
-    }
-
-    private Optional<Contacts> lookUp(long callerAreaId, Sex callerSex, RequestType request) {
         boolean welcome = request == RequestType.MEETING_WELCOME;
         LocalDate today = LocalDate.now();
         List<VolunteerContact> volunteers = new ArrayList<>();

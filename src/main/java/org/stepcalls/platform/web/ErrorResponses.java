@@ -148,13 +148,30 @@ public class ErrorResponses {
         return Response.fromResponse(response).header("Retry-After", "10").build();
     }
 
-    /** A read or write that failed because the other end hung up: the connection is closed, the failure an I/O one. */
+    /**
+     * A read that failed because the other end hung up: the connection is closed and the failure is an
+     * I/O one while the request's body was read (Vert.x's request stream), not some other I/O of ours.
+     */
     private static boolean clientWentAway(Throwable e, HttpServerRequest request) {
-        boolean inputOutput = false;
-        for (Throwable t = e; t != null && !inputOutput; t = t.getCause() == t ? null : t.getCause()) {
-            inputOutput = t instanceof java.io.IOException;
+        if (request == null || !request.response().closed()) {
+            return false;
         }
-        return inputOutput && request != null && request.response().closed();
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) { // bounded: a cause chain may loop
+            if (t instanceof java.io.IOException && readingTheRequest(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean readingTheRequest(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().contains("VertxInputStream")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isApi(UriInfo uri) {

@@ -2,6 +2,7 @@ package org.stepcalls.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,12 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.stepcalls.platform.web.ApiException;
 
-/** Heavy queries a few at a time, the rest in line; nobody waits forever and a failure frees its turn. */
+/** Heavy queries a few at a time, the rest in a bounded line; nobody waits forever and a failure frees its turn. */
 class InTurnTest {
 
     @Test
     void noMoreThanTheGivenNumberRunAtOnce() throws Exception {
-        InTurn inTurn = new InTurn("Search", 2, Duration.ofSeconds(30));
+        InTurn inTurn = new InTurn("Search", 2, 64, Duration.ofSeconds(30));
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -47,7 +48,7 @@ class InTurnTest {
 
     @Test
     void oneWaitingPastItsPatienceIsToldTheServiceIsBusy() throws Exception {
-        InTurn inTurn = new InTurn("Search", 1, Duration.ofMillis(50));
+        InTurn inTurn = new InTurn("Search", 1, 64, Duration.ofMillis(50));
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread holder = new Thread(() -> inTurn.run(() -> {
@@ -72,17 +73,47 @@ class InTurnTest {
     }
 
     @Test
+    void oneFindingTheLineFullIsRefusedAtOnceInsteadOfWaiting() throws Exception {
+        InTurn inTurn = new InTurn("Search", 1, 1, Duration.ofSeconds(60));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> inTurn.run(() -> {
+            holding.countDown();
+            await(release);
+            return null;
+        }));
+        Thread waiter = new Thread(() -> inTurn.run(() -> null));
+        holder.start();
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            waiter.start();
+            while (inTurn.waiting() < 1) {
+                Thread.sleep(5);
+            }
+            // without the bound this would wait its 60 s for the holder
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> inTurn.run(() -> "never"))
+                    .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.status()).isEqualTo(503)));
+            assertThat(waiter.isAlive()).as("the one already in line still waits its turn").isTrue();
+        } finally {
+            release.countDown();
+            holder.join(10_000);
+            waiter.join(10_000);
+        }
+        assertThat(inTurn.waiting()).isZero();
+    }
+
+    @Test
     void aFailedQueryGivesItsTurnBack() {
-        InTurn inTurn = new InTurn("The contacts lookup", 1, Duration.ofMillis(50));
+        InTurn inTurn = new InTurn("Search", 1, 64, Duration.ofMillis(50));
         assertThatThrownBy(() -> inTurn.run(() -> {
-            throw new IllegalStateException("Contact search failed");
-        })).hasMessage("Contact search failed");
+            throw new IllegalStateException("Search failed");
+        })).hasMessage("Search failed");
         assertThat(inTurn.run(() -> "answered")).isEqualTo("answered");
     }
 
     @Test
     void atLeastOneMustRunAtOnce() {
-        assertThatThrownBy(() -> new InTurn("Search", 0, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new InTurn("Search", 0, 64, Duration.ofSeconds(1)))
                 .hasMessageContaining("at least one must run at once");
     }
 
