@@ -31,6 +31,7 @@ import org.stepcalls.forum.TopicWatching;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.platform.web.ErrorResponses;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -245,8 +246,8 @@ public class ForumPages {
         try {
             return Response.ok(Templates.search(q, queries.search(currentUser.viewer(), q), null)).build();
         } catch (ApiException e) { // too long, or search busy: the box again with what was typed and why
-            Response.ResponseBuilder refused = Response.status(e.status()).entity(Templates.search(q, List.of(), e.getMessage()));
-            return (e.status() == 503 ? refused.header("Retry-After", "1") : refused).build();
+            return ErrorResponses.retryAfterWhenBusy(Response.status(e.status()).entity(Templates.search(q, List.of(), e.getMessage())), e)
+                    .build();
         }
     }
 

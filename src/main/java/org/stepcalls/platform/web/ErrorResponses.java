@@ -40,9 +40,12 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        Response response = respond(uri, e.status(), e.code(), e.getMessage());
-        // a 503 from us is a queue that was full a moment ago (InTurn): a second is enough
-        return e.status() == 503 ? Response.fromResponse(response).header("Retry-After", "1").build() : response;
+        return retryAfterWhenBusy(Response.fromResponse(respond(uri, e.status(), e.code(), e.getMessage())), e).build();
+    }
+
+    /** A 503 of ours is a line that was full a moment ago (InTurn): a second is enough. Pages that answer the refusal themselves use it too. */
+    public static Response.ResponseBuilder retryAfterWhenBusy(Response.ResponseBuilder response, ApiException e) {
+        return e.status() == 503 ? response.header("Retry-After", "1") : response;
     }
 
     @ServerExceptionMapper

@@ -49,16 +49,9 @@ class InTurnTest {
     @Test
     void oneWaitingPastItsPatienceIsToldTheServiceIsBusy() throws Exception {
         InTurn inTurn = new InTurn("Search", 1, 64, Duration.ofMillis(50));
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> inTurn.run(() -> {
-            holding.countDown();
-            await(release);
-            return null;
-        }));
-        holder.start();
+        Thread holder = holdTheTurn(inTurn, release);
         try {
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
             assertThatThrownBy(() -> inTurn.run(() -> "never"))
                     .isInstanceOfSatisfying(ApiException.class, refused -> {
                         assertThat(refused.status()).isEqualTo(503);
@@ -75,17 +68,10 @@ class InTurnTest {
     @Test
     void oneFindingTheLineFullIsRefusedAtOnceInsteadOfWaiting() throws Exception {
         InTurn inTurn = new InTurn("Search", 1, 1, Duration.ofSeconds(60));
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> inTurn.run(() -> {
-            holding.countDown();
-            await(release);
-            return null;
-        }));
+        Thread holder = holdTheTurn(inTurn, release);
         Thread waiter = new Thread(() -> inTurn.run(() -> null));
-        holder.start();
         try {
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
             waiter.start();
             while (inTurn.waiting() < 1) {
                 Thread.sleep(5);
@@ -115,6 +101,19 @@ class InTurnTest {
     void atLeastOneMustRunAtOnce() {
         assertThatThrownBy(() -> new InTurn("Search", 0, 64, Duration.ofSeconds(1)))
                 .hasMessageContaining("at least one must run at once");
+    }
+
+    /** A thread that takes a turn and keeps it until {@code release}; returns once it holds it. */
+    private static Thread holdTheTurn(InTurn inTurn, CountDownLatch release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Thread holder = new Thread(() -> inTurn.run(() -> {
+            holding.countDown();
+            await(release);
+            return null;
+        }));
+        holder.start();
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        return holder;
     }
 
     private static void sleep(long millis) {
