@@ -8,12 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
 import org.stepcalls.privacy.DramaNumbers;
@@ -191,7 +191,7 @@ class MeetingFirstPathTest {
 
     /** An area of a region of its own (a fresh name), so that its outcome cells are this test's alone. */
     private long area(String regionStem) {
-        String region = regionStem + " " + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        String region = regionStem + " " + FreshLetters.of(10);
         return coordinator.post("/api/areas", Map.of("name", "Town of " + region, "region", region, "latitude", 10.0,
                 "longitude", -40.0)).statusCode(201).extract().jsonPath().getLong("id");
     }

@@ -9,13 +9,13 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.calls.api.CallFixtures;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
@@ -32,7 +32,7 @@ import io.restassured.specification.RequestSpecification;
 class DiscourseApiTest {
 
     /** Usernames of this run, so other classes' accounts never collide with these. */
-    private static final String RUN = UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+    private static final String RUN = FreshLetters.of(6);
     private static final String MIA = "mia" + RUN;
     private static final String HELEN = "helen" + RUN;
     private static final String ALICE = "alice" + RUN;

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
 
@@ -35,7 +35,7 @@ class DiscourseClientsTest {
     @Test
     void discoursesOwnClientAndAnRssReaderWorkAgainstTheForum() throws Exception {
         requireNode();
-        String run = UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String run = FreshLetters.of(6);
         String member = "client" + run;
         ForumApiClient mia = new ForumApiClient(TestUsers.member(member));
         mia.get("/api/categories").statusCode(200);

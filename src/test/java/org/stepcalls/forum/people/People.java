@@ -3,8 +3,8 @@ package org.stepcalls.forum.people;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
+import org.stepcalls.FreshLetters;
 import org.stepcalls.calls.api.CallFixtures;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
@@ -65,7 +65,7 @@ final class People {
      */
     private static synchronized long area() {
         if (area == null) {
-            String suffix = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+            String suffix = FreshLetters.of(10);
             area = person("peoplecoordinator", "coordinator", "member")
                     .post("/api/areas", Map.of("name", "Peopleton " + suffix, "region", "Testshire", "latitude", 80.0,
                             "longitude", 0.0))
