@@ -5,7 +5,7 @@
 # (bearer token, and a browser's session cookie from Keycloak's login form), a topic page, search
 # (a word mix: rare, common, two words, a phrase, no match), creating posts and the contacts
 # query; last it restarts the app and measures the latest page for its first 60 s with no
-# warm-up; pgbench -S against the same PostgreSQL as the baseline. Needs wrk and pgbench
+# warm-up (six 10 s slices, then the same app again once warm, for the share); pgbench -S against the same PostgreSQL as the baseline. Needs wrk and pgbench
 # (installed here through apt when missing, as root).
 #   BENCH_DURATION=30s       length of each measured run (default 10s)
 #   BENCH_WARMUP=30s         unmeasured run before each (default 20s: the JIT needs it on 2 cores)

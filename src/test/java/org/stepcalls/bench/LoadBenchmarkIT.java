@@ -151,10 +151,12 @@ class LoadBenchmarkIT {
                     String signIn = scenario.browser()
                             ? cookie(BrowserSignIn.sessionCookie(stack.appUrl, "helen", "helen-demo"))
                             : bearer(stack.accessToken("helen", "helen-demo"));
+                    Thread.sleep(3_000); // let the previous scenario's last queries finish on the server
                     all.add(wrk(cpu, scenario, connections, stack.appUrl, signIn, scripts, WARM_UP, DURATION));
                 }
             }
             long rss = stack.appRssMegabytes();
+            List<Figures> firstMinuteFigures = List.of();
             Scenario firstMinute = new Scenario("latest page (/), first minute, no warm-up", get("\"/\""));
             if (chosen(firstMinute)) {
                 if (AOT_CACHE) {
@@ -162,9 +164,8 @@ class LoadBenchmarkIT {
                 }
                 // what a freshly started instance serves: a restart, then the latest page at once for 60 s —
                 // last, so that the other scenarios run on the app that served the seeding, as in round one
-                stack.restartApp(AOT_CACHE ? List.of("-XX:AOTCache=" + AOT_CACHE_FILE) : List.of());
-                all.add(wrk(cpu, firstMinute, CONNECTIONS.get(CONNECTIONS.size() - 1), stack.appUrl,
-                        bearer(stack.accessToken("helen", "helen-demo")), scripts, null, "60s"));
+                firstMinuteFigures = firstMinute(stack, cpu, scripts, firstMinute);
+                all.addAll(firstMinuteFigures);
             }
             Map<Integer, Double> pgbench = new java.util.TreeMap<>();
             for (int connections : CONNECTIONS) {
@@ -179,7 +180,9 @@ class LoadBenchmarkIT {
             System.out.println("(app/db CPU ms: CPU time per request of the app's process and of all PostgreSQL processes)");
             pgbench.forEach((connections, tps) -> System.out.printf("%-44s %5d %9.0f%n", "pgbench -S (same PostgreSQL, baseline)",
                     connections, tps));
-            System.out.printf("app RSS after the run: %d MB (the packaged app's process)%n%n", rss);
+            System.out.printf("app RSS after the run: %d MB (the packaged app's process)%n", rss);
+            printFirstMinuteShare(firstMinuteFigures, all);
+            System.out.println();
         } finally {
             EmbeddedDatabase.stop();
         }
@@ -280,6 +283,46 @@ class LoadBenchmarkIT {
         }
     }
 
+    static final int FIRST_MINUTE_SLICES = 6;
+
+    /**
+     * The app restarted (with the AOT cache when asked), then the latest page from the moment it reports
+     * ready: six 10 s slices back to back, so the ramp shows, and then the same app measured again once
+     * warm — the same database, the same hour of the run — for the share the first minute reached.
+     */
+    private static List<Figures> firstMinute(PackagedStack stack, CpuClock cpu, Path scripts, Scenario firstMinute)
+            throws Exception {
+        String signIn = bearer(stack.accessToken("helen", "helen-demo")); // before the restart: measured from ready
+        stack.restartApp(AOT_CACHE ? List.of("-XX:AOTCache=" + AOT_CACHE_FILE) : List.of());
+        int connections = CONNECTIONS.get(CONNECTIONS.size() - 1);
+        List<Figures> figures = new ArrayList<>();
+        for (int slice = 0; slice < FIRST_MINUTE_SLICES; slice++) {
+            Scenario part = new Scenario(firstMinute.name() + ", %d-%d s".formatted(slice * 10, slice * 10 + 10), firstMinute.lua());
+            figures.add(wrk(cpu, part, connections, stack.appUrl, signIn, scripts, null, "10s"));
+        }
+        figures.add(wrk(cpu, new Scenario(WARMED_AFTER_FIRST_MINUTE, firstMinute.lua()), connections, stack.appUrl, signIn,
+                scripts, null, DURATION));
+        return figures;
+    }
+
+    static final String WARMED_AFTER_FIRST_MINUTE = "latest page (/), the same app after its first minute";
+
+    /** The first minute's requests per second against the same app warm, and against the run's warmed latest page. */
+    private static void printFirstMinuteShare(List<Figures> firstMinute, List<Figures> all) {
+        if (firstMinute.isEmpty()) {
+            return;
+        }
+        double firstRps = firstMinute.subList(0, FIRST_MINUTE_SLICES).stream().mapToDouble(Figures::rps).average().orElseThrow();
+        double worstP99 = firstMinute.subList(0, FIRST_MINUTE_SLICES).stream().mapToDouble(Figures::p99).max().orElseThrow();
+        double warmedAfter = firstMinute.get(FIRST_MINUTE_SLICES).rps();
+        System.out.printf("first minute: %.0f req/s (worst 10 s p99 %.1f ms) = %.0f %% of the same app warm right after (%.0f)",
+                firstRps, worstP99, 100 * firstRps / warmedAfter, warmedAfter);
+        all.stream().filter(f -> f.name().equals("latest page (/)") && f.connections() == firstMinute.get(0).connections())
+                .findFirst().ifPresent(warmed -> System.out.printf(", %.0f %% of the latest page warmed earlier in the run (%.0f)",
+                        100 * firstRps / warmed.rps(), warmed.rps()));
+        System.out.println();
+    }
+
     /**
      * The AOT cache's training run: the app restarted to record, the pages of the benchmark requested
      * for a while (figures not kept), then stopped — the JVM writes the cache as it exits.
@@ -342,7 +385,6 @@ class LoadBenchmarkIT {
                 end
                 """);
         try {
-            Thread.sleep(3_000); // let the previous scenario's last queries finish on the server
             if (warmUp != null) {
                 run("wrk", "-t2", "-c" + connections, "-d" + warmUp, "-s", script.toString(), app);
             }
