@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.Accounts;
 import org.stepcalls.platform.security.UsernamePolicy;
 import org.stepcalls.platform.security.UsernameSuggester;
 import org.stepcalls.platform.security.Viewer;
@@ -25,9 +26,11 @@ public class Usernames implements UsernamePolicy {
     public static final String ALREADY_CHANGED = "username_already_changed";
 
     private final Redactor redactor;
+    private final Accounts accounts;
 
-    Usernames(Redactor redactor) {
+    Usernames(Redactor redactor, Accounts accounts) {
         this.redactor = redactor;
+        this.accounts = accounts;
     }
 
     @Override
@@ -74,6 +77,7 @@ public class Usernames implements UsernamePolicy {
         }
         account.username = username;
         account.usernameChanged = true;
+        accounts.forgetOnCommit(account.id); // the owner's next page shows the new name at once
         return username;
     }
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.stepcalls.forum.NotificationSettings;
 import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.Accounts;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.privacy.AuditLog;
 import org.stepcalls.privacy.AuditLog.Action;
@@ -51,12 +52,15 @@ public class MyData {
     private final VolunteerList volunteers;
     private final AuditLog audit;
     private final NotificationSettings emailSettings;
+    private final Accounts accounts;
 
-    MyData(EntityManager entityManager, VolunteerList volunteers, AuditLog audit, NotificationSettings emailSettings) {
+    MyData(EntityManager entityManager, VolunteerList volunteers, AuditLog audit, NotificationSettings emailSettings,
+            Accounts accounts) {
         this.entityManager = entityManager;
         this.volunteers = volunteers;
         this.audit = audit;
         this.emailSettings = emailSettings;
+        this.accounts = accounts;
     }
 
     @SuppressWarnings("unchecked")
@@ -110,6 +114,7 @@ public class MyData {
                 + "username = 'former_' || id, email = NULL, roles = '{}' WHERE id = ?3")
                 .setParameter(1, FORMER_MEMBER).setParameter(2, UUID.randomUUID().toString())
                 .setParameter(3, viewer.accountId()).executeUpdate();
+        accounts.forgetOnCommit(viewer.accountId()); // signing in again makes a new account, here at once too
         audit.record(viewer.accountId(), Action.ACCOUNT_DELETED, null, null);
     }
 

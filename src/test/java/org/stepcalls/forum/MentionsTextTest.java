@@ -11,7 +11,7 @@ import org.stepcalls.privacy.Redactor;
 class MentionsTextTest {
 
     private final Redactor redactor = new Redactor();
-    private final Usernames usernames = new Usernames(redactor);
+    private final Usernames usernames = new Usernames(redactor, null); // text only: no account is changed here
 
     @Test
     void aMentionIsNotAnAddressToTheRedactor() {

@@ -7,12 +7,20 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.stepcalls.platform.database.CachedTable;
+import org.stepcalls.platform.database.TableChanges;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +30,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * name, e-mail address and roles in step with the token (the roles so that work no request carries
  * — a mention, the coordinators' digest, an expiry warning, a watched topic — can ask who may read
  * or who coordinates).
+ *
+ * <p>Every signed-in request needs its account, so the accounts read are kept until the accounts
+ * table changes on any instance ({@link TableChanges}: a trigger announces each change on commit).
+ * The token's name, address and roles are still compared with the kept ones on every request, so a
+ * changed role is written and seen at the next token, as without the cache.
  */
 @ApplicationScoped
 public class Accounts {
@@ -35,23 +48,64 @@ public class Accounts {
     }
 
     private static final int USERNAME_ATTEMPTS = 5;
+    /** Far more than a helpline's volunteers; past it, accounts are read from the database as before. */
+    static final int KEPT_AT_MOST = 10_000;
 
     private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
     private final Instance<UsernamePolicy> usernamePolicy;
+    private final TransactionSynchronizationRegistry transactions;
+    /** Keyed by issuer and subject; a fresh map whenever the accounts table changed. */
+    private final CachedTable<Map<String, SignedIn>> kept;
 
-    Accounts(EntityManager entityManager, AgroalDataSource dataSource, Instance<UsernamePolicy> usernamePolicy) {
+    Accounts(EntityManager entityManager, AgroalDataSource dataSource, Instance<UsernamePolicy> usernamePolicy,
+            TransactionSynchronizationRegistry transactions, TableChanges tableChanges) {
         this.entityManager = entityManager;
         this.dataSource = dataSource;
         this.usernamePolicy = usernamePolicy;
+        this.transactions = transactions;
+        this.kept = tableChanges.cache("accounts");
+    }
+
+    /**
+     * For whoever changes an account's row (its username, its erasure): this instance forgets it as
+     * soon as the change commits, not a few milliseconds later when the table's notification arrives,
+     * so the owner's very next request sees the change. Call it inside the changing transaction.
+     */
+    public void forgetOnCommit(long accountId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    keptAccounts().values().removeIf(account -> account.id() == accountId);
+                }
+            }
+        });
+    }
+
+    private Map<String, SignedIn> keptAccounts() {
+        return kept.get(ConcurrentHashMap::new);
     }
 
     SignedIn findOrCreate(String issuer, String subject, String displayName, String usernameHint, String email,
             List<String> roles) {
         List<String> sortedRoles = roles.stream().sorted().toList();
+        Map<String, SignedIn> keptNow = keptAccounts();
+        String key = issuer + '\n' + subject;
+        SignedIn remembered = keptNow.get(key);
+        if (remembered != null && remembered.sameAs(displayName, email, sortedRoles)) {
+            return remembered; // the common case: nothing read, nothing written
+        }
         SignedIn known = lookUp(issuer, subject);
         if (known != null && known.sameAs(displayName, email, sortedRoles)) {
-            return known; // the common case: one read, no write
+            if (keptNow.size() < KEPT_AT_MOST) {
+                keptNow.put(key, known);
+            }
+            return known; // one read, no write
         }
         if (known != null) {
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(

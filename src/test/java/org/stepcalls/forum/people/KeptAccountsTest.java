@@ -1,0 +1,107 @@
+package org.stepcalls.forum.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
+import org.stepcalls.forum.api.ForumApiClient;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every signed-in request needs its account, so each instance keeps the accounts it has read until the
+ * accounts table changes anywhere (Accounts, the V26 trigger). These prove the keeping is real and that
+ * no change is missed: one made by another instance (here: straight in the database), the owner's own.
+ */
+@QuarkusTest
+class KeptAccountsTest {
+
+    private static final Duration ANNOUNCED_WITHIN = Duration.ofSeconds(10);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aKeptAccountIsServedUntilTheTableAnnouncesAChange() throws Exception {
+        ForumApiClient person = People.namesake("Leopoldine", "sub-" + UUID.randomUUID(), "member");
+        String before = People.username(person);
+        // that first request made the account, a change announced to every instance; a request after the
+        // announcement has arrived reads the account once more and keeps it
+        Thread.sleep(500);
+        People.username(person);
+        String changed = "leo_" + FreshLetters.of(8);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            // a change nobody announces (the trigger off): the kept account answers, so it was kept
+            sql.execute("ALTER TABLE accounts DISABLE TRIGGER accounts_changed");
+            try {
+                setUsername(connection, before, changed);
+                assertThat(People.username(person)).isEqualTo(before);
+            } finally {
+                sql.execute("ALTER TABLE accounts ENABLE TRIGGER accounts_changed");
+            }
+            // any announced change to the table and the instance reads the account afresh
+            sql.execute("UPDATE accounts SET username = username WHERE username = '" + changed + "'");
+        }
+        assertThat(usernameOnceSettled(person, changed)).isEqualTo(changed);
+    }
+
+    @Test
+    void aChangeMadeByAnotherInstanceIsSeenOnceItsNotificationArrives() throws Exception {
+        ForumApiClient person = People.namesake("Evander", "sub-" + UUID.randomUUID(), "member");
+        String before = People.username(person);
+        String changed = "evander_" + FreshLetters.of(6);
+        try (Connection connection = dataSource.getConnection()) {
+            setUsername(connection, before, changed); // as another instance's username change would
+        }
+        assertThat(usernameOnceSettled(person, changed)).isEqualTo(changed);
+    }
+
+    @Test
+    void theOwnersNewUsernameShowsOnTheirVeryNextRequest() throws Exception {
+        ForumApiClient person = People.namesake("Philippa", "sub-" + UUID.randomUUID(), "member");
+        People.username(person);
+        Thread.sleep(500); // as above: the account's creation announced, then kept
+        People.username(person);
+        String wanted = "philippa_" + FreshLetters.of(6);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            // no notification to wait for: the instance that made the change forgot the account as it committed
+            sql.execute("ALTER TABLE accounts DISABLE TRIGGER accounts_changed");
+            try {
+                person.put("/api/me/username", Map.of("username", wanted)).statusCode(200);
+                person.get("/api/me/username").statusCode(200).body("username", equalTo(wanted));
+            } finally {
+                sql.execute("ALTER TABLE accounts ENABLE TRIGGER accounts_changed");
+            }
+        }
+    }
+
+    private static void setUsername(Connection connection, String from, String to) throws Exception {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE accounts SET username = ? WHERE username = ?")) {
+            update.setString(1, to);
+            update.setString(2, from);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** The username the app shows, asked until it is {@code expected} or the notification is overdue. */
+    private static String usernameOnceSettled(ForumApiClient person, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + ANNOUNCED_WITHIN.toNanos();
+        String shown = People.username(person);
+        while (!shown.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            shown = People.username(person);
+        }
+        return shown;
+    }
+}
