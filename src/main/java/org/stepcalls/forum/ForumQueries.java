@@ -211,7 +211,8 @@ public class ForumQueries {
                 permissions.canPostIn(viewer, category) && !closed, moderator, permissions.canCloseOrPin(viewer, category));
     }
 
-    private static final String TOPIC_SELECT = """
+    /** Public for the load benchmark, which prints its plan. */
+    public static final String TOPIC_SELECT = """
             SELECT t.category_id, t.title, t.status, t.pinned, op.display_name,
                    p.id, p.post_number, p.kind, p.author_id, a.display_name, a.username, p.body, p.html,
                    p.created_at, p.edited_at, p.hidden, p.hidden_reason, p.deleted_at IS NOT NULL,

@@ -121,6 +121,9 @@ class LoadBenchmarkIT {
                         LEFT JOIN category_users cu ON cu.account_id = t.opener_id AND cu.category_id = c.id
                         WHERE (SELECT array_agg(id) FROM categories) @> ARRAY[c.id] ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 31""");
                 explainSearch(connection);
+                // a topic page's one statement, for a topic nobody has opened yet (most are, at 8 connections)
+                explain(connection, "topic page", ForumQueries.TOPIC_SELECT.replaceFirst("\\?", "0")
+                        .replaceFirst("\\?", String.valueOf(firstTopic + TOPICS / 2)));
             }
             long leeds = leedsArea(stack.appUrl, stack.accessToken("helen", "helen-demo"));
             Path scripts = Files.createDirectories(Path.of("target/bench/wrk"));
