@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.calls.CoordinatorDigest;
 import org.stepcalls.calls.OverdueCalls;
 import org.stepcalls.calls.api.CallFixtures;
@@ -227,10 +227,6 @@ class CallEmailsTest {
     }
 
     private static String unique(String name) {
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            suffix.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return name + suffix;
+        return name + FreshLetters.of(8);
     }
 }

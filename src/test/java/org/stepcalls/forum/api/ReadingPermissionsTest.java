@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.platform.security.TestUsers;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ class ReadingPermissionsTest {
             "admin,       helpliners,      404, 404, 404",
             "admin,       12th-step-calls, 404, 404, 404" })
     void eachRoleMarksWatchesAndDraftsWhereItMayReadAndPost(String role, String category, int read, int level, int draft) {
-        String name = role + "-" + Long.toString(System.nanoTime() % 10_000_000, 36);
+        String name = role + "-" + FreshLetters.of(6);
         ForumApiClient person = joined(TestUsers.token(name, role));
         person.post("/api/categories/" + category + "/read", null).statusCode(read);
         person.put("/api/categories/" + category + "/notification-level", Map.of("level", "tracking")).statusCode(level);

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.platform.security.TestUsers;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +24,7 @@ class ReadingStateTest {
     EntityManager entityManager;
 
     private static String unique(String name) {
-        return name + "-" + Long.toString(System.nanoTime() % 10_000_000, 36);
+        return name + "-" + FreshLetters.of(6);
     }
 
     /** Someone signing in for the first time: their account (and joining date) is made now. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.calls.api.CallFixtures;
 import org.stepcalls.platform.security.TestUsers;
 import org.stepcalls.volunteers.api.ListFixtures;
@@ -19,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class TopicWatchingTest {
 
     private static String unique(String name) {
-        return name + "-" + Long.toString(System.nanoTime() % 10_000_000, 36);
+        return name + "-" + FreshLetters.of(6);
     }
 
     private static List<Map<String, Object>> replyNotifications(ForumApiClient person, long topicId) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.calls.api.CallFixtures;
 import org.stepcalls.platform.security.TestUsers;
 import org.stepcalls.volunteers.api.ListFixtures;
@@ -27,7 +28,7 @@ class WritingTest {
     EntityManager entityManager;
 
     private static String unique(String name) {
-        return name + "-" + Long.toString(System.nanoTime() % 10_000_000, 36);
+        return name + "-" + FreshLetters.of(6);
     }
 
     @Test

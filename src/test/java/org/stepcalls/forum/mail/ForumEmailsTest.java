@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.forum.Notifications;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.forum.web.PageSession;
@@ -232,10 +232,6 @@ class ForumEmailsTest {
 
     /** A person no other test has used, so their mailbox holds only this test's mail. */
     static String unique(String name) {
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            suffix.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return name + suffix;
+        return name + FreshLetters.of(8);
     }
 }

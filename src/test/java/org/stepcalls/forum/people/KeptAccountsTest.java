@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.stepcalls.FreshLetters;
 import org.stepcalls.forum.api.ForumApiClient;
+import org.stepcalls.platform.database.TableChanges;
+import org.stepcalls.platform.database.TableVersions;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,14 +34,13 @@ class KeptAccountsTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    TableChanges tableChanges;
+
     @Test
     void aKeptAccountIsServedUntilTheTableAnnouncesAChange() throws Exception {
         ForumApiClient person = People.namesake("Leopoldine", "sub-" + UUID.randomUUID(), "member");
-        String before = People.username(person);
-        // that first request made the account, a change announced to every instance; a request after the
-        // announcement has arrived reads the account once more and keeps it
-        Thread.sleep(500);
-        People.username(person);
+        String before = keptUsername(person);
         String changed = "leo_" + FreshLetters.of(8);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             // a change nobody announces (the trigger off): the kept account answers, so it was kept
@@ -70,9 +71,7 @@ class KeptAccountsTest {
     @Test
     void theOwnersNewUsernameShowsOnTheirVeryNextRequest() throws Exception {
         ForumApiClient person = People.namesake("Philippa", "sub-" + UUID.randomUUID(), "member");
-        People.username(person);
-        Thread.sleep(500); // as above: the account's creation announced, then kept
-        People.username(person);
+        keptUsername(person);
         String wanted = "philippa_" + FreshLetters.of(6);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             // no notification to wait for: the instance that made the change forgot the account as it committed
@@ -84,6 +83,17 @@ class KeptAccountsTest {
                 sql.execute("ALTER TABLE accounts ENABLE TRIGGER accounts_changed");
             }
         }
+    }
+
+    /**
+     * The person's first request makes their account, a change announced to every instance; a request
+     * once the announcement has arrived here reads the account again and keeps it.
+     */
+    private String keptUsername(ForumApiClient person) throws InterruptedException {
+        long seen = TableVersions.now(tableChanges, "accounts");
+        People.username(person);
+        assertThat(TableVersions.awaitChangeSince(tableChanges, "accounts", seen, ANNOUNCED_WITHIN)).isTrue();
+        return People.username(person);
     }
 
     private static void setUsername(Connection connection, String from, String to) throws Exception {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
 
@@ -18,7 +19,7 @@ import io.restassured.response.Response;
 class ReadingAndWritingPagesTest {
 
     private static String unique(String name) {
-        return name + "-" + Long.toString(System.nanoTime() % 10_000_000, 36);
+        return name + "-" + FreshLetters.of(6);
     }
 
     private static Element row(Document page, long topic) {

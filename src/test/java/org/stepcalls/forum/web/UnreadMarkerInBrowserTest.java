@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.platform.security.TestUsers;
 import org.stepcalls.platform.web.PhoneBrowser;
 
@@ -30,7 +31,7 @@ class UnreadMarkerInBrowserTest {
 
     @Test
     void theUnreadMarkerMovesAsTwoMembersReplyToEachOther() throws Exception {
-        String suffix = Long.toString(System.nanoTime() % 10_000_000, 36);
+        String suffix = FreshLetters.of(6);
         try (PhoneBrowser mia = PhoneBrowser.signedIn(TestUsers.member("Mia " + suffix), SHOTS);
                 PhoneBrowser tom = PhoneBrowser.signedIn(TestUsers.member("Tom " + suffix), SHOTS)) {
             tom.driver().get(base + "c/general"); // Tom joins before the topic exists

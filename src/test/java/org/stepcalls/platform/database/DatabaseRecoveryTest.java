@@ -89,10 +89,14 @@ class DatabaseRecoveryTest {
             System.out.printf("Recovered from kill -9 of the postmaster in %d ms (%d writes saved before, %d refused)%n",
                     recovered.toMillis(), savedBeforeKill, refusals.size());
             int savedAtRecovery = saved.size();
-            pause(2000);
+            Duration sinceKill = Duration.ofNanos(System.nanoTime() - killedAt);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos(); // a bound, not a speed claimed
+            while (saved.size() <= savedAtRecovery && System.nanoTime() < deadline) {
+                pause(50);
+            }
             assertThat(savedBeforeKill).as("writes before the kill").isPositive();
             assertThat(saved.size()).as("writes after the restart").isGreaterThan(savedAtRecovery);
-            assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(READY_WITHIN.plusSeconds(3));
+            assertThat(sinceKill).isLessThan(READY_WITHIN.plusSeconds(1));
         } finally {
             writing.set(false);
             writers.shutdown();
@@ -143,8 +147,9 @@ class DatabaseRecoveryTest {
         assertThat(api.statusCode()).isEqualTo(503);
         assertThat(api.jsonPath().getString("error")).isEqualTo("database_unavailable");
         assertThat(api.asString()).doesNotContain("Exception").doesNotContain("\tat ");
+        // the pool waits 3 s for a connection; 10 s leaves a slow machine room and still catches a hang
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("no hang beyond the pool's timeout")
-                .isLessThan(Duration.ofSeconds(5));
+                .isLessThan(Duration.ofSeconds(10));
         given().get("/q/health/ready").then().statusCode(503);
     }
 

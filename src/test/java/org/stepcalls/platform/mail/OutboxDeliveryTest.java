@@ -10,12 +10,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
 import org.stepcalls.forum.Notifications;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.Account;
@@ -159,10 +159,6 @@ class OutboxDeliveryTest {
     }
 
     private static String unique(String name) {
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            suffix.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return name + suffix;
+        return name + FreshLetters.of(8);
     }
 }

@@ -1,0 +1,28 @@
+package org.stepcalls.platform.database;
+
+import java.time.Duration;
+
+/** For tests elsewhere: waits until this instance has heard of a change to a table. */
+public final class TableVersions {
+
+    private TableVersions() {
+    }
+
+    public static long now(TableChanges changes, String table) {
+        return changes.version(table);
+    }
+
+    /** Until the table's version has moved on from {@code seen}; false if it did not within {@code atMost}. */
+    public static boolean awaitChangeSince(TableChanges changes, String table, long seen, Duration atMost)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            long version = changes.version(table);
+            if (version != TableChanges.UNKNOWN && version != seen) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+}
