@@ -179,7 +179,8 @@ public class TableChanges {
     private void findTablesWithoutTrigger(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-                               WHERE t.tgrelid = to_regclass(?) AND p.proname = 'stepcalls_notify_table_changed')""")) {
+                               WHERE t.tgrelid = to_regclass(?) AND p.proname = 'stepcalls_notify_table_changed'
+                                 AND t.tgenabled <> 'D')""")) {
             for (String table : versions.keySet()) {
                 statement.setString(1, table);
                 try (ResultSet result = statement.executeQuery()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -57,6 +58,8 @@ public class Accounts {
     private final TransactionSynchronizationRegistry transactions;
     /** Keyed by issuer and subject; a fresh map whenever the accounts table changed. */
     private final CachedTable<Map<String, SignedIn>> kept;
+    /** Moves on with every forgetting, so a read that overlapped one is not kept. */
+    private final AtomicLong forgotten = new AtomicLong();
 
     Accounts(EntityManager entityManager, AgroalDataSource dataSource, Instance<UsernamePolicy> usernamePolicy,
             TransactionSynchronizationRegistry transactions, TableChanges tableChanges) {
@@ -81,6 +84,7 @@ public class Accounts {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
+                    forgotten.incrementAndGet();
                     keptAccounts().values().removeIf(account -> account.id() == accountId);
                 }
             }
@@ -100,9 +104,13 @@ public class Accounts {
         if (remembered != null && remembered.sameAs(displayName, email, sortedRoles)) {
             return remembered; // the common case: nothing read, nothing written
         }
+        long forgottenBefore = forgotten.get();
         SignedIn known = lookUp(issuer, subject);
         if (known != null && known.sameAs(displayName, email, sortedRoles)) {
-            if (keptNow.size() < KEPT_AT_MOST) {
+            // not kept: a row read inside a transaction may never commit, and a row read before a
+            // forgetting committed may be the very one it forgot
+            if (keptNow.size() < KEPT_AT_MOST && transactions.getTransactionKey() == null
+                    && forgotten.get() == forgottenBefore) {
                 keptNow.put(key, known);
             }
             return known; // one read, no write

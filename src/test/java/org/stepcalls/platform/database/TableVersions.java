@@ -25,4 +25,23 @@ public final class TableVersions {
         }
         return false;
     }
+
+    /** Until the table's version has stayed the same for {@code quiet}; false if that did not happen within {@code atMost}. */
+    public static boolean awaitQuiet(TableChanges changes, String table, Duration quiet, Duration atMost)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        long version = changes.version(table);
+        long since = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            long now = changes.version(table);
+            if (now != version || now == TableChanges.UNKNOWN) {
+                version = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since >= quiet.toNanos()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
