@@ -47,7 +47,12 @@ public class TableChanges {
     static final long UNKNOWN = -1;
 
     private static final Logger LOG = Logger.getLogger(TableChanges.class);
-    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(5);
+    /**
+     * How often the listening connection is asked whether it is alive, and how long it may take to say:
+     * a connection that dies silently misses the changes made meanwhile, and the kept accounts (an
+     * erased one among them) would be served that long — about a second's wait plus twice this.
+     */
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(2);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final Config config;
