@@ -113,7 +113,7 @@ class LoadBenchmarkIT {
                     (System.nanoTime() - seeding) / 1e9);
             try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", databasePassword)) {
                 // the seeding dirtied hundreds of megabytes: written now, not by the checkpointer during the first
-                // scenarios (it doubled the topic page's database CPU at 8 connections: 0.85 ms, then 0.45 on a second pass)
+                // scenarios (it was not why the topic page's first pass costs more: BENCHMARKS.md, round six)
                 try (Statement sql = connection.createStatement()) {
                     sql.execute("CHECKPOINT");
                 }

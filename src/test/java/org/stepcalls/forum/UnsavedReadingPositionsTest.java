@@ -2,6 +2,8 @@ package org.stepcalls.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.stepcalls.Eventually;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -52,13 +54,8 @@ class UnsavedReadingPositionsTest {
 
     /** The app's own writer runs every 200 ms and may have taken an entry first: its commit is waited for. */
     private long rowsOnceWritten(String where, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        long found = rows(where);
-        while (found != expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            found = rows(where);
-        }
-        return found;
+        Eventually.within(java.time.Duration.ofSeconds(10), () -> rows(where) == expected);
+        return rows(where);
     }
 
     private long rows(String where) {

@@ -50,7 +50,7 @@ public class Accounts {
 
     private static final int USERNAME_ATTEMPTS = 5;
     /** Far more than a helpline's volunteers; past it, accounts are read from the database as before. */
-    static final int KEPT_AT_MOST = 10_000;
+    private static final int KEPT_AT_MOST = 10_000;
 
     private final EntityManager entityManager;
     private final AgroalDataSource dataSource;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.stepcalls.Eventually;
 import org.stepcalls.FreshLetters;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.database.TableChanges;
@@ -109,12 +110,7 @@ class KeptAccountsTest {
 
     /** The username the app shows, asked until it is {@code expected} or the notification is overdue. */
     private static String usernameOnceSettled(ForumApiClient person, String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + ANNOUNCED_WITHIN.toNanos();
-        String shown = People.username(person);
-        while (!shown.equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            shown = People.username(person);
-        }
-        return shown;
+        Eventually.within(ANNOUNCED_WITHIN, () -> People.username(person).equals(expected));
+        return People.username(person);
     }
 }

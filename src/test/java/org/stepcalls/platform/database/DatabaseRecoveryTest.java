@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.stepcalls.Eventually;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
 
@@ -90,10 +91,7 @@ class DatabaseRecoveryTest {
                     recovered.toMillis(), savedBeforeKill, refusals.size());
             int savedAtRecovery = saved.size();
             Duration sinceKill = Duration.ofNanos(System.nanoTime() - killedAt);
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos(); // a bound, not a speed claimed
-            while (saved.size() <= savedAtRecovery && System.nanoTime() < deadline) {
-                pause(50);
-            }
+            Eventually.within(Duration.ofSeconds(15), () -> saved.size() > savedAtRecovery); // a bound, not a speed claimed
             assertThat(savedBeforeKill).as("writes before the kill").isPositive();
             assertThat(saved.size()).as("writes after the restart").isGreaterThan(savedAtRecovery);
             assertThat(sinceKill).isLessThan(READY_WITHIN.plusSeconds(1));

@@ -2,6 +2,8 @@ package org.stepcalls.platform.database;
 
 import java.time.Duration;
 
+import org.stepcalls.Eventually;
+
 /** For tests elsewhere: waits until this instance has heard of a change to a table. */
 public final class TableVersions {
 
@@ -15,15 +17,10 @@ public final class TableVersions {
     /** Until the table's version has moved on from {@code seen}; false if it did not within {@code atMost}. */
     public static boolean awaitChangeSince(TableChanges changes, String table, long seen, Duration atMost)
             throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
+        return Eventually.within(atMost, () -> {
             long version = changes.version(table);
-            if (version != TableChanges.UNKNOWN && version != seen) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
+            return version != TableChanges.UNKNOWN && version != seen;
+        });
     }
 
     /** Until the table's version has stayed the same for {@code quiet}; false if that did not happen within {@code atMost}. */
