@@ -41,7 +41,7 @@ echo "building the app and running the benchmark (about 12 minutes); full output
 if ! ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LoadBenchmarkIT \
     -Dfailsafe.failIfNoSpecifiedTests=false -Dstepcalls.bench=true \
     -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" -Dstepcalls.bench.warm-up="${BENCH_WARMUP:-20s}" -Dstepcalls.bench.connections="${BENCH_CONNECTIONS:-8,32}" \
-    -Dstepcalls.bench.only="${BENCH_ONLY:-}" -Dstepcalls.bench.scale="${BENCH_SCALE:-1}" "${aot[@]}" >"$log" 2>&1; then
+    -Dstepcalls.bench.only="${BENCH_ONLY:-}" -Dstepcalls.bench.scale="${BENCH_SCALE:-1}" ${aot[@]+"${aot[@]}"} >"$log" 2>&1; then
   tail -40 "$log"; echo "benchmark failed; see $log"; exit 1
 fi
-grep -E "^(seeded|AOT cache|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS)" "$log"
+grep -E "^(seeded|AOT cache|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS|  .*sequential scan)" "$log"

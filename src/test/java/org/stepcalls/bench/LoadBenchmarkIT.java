@@ -60,6 +60,7 @@ class LoadBenchmarkIT {
     static final Path AOT_CACHE_FILE = Path.of("target/bench/app.aot").toAbsolutePath();
 
     private static String databasePassword = "";
+    private static SequentialReads sequentialReads;
 
     private static boolean chosen(Scenario scenario) {
         return ONLY.stream().anyMatch(scenario.name()::contains);
@@ -94,6 +95,7 @@ class LoadBenchmarkIT {
         EmbeddedDatabase.Coordinates database = EmbeddedDatabase.startOrReuse(pg, Path.of("target/bench/pg-work"));
         // the embedded server asks for its superuser's password (SCRAM): the app, the seeding and pgbench need it
         databasePassword = EmbeddedDatabase.password(pg);
+        sequentialReads = new SequentialReads(database.jdbcUrl(), databasePassword);
         String javaOptions = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "");
         try (PackagedStack stack = PackagedStack.start(8181, 8096, Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", databasePassword,
@@ -398,12 +400,19 @@ class LoadBenchmarkIT {
             if (warmUp != null) {
                 run("wrk", "-t2", "-c" + connections, "-d" + warmUp, "-s", script.toString(), app);
             }
+            // not in the first minute's back-to-back slices: reading the statistics pauses the load a second
+            Map<String, Long> scannedBefore = warmUp == null ? Map.of() : sequentialReads.now();
             long[] before = cpu.ticks();
             String out = run("wrk", "-t2", "-c" + connections, "-d" + duration, "--latency", "-s", script.toString(), app);
             long[] after = cpu.ticks();
             out.lines().filter(l -> l.startsWith("STATUS")).distinct().limit(5)
                     .forEach(l -> System.out.println("  " + scenario.name() + ": " + l));
             double requests = number(out, "(\\d+) requests in");
+            String scanned = warmUp == null ? "" : SequentialReads.perRequest(scannedBefore, sequentialReads.now(), requests);
+            if (!scanned.isEmpty()) {
+                System.out.printf("  %s, %d conns: rows read by sequential scan per request: %s%n", scenario.name(), connections,
+                        scanned);
+            }
             return new Figures(scenario.name(), connections, number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"),
                     millis(out, "99%"), (long) (number(out, "Non-2xx or 3xx responses:\\s+(\\d+)") + socketErrors(out)),
                     CpuClock.millisPerRequest(before[0], after[0], requests), CpuClock.millisPerRequest(before[1], after[1], requests));
