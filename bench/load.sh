@@ -8,7 +8,8 @@
 # warm-up (six 10 s slices, then the same app again once warm, for the share); pgbench -S against the same PostgreSQL as the baseline. Needs wrk and pgbench
 # (installed here through apt when missing, as root).
 #   BENCH_DURATION=30s       length of each measured run (default 10s)
-#   BENCH_WARMUP=30s         unmeasured run before each (default 20s: the JIT needs it on 2 cores)
+#   BENCH_WARMUP=30s         unmeasured run before each (default 10s), then 5 s slices until the app's
+#                            CPU per request stops falling (the JIT needs it on 2 cores; at most 60 s more)
 #   BENCH_CONNECTIONS=32     connection counts (default 8,32)
 #   BENCH_ONLY="topic page"  only the scenarios whose names contain this ("search|contacts": either)
 #   BENCH_SCALE=5            the growth run: 500,000 topics and 5,000,000 posts (default 1)
@@ -40,8 +41,8 @@ mkdir -p target/bench
 echo "building the app and running the benchmark (about 12 minutes); full output in $log"
 if ! ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LoadBenchmarkIT \
     -Dfailsafe.failIfNoSpecifiedTests=false -Dstepcalls.bench=true \
-    -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" -Dstepcalls.bench.warm-up="${BENCH_WARMUP:-20s}" -Dstepcalls.bench.connections="${BENCH_CONNECTIONS:-8,32}" \
+    -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" -Dstepcalls.bench.warm-up="${BENCH_WARMUP:-10s}" -Dstepcalls.bench.connections="${BENCH_CONNECTIONS:-8,32}" \
     -Dstepcalls.bench.only="${BENCH_ONLY:-}" -Dstepcalls.bench.scale="${BENCH_SCALE:-1}" ${aot[@]+"${aot[@]}"} >"$log" 2>&1; then
   tail -40 "$log"; echo "benchmark failed; see $log"; exit 1
 fi
-grep -E "^(seeded|AOT cache|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS|  .*sequential scan)" "$log"
+grep -E "^(seeded|AOT cache|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS|  .*sequential scan|  .*warmed)" "$log"
