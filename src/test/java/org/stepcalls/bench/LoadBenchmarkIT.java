@@ -218,6 +218,13 @@ class LoadBenchmarkIT {
                         || (ARRAY['meeting','kettle','rota','service','literature'])[1 + (t.id + n) % 5] || ' on Tuesday.'
                         || CASE WHEN (t.id * 10 + n) % 9973 = 0 THEN ' Bring the thermos.' ELSE '' END AS text) r
                     WHERE t.title LIKE 'Topic %'""");
+            // a forum this size has been read: another member's position in every topic, so the planner knows
+            // topic_users from the first request (analysed empty, the prepared statements' cached plans scanned
+            // it whole while the run filled it, until autovacuum analysed it: BENCHMARKS.md, round seven)
+            sql.execute("""
+                    INSERT INTO topic_users (account_id, topic_id, last_read_post_number)
+                    SELECT (SELECT id FROM accounts WHERE display_name LIKE 'Carl%'), t.id, t.posts_count
+                    FROM topics t WHERE t.title LIKE 'Topic %'""");
             sql.execute("VACUUM ANALYZE");
             try (var rows = sql.executeQuery("SELECT min(id) FROM topics WHERE title LIKE 'Topic %'")) {
                 rows.next();
@@ -426,8 +433,8 @@ class LoadBenchmarkIT {
     }
 
     /**
-     * After the fixed warm-up, 5 s slices while the app's CPU per request still falls by more than a
-     * tenth from one slice to the next (the JIT still compiling this page's code), at most a minute:
+     * After the fixed warm-up, 5 s slices while the app's CPU per request still falls by more than
+     * 5 % from one slice to the next (the JIT still compiling this page's code), at most a minute:
      * on two shared cores a page first reached at 8 connections was measured half-compiled after a
      * fixed 20 s (the topic page: 1.8 ms of app CPU per page, 1.1 ms on a second pass).
      */
@@ -450,7 +457,7 @@ class LoadBenchmarkIT {
     }
 
     private static final int STEADY_SLICES_AT_MOST = 12;
-    private static final double STILL_FALLING = 0.9;
+    private static final double STILL_FALLING = 0.95;
 
     private static double pgbench(int port, int connections, boolean initialise) throws IOException, InterruptedException {
         String[] connect = { "-h", "localhost", "-p", String.valueOf(port), "-U", "postgres" };
