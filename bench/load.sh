@@ -10,6 +10,7 @@
 #   BENCH_DURATION=30s       length of each measured run (default 10s)
 #   BENCH_WARMUP=30s         unmeasured run before each (default 10s), then 5 s slices until the app's
 #                            CPU per request stops falling (the JIT needs it on 2 cores; at most 60 s more)
+#   BENCH_WARM_ROUND=20s     before anything is measured, every chosen scenario served this long unmeasured
 #   BENCH_CONNECTIONS=32     connection counts (default 8,32)
 #   BENCH_ONLY="topic page"  only the scenarios whose names contain this ("search|contacts": either)
 #   BENCH_SCALE=5            the growth run: 500,000 topics and 5,000,000 posts (default 1)
@@ -41,7 +42,7 @@ mkdir -p target/bench
 echo "building the app and running the benchmark (about 12 minutes); full output in $log"
 if ! ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LoadBenchmarkIT \
     -Dfailsafe.failIfNoSpecifiedTests=false -Dstepcalls.bench=true \
-    -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" -Dstepcalls.bench.warm-up="${BENCH_WARMUP:-10s}" -Dstepcalls.bench.connections="${BENCH_CONNECTIONS:-8,32}" \
+    -Dstepcalls.bench.duration="${BENCH_DURATION:-10s}" -Dstepcalls.bench.warm-up="${BENCH_WARMUP:-10s}" -Dstepcalls.bench.warm-round="${BENCH_WARM_ROUND:-20s}" -Dstepcalls.bench.connections="${BENCH_CONNECTIONS:-8,32}" \
     -Dstepcalls.bench.only="${BENCH_ONLY:-}" -Dstepcalls.bench.scale="${BENCH_SCALE:-1}" ${aot[@]+"${aot[@]}"} >"$log" 2>&1; then
   tail -40 "$log"; echo "benchmark failed; see $log"; exit 1
 fi
