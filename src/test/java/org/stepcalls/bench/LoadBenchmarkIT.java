@@ -421,7 +421,7 @@ class LoadBenchmarkIT {
             throws IOException, InterruptedException {
         Path script = script(scenario, signIn, scripts);
         try {
-            run("wrk", "-t2", "-c" + connections, "-d" + WARM_ROUND, "-s", script.toString(), app);
+            serve(connections, WARM_ROUND, script, app);
         } finally {
             Files.delete(script);
         }
@@ -435,19 +435,20 @@ class LoadBenchmarkIT {
             String warmUp, String duration) throws IOException, InterruptedException {
         Path script = script(scenario, signIn, scripts);
         try {
-            if (warmUp != null) {
-                run("wrk", "-t2", "-c" + connections, "-d" + warmUp, "-s", script.toString(), app);
+            boolean warmed = warmUp != null;
+            if (warmed) {
+                serve(connections, warmUp, script, app);
                 warmUntilSteady(cpu, scenario, connections, app, script);
             }
             // not in the first minute's back-to-back slices: reading the statistics pauses the load a second
-            Map<String, Long> scannedBefore = warmUp == null ? Map.of() : sequentialReads.now();
+            Map<String, Long> scannedBefore = warmed ? sequentialReads.now() : Map.of();
             long[] before = cpu.ticks();
             String out = run("wrk", "-t2", "-c" + connections, "-d" + duration, "--latency", "-s", script.toString(), app);
             long[] after = cpu.ticks();
             out.lines().filter(l -> l.startsWith("STATUS")).distinct().limit(5)
                     .forEach(l -> System.out.println("  " + scenario.name() + ": " + l));
             double requests = number(out, "(\\d+) requests in");
-            String scanned = warmUp == null ? "" : SequentialReads.perRequest(scannedBefore, sequentialReads.now(), requests);
+            String scanned = warmed ? SequentialReads.perRequest(scannedBefore, sequentialReads.now(), requests) : "";
             if (!scanned.isEmpty()) {
                 System.out.printf("  %s, %d conns: rows read by sequential scan per request: %s%n", scenario.name(), connections,
                         scanned);
@@ -472,7 +473,7 @@ class LoadBenchmarkIT {
         double previous = Double.MAX_VALUE;
         for (int slice = 0; slice < STEADY_SLICES_AT_MOST; slice++) {
             long[] before = cpu.ticks();
-            String out = run("wrk", "-t2", "-c" + connections, "-d5s", "-s", script.toString(), app);
+            String out = serve(connections, "5s", script, app);
             double millis = CpuClock.millisPerRequest(before[0], cpu.ticks()[0], number(out, "(\\d+) requests in"));
             slices.add(String.format("%.2f", millis));
             if (millis > STILL_FALLING * previous) {
@@ -485,6 +486,12 @@ class LoadBenchmarkIT {
     }
 
     private static final int STEADY_SLICES_AT_MOST = 12;
+
+    /** The scenario's script served unmeasured by wrk for {@code duration}; wrk's output. */
+    private static String serve(int connections, String duration, Path script, String app)
+            throws IOException, InterruptedException {
+        return run("wrk", "-t2", "-c" + connections, "-d" + duration, "-s", script.toString(), app);
+    }
     private static final double STILL_FALLING = 0.95;
 
     private static double pgbench(int port, int connections, boolean initialise) throws IOException, InterruptedException {
