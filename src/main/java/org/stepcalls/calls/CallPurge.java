@@ -71,7 +71,8 @@ public class CallPurge {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${stepcalls.purge-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${stepcalls.purge-every}", delayed = "${stepcalls.purge-first-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         Result result = run("schedule", null);
         if (result.purgedCalls() > 0) {

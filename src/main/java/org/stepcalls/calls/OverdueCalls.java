@@ -84,7 +84,7 @@ public class OverdueCalls {
      * Reminds each opener of an overdue call once (until they read the reminder). Every instance
      * schedules it; one at a time does it, so two never both find "no reminder yet" and send two.
      */
-    @Scheduled(every = "${stepcalls.overdue-check-every}", delayed = "1m",
+    @Scheduled(every = "${stepcalls.overdue-check-every}", delayed = "${stepcalls.overdue-check-first-after}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void remindOpeners() {
         if (!jobLock.tryHoldForTransaction(REMINDER_JOB)) {

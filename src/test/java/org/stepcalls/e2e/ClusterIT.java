@@ -61,7 +61,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final int KEYCLOAK_PORT = 8180;
+    private static final int KEYCLOAK_PORT = PackagedStack.SHARED_KEYCLOAK_PORT;
     /** The demo realm's redirect URIs allow localhost:8080, where compose publishes HAProxy. */
     private static final int BALANCER_PORT = 8080;
     private static final int STATS_PORT = 8404;
@@ -76,7 +76,6 @@ class ClusterIT {
             .connectTimeout(Duration.ofSeconds(3)).build();
 
     private static EmbeddedPostgres postgres;
-    private static Process keycloak;
     private static Process haproxy;
     private static final Process[] APPS = new Process[2];
     private static final List<Map<String, String>> APP_ENVIRONMENTS = new ArrayList<>();
@@ -101,8 +100,7 @@ class ClusterIT {
         DeploymentFiles.RuntimeImage image = DeploymentFiles.runtimeImage();
         Path volumes = Files.createTempDirectory("stepcalls-cluster");
         Path keyring = Files.createDirectories(volumes.resolve("keyring")); // compose's one keyring volume, for both
-        keycloak = PackagedStack.startKeycloak(KEYCLOAK_PORT, "cluster");
-        tokens = PackagedStack.of("http://127.0.0.1:" + KEYCLOAK_PORT, BALANCER, null, null);
+        tokens = PackagedStack.of(PackagedStack.sharedKeycloak(), BALANCER, null, null);
         for (int i = 0; i < APPS.length; i++) {
             Map<String, String> environment = new HashMap<>(image.processEnvironment());
             environment.putAll(compose);
@@ -116,6 +114,8 @@ class ClusterIT {
             environment.put("STEPCALLS_PURGE_EVERY", "2s");
             environment.put("STEPCALLS_OVERDUE_CHECK_EVERY", "1s");
             environment.put("STEPCALLS_OVERDUE_AFTER", "PT2S");
+            environment.put("STEPCALLS_PURGE_FIRST_AFTER", "3s");
+            environment.put("STEPCALLS_OVERDUE_CHECK_FIRST_AFTER", "3s");
             APP_ENVIRONMENTS.add(environment);
             PackagedStack.requireFree(APP_PORTS[i]);
         }
@@ -132,7 +132,7 @@ class ClusterIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        PackagedStack.stop(haproxy, APPS[0], APPS[1], keycloak);
+        PackagedStack.stop(haproxy, APPS[0], APPS[1]);
         if (postgres != null) {
             postgres.close();
         }
@@ -290,7 +290,7 @@ class ClusterIT {
         // due for the purge: opened longer ago than the maximum retention (P30D)
         sql("UPDATE calls SET opened_at = now() - interval '31 days' WHERE topic_id IN (" + joined(due) + ")");
 
-        long waiting = System.nanoTime(); // the schedules start 30 s (purge) and 1 min (reminders) after each instance
+        long waiting = System.nanoTime(); // the schedules start 3 s after each instance (30 s and 1 min by default)
         awaitTrue(() -> reminders(overdue).size() == overdue.size() && count("SELECT count(*) FROM calls WHERE topic_id IN ("
                 + joined(due) + ")") == 0, PATIENCE, "reminders sent and due calls purged");
         Thread.sleep(5_000); // five more rounds of checks on each instance

@@ -41,7 +41,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class ComposeDeploymentIT {
 
-    private static final int KEYCLOAK_PORT = 8180;
+    private static final int KEYCLOAK_PORT = PackagedStack.SHARED_KEYCLOAK_PORT;
     /** compose publishes the app on 8080, the port it listens on by default; the demo realm allows it. */
     private static final int APP_PORT = 8080;
     private static final String APP = "http://localhost:" + APP_PORT;
@@ -81,17 +81,17 @@ class ComposeDeploymentIT {
             runAs = List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--");
         }
 
-        Process keycloak = PackagedStack.startKeycloak(KEYCLOAK_PORT, "compose");
+        String keycloak = PackagedStack.sharedKeycloak();
         Process app = null;
         try {
             PackagedStack.requireFree(APP_PORT);
             app = PackagedStack.launchApp(image.javaOptions(), container, false, runAs, workDir, "compose");
             PackagedStack.awaitUp(APP + "/q/health/ready", Duration.ofMinutes(2), app);
         } catch (Exception | Error failed) {
-            PackagedStack.stop(app, keycloak);
+            PackagedStack.stop(app);
             throw failed;
         }
-        stack = PackagedStack.of("http://127.0.0.1:" + KEYCLOAK_PORT, APP, keycloak, app);
+        stack = PackagedStack.of(keycloak, APP, null, app);
     }
 
     @AfterAll

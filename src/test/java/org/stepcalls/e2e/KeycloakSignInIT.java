@@ -38,14 +38,14 @@ import org.stepcalls.platform.web.PhoneBrowser;
  */
 class KeycloakSignInIT {
 
-    private static final String KEYCLOAK = "http://127.0.0.1:8180";
+    private static final String KEYCLOAK = "http://127.0.0.1:" + PackagedStack.SHARED_KEYCLOAK_PORT;
     private static final String APP = "http://127.0.0.1:8095";
     private static final Path SHOTS = Path.of("target/e2e-keycloak");
     private static PackagedStack stack;
 
     @BeforeAll
     static void startKeycloakAndTheApp() throws Exception {
-        stack = PackagedStack.start(8180, 8095, Map.of(), "signin");
+        stack = PackagedStack.startWithSharedKeycloak(8095, Map.of(), "signin");
         Files.createDirectories(SHOTS);
     }
 

@@ -33,9 +33,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 public final class PackagedStack implements AutoCloseable {
 
     private static final String TEMURIN_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    public static final int SHARED_KEYCLOAK_PORT = 8180;
+    private static Process sharedKeycloak;
 
     public final String keycloakUrl;
     public final String appUrl;
+    /** Null when the Keycloak is not this stack's to stop. */
     private final Process keycloak;
     private Process app;
     /** Starts the app again as it was started, with extra JVM options; null when the caller started it. */
@@ -64,9 +67,43 @@ public final class PackagedStack implements AutoCloseable {
     public static PackagedStack start(int keycloakPort, int appPort, Map<String, String> appEnvironment, String logName)
             throws Exception {
         requireFree(appPort);
+        return startApp("http://127.0.0.1:" + keycloakPort, startKeycloak(keycloakPort, logName, appPort), appPort,
+                appEnvironment, logName);
+    }
+
+    /** As {@link #start}, against {@link #sharedKeycloak()}, which the stack leaves running when it closes. */
+    public static PackagedStack startWithSharedKeycloak(int appPort, Map<String, String> appEnvironment, String logName)
+            throws Exception {
+        requireFree(appPort);
+        return startApp(sharedKeycloak(), null, appPort, appEnvironment, logName);
+    }
+
+    /**
+     * The Keycloak that the ITs share, on 127.0.0.1:{@value #SHARED_KEYCLOAK_PORT}, with the demo realm
+     * as docker/keycloak imports it (its redirect URIs allow the apps on 8080 and 8095): started at
+     * the first call and stopped when the test JVM exits. Each Keycloak start costs 20–35 s of
+     * the CI run; no IT changes the realm, so one start serves all.
+     */
+    public static synchronized String sharedKeycloak() throws Exception {
+        if (sharedKeycloak == null) {
+            Process keycloak = startKeycloak(SHARED_KEYCLOAK_PORT, "shared", 8095);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                keycloak.destroy();
+                try {
+                    keycloak.waitFor();
+                } catch (InterruptedException exiting) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop-shared-keycloak"));
+            sharedKeycloak = keycloak;
+        }
+        return "http://127.0.0.1:" + SHARED_KEYCLOAK_PORT;
+    }
+
+    /** The app against {@code keycloakUrl}; {@code keycloak} is the stack's own (stopped with it) or null. */
+    private static PackagedStack startApp(String keycloakUrl, Process keycloak, int appPort,
+            Map<String, String> appEnvironment, String logName) throws Exception {
         String appUrl = "http://127.0.0.1:" + appPort;
-        String keycloakUrl = "http://127.0.0.1:" + keycloakPort;
-        Process keycloak = startKeycloak(keycloakPort, logName, appPort);
         Process app = null;
         try {
             byte[] key = new byte[32];
