@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +15,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * docker/compose.yml runs the app as ClusterIT does: two alike instances on one database, master
@@ -71,6 +77,39 @@ class ClusterFilesTest {
      * {@code docker compose config} where a compose CLI is installed. Compose v1 (Debian's
      * docker-compose 1.29) predates the top-level {@code name}, so it reads the file without it.
      */
+    /**
+     * E-mail is off in compose until docker/.env names an SMTP server; with one named, each instance
+     * sends through it, with the sender and the login. Read as the app reads compose's environment
+     * (ComposeDeploymentIT starts it with the defaults: an empty mailer host would fail the start).
+     */
+    @Test
+    void composeSendsEmailOnlyOnceDotEnvNamesAnSmtpServer() throws IOException {
+        SmallRyeConfig withoutMail = appConfig(DeploymentFiles.composeService("app1", ComposeDeploymentIT.readmeDotEnv()).environment());
+        assertThat(withoutMail.getOptionalValue("stepcalls.mail.host", String.class)).as("no e-mail").isEmpty();
+        assertThat(withoutMail.getValue("quarkus.mailer.host", String.class)).as("a host the mailer accepts, unused").isNotBlank();
+
+        Map<String, String> dotEnv = new HashMap<>(ComposeDeploymentIT.readmeDotEnv());
+        dotEnv.putAll(Map.of("QUARKUS_MAILER_HOST", "smtp.example.org", "QUARKUS_MAILER_FROM", "NA Helpline <helpline@example.org>",
+                "QUARKUS_MAILER_USERNAME", "helpline@example.org", "QUARKUS_MAILER_PASSWORD", "smtp-secret"));
+        for (String app : List.of("app1", "app2")) {
+            SmallRyeConfig withMail = appConfig(DeploymentFiles.composeService(app, dotEnv).environment());
+            assertThat(withMail.getOptionalValue("stepcalls.mail.host", String.class)).as(app + " sends").contains("smtp.example.org");
+            assertThat(withMail.getValue("quarkus.mailer.host", String.class)).isEqualTo("smtp.example.org");
+            assertThat(withMail.getValue("quarkus.mailer.from", String.class)).isEqualTo("NA Helpline <helpline@example.org>");
+            assertThat(withMail.getValue("quarkus.mailer.username", String.class)).isEqualTo("helpline@example.org");
+            assertThat(withMail.getValue("quarkus.mailer.password", String.class)).isEqualTo("smtp-secret");
+            assertThat(withMail.getValue("quarkus.mailer.port", String.class)).isEqualTo("587");
+            assertThat(withMail.getValue("quarkus.mailer.start-tls", String.class)).isEqualTo("REQUIRED");
+        }
+    }
+
+    /** The app's configuration in production with this environment (as the container's variables). */
+    private static SmallRyeConfig appConfig(Map<String, String> environment) throws IOException {
+        return new SmallRyeConfigBuilder().withProfile("prod").addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(ClusterFilesTest.class.getResource("/application.properties"), 250))
+                .withSources(new EnvConfigSource(environment, 300)).build();
+    }
+
     @Test
     void composeValidatesTheFileWhereItIsInstalled() throws Exception {
         List<String> cli = composeCli();
