@@ -47,7 +47,8 @@ import io.vertx.ext.web.RoutingContext;
  * and refused, or a session refreshed — at once, and a token with new roles is a new key. Only what
  * the tokens themselves proved is kept (claims, roles, credentials); each request gets an identity
  * of its own, carrying its own request context, never a previous request's. The session cookie is
- * still decrypted by OIDC on every request: a forged or tampered cookie never reaches the cache.
+ * decrypted first ({@link DecryptedSessionCookies}, once per exact cookie value): a forged or tampered
+ * cookie never reaches this cache.
  */
 @ApplicationScoped
 public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationRequest> {

@@ -28,6 +28,9 @@ class VerifiedBearerTokensTest {
     @Inject
     VerifiedBearerTokens tokens;
 
+    @Inject
+    DecryptedSessionCookies cookies;
+
     @OidcWireMock
     WireMockServer provider;
 
@@ -116,6 +119,44 @@ class VerifiedBearerTokensTest {
         Response refused = given().redirects().follow(false).cookie("q_session", tampered).get("/");
         assertThat(refused.asString()).doesNotContain("Sign out");
         assertThat(tokens.hits()).isEqualTo(hits);
+    }
+
+    @Test
+    void aSessionCookieIsDecryptedOnceAndStillShowsItsOwnPerson() {
+        String sam = signIn(idToken("sam", 300), accessToken("sam", 300, "member"));
+        String sol = signIn(idToken("sol", 300), accessToken("sol", 300, "member"));
+        assertThat(signedInAs(page(sam))).isEqualTo("sam");
+        long hits = cookies.hits();
+        assertThat(signedInAs(page(sam))).isEqualTo("sam");
+        assertThat(signedInAs(page(sol))).isEqualTo("sol");
+        assertThat(signedInAs(page(sam))).isEqualTo("sam");
+        assertThat(cookies.hits()).as("a cookie decrypted before is not decrypted again").isGreaterThanOrEqualTo(hits + 2);
+    }
+
+    @Test
+    void aTamperedSessionCookieIsDecryptedAndRefused() {
+        String session = signIn(idToken("tam", 300), accessToken("tam", 300, "member"));
+        assertThat(page(session)).contains("Sign out");
+        for (int at : new int[] { 10, session.length() / 2, session.length() - 3 }) {
+            char changed = session.charAt(at) == 'A' ? 'B' : 'A';
+            String tampered = session.substring(0, at) + changed + session.substring(at + 1);
+            long hits = cookies.hits();
+            Response refused = given().redirects().follow(false).cookie("q_session", tampered).get("/");
+            assertThat(refused.asString()).as("one character changed at " + at).doesNotContain("Sign out");
+            assertThat(cookies.hits()).as("a changed cookie finds nothing remembered").isEqualTo(hits);
+        }
+        assertThat(signedInAs(page(session))).as("the real cookie still works").isEqualTo("tam");
+    }
+
+    @Test
+    void signingOutForgetsTheDecryptedCookie() {
+        String session = signIn(idToken("sid", 300), accessToken("sid", 300, "member"));
+        page(session);
+        page(session);
+        given().redirects().follow(false).cookie("q_session", session).post("/logout").then().statusCode(302);
+        long hits = cookies.hits();
+        given().redirects().follow(false).cookie("q_session", session).get("/");
+        assertThat(cookies.hits()).as("after signing out the old cookie is decrypted again, not remembered").isEqualTo(hits);
     }
 
     @Test
