@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
-import io.quarkus.oidc.TokenStateManager;
 import io.quarkus.oidc.runtime.DefaultTokenStateManager;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.smallrye.mutiny.Uni;
@@ -26,51 +27,51 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * A browser session's tokens, decrypted once per session cookie instead of on every request. OIDC's
- * own state manager decrypts the cookie (a JWE: base64, a JSON header, an AES key unwrap, AES-GCM)
- * on each page, 9–10 % of a signed-in browser's latest page in the profile. What a cookie decrypts
- * to depends on the cookie alone, so a cookie that decrypted before is answered from memory: keyed
- * by the SHA-256 of the tenant and the whole cookie value, so only that exact cookie finds it, and a
- * tampered or forged cookie is decrypted — and refused — as before. Everything OIDC checks after
- * decrypting (the tokens' signatures and expiry, refresh, back-channel logout) still runs on every
- * request, and each request gets a copy of its own. An entry lives {@code stepcalls.token-cache.max-age}
- * at most; signing out forgets it. The tokens are no new copy in memory: the verified-token cache
- * ({@link VerifiedBearerTokens}) already keeps them as the session's credentials.
+ * state manager decrypts the cookie (a JWE: base64, a JSON header, an AES key unwrap, AES-GCM) on
+ * each page, 9–10 % of a signed-in browser's latest page in the profile. What a cookie decrypts to
+ * depends on the cookie alone (and the tenant's fixed settings), so a cookie that decrypted before is
+ * answered from memory: keyed by the SHA-256 of the tenant and the whole cookie value, so only that
+ * exact cookie finds it, and a tampered or forged cookie is decrypted — and refused — as before.
+ * Only cookies in canonical form are remembered: the JWE parser also accepts variants of one cookie
+ * (stray characters, padding, unused bits), which would otherwise let one session fill the memory.
+ * Everything OIDC checks after decrypting (the tokens' signatures and expiry, refresh, sign-out)
+ * still runs on every request, and each request gets a copy of its own. An entry lives
+ * {@code stepcalls.token-cache.max-age} at most (the cookie itself stays valid as long as without
+ * this; signing out drops its entry on this instance, which revokes nothing).
+ * <p>
+ * It extends OIDC's own manager rather than wrapping it: OIDC encrypts each token once more when the
+ * state manager is not a {@link DefaultTokenStateManager} (a cookie half as long again, three
+ * decryptions per page, and every earlier cookie unreadable).
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class DecryptedSessionCookies implements TokenStateManager {
+public class DecryptedSessionCookies extends DefaultTokenStateManager {
 
-    private final DefaultTokenStateManager oidc;
+    /** A compact JWE: five base64url parts. */
+    private static final Pattern COMPACT_JWE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*){4}");
+
     private final Cache<String, AuthorizationCodeTokens> decrypted;
     private final boolean enabled;
 
-    DecryptedSessionCookies(DefaultTokenStateManager oidc,
-            @ConfigProperty(name = "stepcalls.token-cache.max-size", defaultValue = "10000") long maxSize,
+    DecryptedSessionCookies(@ConfigProperty(name = "stepcalls.token-cache.max-size", defaultValue = "10000") long maxSize,
             @ConfigProperty(name = "stepcalls.token-cache.max-age", defaultValue = "PT5M") Duration maxAge) {
-        this.oidc = oidc;
         this.enabled = maxSize > 0;
         this.decrypted = Caffeine.newBuilder().maximumSize(Math.max(1, maxSize)).expireAfterWrite(maxAge).recordStats().build();
     }
 
     @Override
-    public Uni<String> createTokenState(RoutingContext routing, OidcTenantConfig config, AuthorizationCodeTokens tokens,
-            OidcRequestContext<String> context) {
-        return oidc.createTokenState(routing, config, tokens, context);
-    }
-
-    @Override
     public Uni<AuthorizationCodeTokens> getTokens(RoutingContext routing, OidcTenantConfig config, String cookie,
             OidcRequestContext<AuthorizationCodeTokens> context) {
-        if (!enabled || cookie == null || config.tokenStateManager().splitTokens()) {
-            return oidc.getTokens(routing, config, cookie, context); // split tokens: more cookies than this one
+        if (!enabled || config.tokenStateManager().splitTokens() || !canonical(cookie)) {
+            return super.getTokens(routing, config, cookie, context); // split tokens: more cookies than this one
         }
         String key = key(config, cookie);
         AuthorizationCodeTokens known = decrypted.getIfPresent(key);
         if (known != null) {
             return Uni.createFrom().item(copy(known));
         }
-        return oidc.getTokens(routing, config, cookie, context).invoke(tokens -> {
+        return super.getTokens(routing, config, cookie, context).invoke(tokens -> {
             if (tokens != null) {
                 decrypted.put(key, copy(tokens));
             }
@@ -83,13 +84,36 @@ public class DecryptedSessionCookies implements TokenStateManager {
         if (cookie != null) {
             decrypted.invalidate(key(config, cookie));
         }
-        return oidc.deleteTokens(routing, config, cookie, context);
+        return super.deleteTokens(routing, config, cookie, context);
     }
 
     /** How many requests were answered without decrypting their cookie (tests). */
     long hits() {
         return decrypted.stats().hitCount();
     }
+
+    /**
+     * Whether the cookie is a compact JWE whose every part is base64url exactly as an encoder writes
+     * it: one spelling per cookie, however leniently the parser reads others.
+     */
+    static boolean canonical(String cookie) {
+        if (cookie == null || !COMPACT_JWE.matcher(cookie).matches()) {
+            return false;
+        }
+        for (String part : cookie.split("\\.", -1)) {
+            try {
+                if (!URL_ENCODER.encodeToString(URL_DECODER.decode(part)).equals(part)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder URL_DECODER = Base64.getUrlDecoder();
 
     /** Each request its own: OIDC may set a refreshed token on what it is given. */
     private static AuthorizationCodeTokens copy(AuthorizationCodeTokens tokens) {
