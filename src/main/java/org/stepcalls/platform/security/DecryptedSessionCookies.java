@@ -32,8 +32,9 @@ import io.vertx.ext.web.RoutingContext;
  * depends on the cookie alone (and the tenant's fixed settings), so a cookie that decrypted before is
  * answered from memory: keyed by the SHA-256 of the tenant and the whole cookie value, so only that
  * exact cookie finds it, and a tampered or forged cookie is decrypted — and refused — as before.
- * Only cookies in canonical form are remembered: the JWE parser also accepts variants of one cookie
- * (stray characters, padding, unused bits), which would otherwise let one session fill the memory.
+ * Only cookies spelt exactly as OIDC writes them are remembered: the JWE parser also accepts
+ * respellings of one cookie (stray characters, padding, unused bits, bytes moved between the
+ * ciphertext and the tag), with which one session could push everyone else's entries out.
  * Everything OIDC checks after decrypting (the tokens' signatures and expiry, refresh, sign-out)
  * still runs on every request, and each request gets a copy of its own. An entry lives
  * {@code stepcalls.token-cache.max-age} at most (the cookie itself stays valid as long as without
@@ -93,14 +94,19 @@ public class DecryptedSessionCookies extends DefaultTokenStateManager {
     }
 
     /**
-     * Whether the cookie is a compact JWE whose every part is base64url exactly as an encoder writes
-     * it: one spelling per cookie, however leniently the parser reads others.
+     * Whether the cookie is a compact JWE as OIDC writes one — A256GCM content with a 96-bit IV and a
+     * 128-bit tag, its key wrapped (A256GCMKW: 32 bytes) or direct (none) — and every part base64url
+     * exactly as an encoder writes it: one spelling per cookie, however leniently the parser reads others.
      */
     static boolean canonical(String cookie) {
         if (cookie == null || !COMPACT_JWE.matcher(cookie).matches()) {
             return false;
         }
-        for (String part : cookie.split("\\.", -1)) {
+        String[] parts = cookie.split("\\.", -1);
+        if (!(parts[1].isEmpty() || parts[1].length() == 43) || parts[2].length() != 16 || parts[4].length() != 22) {
+            return false; // the parser joins ciphertext and tag again, so only fixed lengths fix the split
+        }
+        for (String part : parts) {
             try {
                 if (!URL_ENCODER.encodeToString(URL_DECODER.decode(part)).equals(part)) {
                     return false;

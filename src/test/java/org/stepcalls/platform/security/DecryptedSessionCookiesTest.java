@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 class DecryptedSessionCookiesTest {
 
     private static final String HEADER = b64("{\"alg\":\"A256GCMKW\",\"enc\":\"A256GCM\"}");
-    private static final String COOKIE = HEADER + "." + b64("wrapped key 32 bytes long, or so") + "." + b64("twelve bytes")
-            + "." + b64("the tokens, encrypted") + "." + b64("sixteen byte tag");
+    private static final String COOKIE = HEADER + "." + b64("the wrapped key: 32 bytes of it!") + "."
+            + b64("twelve bytes") + "." + b64("the tokens, encrypted") + "." + b64("sixteen byte tag");
 
     @Test
     void aCompactJweAsAnEncoderWritesItMayBeRemembered() {
         assertThat(DecryptedSessionCookies.canonical(COOKIE)).isTrue();
-        assertThat(DecryptedSessionCookies.canonical(HEADER + ".." + b64("iv") + "." + b64("text") + "." + b64("tag")))
-                .as("direct encryption: no wrapped key").isTrue();
+        assertThat(DecryptedSessionCookies.canonical(HEADER + ".." + b64("twelve bytes") + "." + b64("text") + "."
+                + b64("sixteen byte tag"))).as("direct encryption: no wrapped key").isTrue();
     }
 
     @Test
-    void otherSpellingsOfTheSameBytesAreNeverRemembered() {
+    void otherSpellingsOfOneCookieAreNeverRemembered() {
         int tag = COOKIE.lastIndexOf('.');
         assertThat(DecryptedSessionCookies.canonical(COOKIE.substring(0, tag - 3) + "!" + COOKIE.substring(tag - 3)))
                 .as("a stray character").isFalse();
@@ -32,6 +32,11 @@ class DecryptedSessionCookiesTest {
         assertThat(Base64.getUrlDecoder().decode(unusedBitSet)).as("the same bytes").isEqualTo(Base64.getUrlDecoder().decode(text));
         assertThat(DecryptedSessionCookies.canonical(COOKIE.substring(0, tag + 1) + unusedBitSet)).as("an unused bit set").isFalse();
         assertThat(DecryptedSessionCookies.canonical(COOKIE.replace('-', '+').replace('_', '/') + "+/")).as("plain base64").isFalse();
+        String[] parts = COOKIE.split("\\.");
+        String resplit = String.join(".", parts[0], parts[1], parts[2], b64("the tokens, encrypted" + "s"), b64("ixteen byte tag"));
+        assertThat(DecryptedSessionCookies.canonical(resplit)).as("a byte moved from the tag to the ciphertext").isFalse();
+        assertThat(DecryptedSessionCookies.canonical(String.join(".", parts[0], parts[1], b64("thirteen byte"), parts[3], parts[4])))
+                .as("another IV length").isFalse();
         assertThat(DecryptedSessionCookies.canonical(COOKIE.substring(0, tag))).as("four parts").isFalse();
         assertThat(DecryptedSessionCookies.canonical(COOKIE + "." + b64("x"))).as("six parts").isFalse();
         assertThat(DecryptedSessionCookies.canonical(null)).isFalse();
