@@ -41,7 +41,8 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * It extends OIDC's own manager rather than wrapping it: OIDC encrypts each token once more when the
  * state manager is not a {@link DefaultTokenStateManager} (a cookie half as long again, three
- * decryptions per page, and every earlier cookie unreadable).
+ * decryptions per page, and every earlier cookie unreadable). Quarkus's database or Redis state
+ * managers would be a second alternative: adding one means removing this class.
  */
 @Alternative
 @Priority(1)
