@@ -486,13 +486,13 @@ class LoadBenchmarkIT {
     }
 
     private static final int STEADY_SLICES_AT_MOST = 12;
+    private static final double STILL_FALLING = 0.95;
 
     /** The scenario's script served unmeasured by wrk for {@code duration}; wrk's output. */
     private static String serve(int connections, String duration, Path script, String app)
             throws IOException, InterruptedException {
         return run("wrk", "-t2", "-c" + connections, "-d" + duration, "-s", script.toString(), app);
     }
-    private static final double STILL_FALLING = 0.95;
 
     private static double pgbench(int port, int connections, boolean initialise) throws IOException, InterruptedException {
         String[] connect = { "-h", "localhost", "-p", String.valueOf(port), "-U", "postgres" };

@@ -88,9 +88,8 @@ public final class PackagedStack implements AutoCloseable {
         if (sharedKeycloak == null) {
             Process keycloak = startKeycloak(SHARED_KEYCLOAK_PORT, "shared", 8095);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                keycloak.destroy();
                 try {
-                    keycloak.waitFor();
+                    stop(keycloak);
                 } catch (InterruptedException exiting) {
                     Thread.currentThread().interrupt();
                 }
@@ -181,11 +180,6 @@ public final class PackagedStack implements AutoCloseable {
         }
         jar.environment().putAll(environment);
         return jar.start();
-    }
-
-    /** Keycloak on 127.0.0.1:{@code port} with the demo realm, once its realm answers. */
-    static Process startKeycloak(int port, String logName) throws Exception {
-        return startKeycloak(port, logName, 8095);
     }
 
     /**

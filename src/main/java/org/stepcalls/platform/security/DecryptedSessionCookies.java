@@ -1,11 +1,7 @@
 package org.stepcalls.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,12 +119,6 @@ public class DecryptedSessionCookies extends DefaultTokenStateManager {
     }
 
     private static String key(OidcTenantConfig config, String cookie) {
-        String tenant = config.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((tenant + "\n" + cookie).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return VerifiedBearerTokens.hash(config.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID) + "\n" + cookie);
     }
 }

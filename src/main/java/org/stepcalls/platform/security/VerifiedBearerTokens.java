@@ -207,7 +207,8 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
         return verified.estimatedSize();
     }
 
-    private static String hash(String token) {
+    /** SHA-256, hex: what a secret is remembered under (here and in {@link DecryptedSessionCookies}). */
+    static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
