@@ -9,7 +9,7 @@
 # (installed here through apt when missing, as root).
 #   BENCH_DURATION=30s       length of each measured run (default 10s)
 #   BENCH_WARMUP=30s         unmeasured run before each (default 10s), then 5 s slices until the app's
-#                            CPU per request stops falling (the JIT needs it on 2 cores; at most 60 s more)
+#                            CPU per request stops falling, two slices in a row (the JIT needs it on 2 cores; at most 60 s more)
 #   BENCH_WARM_ROUND=20s     before anything is measured, every chosen scenario served this long unmeasured
 #   BENCH_CONNECTIONS=32     connection counts (default 8,32)
 #   BENCH_ONLY="topic page"  only the scenarios whose names contain this ("search|contacts": either)

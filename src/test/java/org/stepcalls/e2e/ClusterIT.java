@@ -48,6 +48,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.stepcalls.ScratchDirectories;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -98,7 +99,7 @@ class ClusterIT {
         ComposeDeploymentIT.pointHost(compose, "//db:5432/", "//127.0.0.1:" + postgres.getPort() + "/");
         ComposeDeploymentIT.pointHost(compose, "//keycloak:8180/", "//127.0.0.1:" + KEYCLOAK_PORT + "/");
         DeploymentFiles.RuntimeImage image = DeploymentFiles.runtimeImage();
-        Path volumes = Files.createTempDirectory("stepcalls-cluster");
+        Path volumes = ScratchDirectories.create("stepcalls-cluster");
         Path keyring = Files.createDirectories(volumes.resolve("keyring")); // compose's one keyring volume, for both
         tokens = PackagedStack.of(PackagedStack.sharedKeycloak(), BALANCER, null, null);
         for (int i = 0; i < APPS.length; i++) {

@@ -29,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.stepcalls.ScratchDirectories;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -62,7 +63,7 @@ class ComposeDeploymentIT {
         Map<String, String> container = new HashMap<>(image.processEnvironment());
         container.putAll(environment);
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path rootDir = Files.createTempDirectory("stepcalls-compose");
+        Path rootDir = ScratchDirectories.create("stepcalls-compose");
         Path workDir = Files.createDirectories(rootDir.resolve("app"));
         List<String> volumes = new ArrayList<>(image.volumes());
         volumes.addAll(DeploymentFiles.composeService("app1", dotEnv).volumeTargets());
@@ -177,7 +178,7 @@ class ComposeDeploymentIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Path base = Files.createTempDirectory("stepcalls-compose-db");
+        Path base = ScratchDirectories.create("stepcalls-compose-db");
         EmbeddedPostgres started = EmbeddedPostgres.builder().setOverrideWorkingDirectory(base.resolve("work").toFile())
                 .setDataDirectory(base.resolve("data")).setCleanDataDirectory(true).setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1").start();

@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.stepcalls.ScratchDirectories;
 import org.stepcalls.platform.web.PageChecks;
 import org.stepcalls.platform.web.PhoneBrowser;
 
@@ -352,7 +353,7 @@ class KeycloakSignInIT {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=375,812",
-                "--user-data-dir=" + Files.createTempDirectory("stepcalls-it-chromium"));
+                "--user-data-dir=" + ScratchDirectories.create("stepcalls-it-chromium"));
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort().build(), options);
     }

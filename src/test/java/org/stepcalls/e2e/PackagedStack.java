@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.stepcalls.ScratchDirectories;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -109,7 +111,7 @@ public final class PackagedStack implements AutoCloseable {
             new SecureRandom().nextBytes(key);
             DeploymentFiles.RuntimeImage image = DeploymentFiles.runtimeImage();
             Map<String, String> environment = new HashMap<>(image.processEnvironment());
-            Path volumes = Files.createTempDirectory("stepcalls-it-volumes");
+            Path volumes = ScratchDirectories.create("stepcalls-it-volumes");
             for (String volume : image.volumes()) {
                 Files.createDirectories(volumes.resolve(volume.substring(1)));
                 environment.replaceAll((name, value) -> value.equals(volume) ? volumes.resolve(volume.substring(1)).toString() : value);

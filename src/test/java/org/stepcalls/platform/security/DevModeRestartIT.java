@@ -30,6 +30,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.stepcalls.ScratchDirectories;
 
 /**
  * The newcomer's restart: `./mvnw quarkus:dev`, sign in as helen, open a call; stop dev mode and
@@ -213,7 +214,7 @@ class DevModeRestartIT {
 
     private static Path newWorkDir() {
         try {
-            return Files.createTempDirectory("stepcalls-dev-restart");
+            return ScratchDirectories.create("stepcalls-dev-restart");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

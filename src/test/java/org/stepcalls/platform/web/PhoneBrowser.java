@@ -11,6 +11,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.stepcalls.ScratchDirectories;
 import org.stepcalls.platform.security.TestUsers;
 
 /**
@@ -32,7 +33,7 @@ public final class PhoneBrowser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=375,812", "--user-data-dir=" + Files.createTempDirectory("stepcalls-chromium"));
+                "--window-size=375,812", "--user-data-dir=" + ScratchDirectories.create("stepcalls-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
