@@ -20,6 +20,10 @@ final class EmailAddresses {
             "point" };
     private static final int MAX_LABEL = 63;
     private static final String JOINERS = "_-";
+    /** What may stand either side of a spelt "at" as it does of "_at_": "sam.at.gmail.com", "sam/at/gmail.com". */
+    private static final String AT_JOINERS = "_-.+/";
+    private static final String OPENING_QUOTES = "'\"\u2018\u201C";
+    private static final String CLOSING_QUOTES = "'\"\u2019\u201D";
     private static final int MAX_MARKUP_GAP = 12;
     /** Mail providers a reader completes without a top-level domain: "sam@gmail". */
     private static final Set<String> PROVIDERS = Set.of("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud",
@@ -100,8 +104,12 @@ final class EmailAddresses {
         if (bracketed) {
             return new int[] { i - 1, i + 3, 2 };
         }
-        if (before == after && JOINERS.indexOf(before) >= 0 && i > 0 && i + 3 <= text.length()) {
-            return new int[] { i - 1, i + 3, 2 }; // "sam_at_example_dot_org", "sam-at-example-dot-org"
+        if (before == after && AT_JOINERS.indexOf(before) >= 0 && i > 0 && i + 3 <= text.length()) {
+            return new int[] { i - 1, i + 3, 2 }; // "sam_at_example_dot_org", "sam-at-example-dot-org", "sam.at.gmail.com"
+        }
+        boolean quoted = OPENING_QUOTES.indexOf(before) >= 0 && CLOSING_QUOTES.indexOf(after) >= 0;
+        if (quoted && i > 1 && i + 4 <= text.length() && text.charAt(i - 2) == ' ' && text.charAt(i + 3) == ' ') {
+            return new int[] { i - 1, i + 3, 0 }; // sam "at" example.org
         }
         return before == ' ' && after == ' ' ? new int[] { i, i + 2, 0 } : null;
     }
@@ -126,7 +134,7 @@ final class EmailAddresses {
                 end = labelEnd;
             }
             // after a spaced or spelt-out dot only a known top-level domain ends an address ("x@y.org. Next" stops at org)
-            if (labels >= 2 && acceptedTopLevel(lettersOf(text.substring(i, labelEnd)), symbol && !spacedDot)) {
+            if (labels >= 2 && acceptedTopLevel(text.substring(i, labelEnd), symbol && !spacedDot)) {
                 end = labelEnd;
             }
             int next = afterDot(text, labelEnd);
@@ -162,9 +170,13 @@ final class EmailAddresses {
         return wordEnds && LOOSE_TOP_LEVEL.contains(text.substring(i, end).toLowerCase(Locale.ROOT)) ? i : -1;
     }
 
-    private static boolean acceptedTopLevel(String label, boolean anyLetters) {
+    private static boolean acceptedTopLevel(String written, boolean anyLetters) {
+        if (written.toLowerCase(Locale.ROOT).startsWith("xn--")) {
+            return true; // a punycode top-level domain, read before its dashes are dropped below
+        }
+        String label = lettersOf(written);
         String lower = label.toLowerCase(Locale.ROOT);
-        if (TOP_LEVEL.contains(lower) || lower.startsWith("xn--")) {
+        if (TOP_LEVEL.contains(lower)) {
             return true;
         }
         boolean letters = label.length() >= 2 && label.codePoints().allMatch(Character::isLetter);
@@ -224,8 +236,10 @@ final class EmailAddresses {
         int end = at;
         // a link's text right before "@" reads as the mailbox: "[sam](https://…)@example.org"; so
         // does a word before a little markup shown as text: "sam<!-- -->@example.org"
+        // and a quoted mailbox reads as the mailbox: "\"sam\"@example.org"
         while (end > 0 && (FILLER.indexOf(text.charAt(end - 1)) >= 0 || text.charAt(end - 1) == ']'
-                || text.charAt(end - 1) == '[' || (symbol && at - end < MAX_MARKUP_GAP && isMarkup(text.charAt(end - 1))))) {
+                || text.charAt(end - 1) == '[' || (symbol && CLOSING_QUOTES.indexOf(text.charAt(end - 1)) >= 0)
+                || (symbol && at - end < MAX_MARKUP_GAP && isMarkup(text.charAt(end - 1))))) {
             end--;
         }
         int start = end;

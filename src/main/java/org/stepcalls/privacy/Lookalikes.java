@@ -4,7 +4,8 @@ package org.stepcalls.privacy;
  * Letters and numerals of other scripts that a reader cannot tell from Latin ones (Cyrillic О,
  * Greek Ι, the IDN full stop 。), folded to ASCII so that "077ОО" (Cyrillic О) is read as the
  * Latin "077OO" — and so as digits — and "ѕеvеn" as "seven"; letters that look like a dash
- * (katakana ー) are read as one. Characters NFKC already maps are not listed.
+ * (katakana ー) are read as one, and signs and letters shaped like a digit (∅, ⁊, Ʒ) as that digit.
+ * Characters NFKC already maps are not listed.
  */
 final class Lookalikes {
 
@@ -23,7 +24,15 @@ final class Lookalikes {
             // letters that pass for a dash or a dot between digit groups: ー ㅡ ᅳ 一 ˑ
             + "\u30FC-\u3161-\u1173-\u4E00-\u02D1.\u02D0:"
             // other dots: ∙ ⋅ ‧ ᛫ ・
-            + "\u2219.\u22C5.\u2027.\u16EB.\u30FB.\u2709@";
+            + "\u2219.\u22C5.\u2027.\u16EB.\u30FB.\u2709@"
+            // signs read as a 0: empty sets ∅ ⦰, diameter ⌀, circled slash ⊘, ellipse ⬯, heavy circle ⭕
+            + "\u2205O\u29B0O\u2300O\u2298O\u2B2FO\u2B55O"
+            // letters shaped like digits: Tironian et ⁊ (7), ezh Ʒ ʒ, yogh Ȝ ȝ and Cyrillic З з (3),
+            // Cyrillic Ч ч (4) and б (6), tone letters Ƨ ƨ (2) and Ƽ ƽ (5)
+            + "\u204A7\u01B73\u02923\u021C3\u021D3\u04173\u04373\u04274\u04474\u04316"
+            + "\u01A72\u01A82\u01BC5\u01BD5"
+            // signs read as "@": circled a ⓐ Ⓐ, APL alpha ⍺; as a dot: bullets • ◦, word separator middle dot ⸱, Lisu ꓸ
+            + "\u24D0@\u24B6@\u237A@\u2022.\u25E6.\u2E31.\uA4F8.";
 
     private static final char[] FOLD = new char[0x10000];
 
@@ -38,8 +47,8 @@ final class Lookalikes {
 
     /** The ASCII character {@code cp} passes for, or {@code cp} itself. */
     static int fold(int cp) {
-        if (cp == 0x1F4E7 || cp == 0x1F4E8 || cp == 0x1F4E9) {
-            return '@'; // the e-mail envelopes read as "at": "sam 📧 example.org"
+        if (cp == 0x1F4E7 || cp == 0x1F4E8 || cp == 0x1F4E9 || cp == 0x1F130 || cp == 0x1F150 || cp == 0x1F170) {
+            return '@'; // the e-mail envelopes and the boxed and circled A read as "at": "sam 📧 example.org", "sam🅐example.org"
         }
         return cp < FOLD.length && FOLD[cp] != 0 ? FOLD[cp] : cp;
     }

@@ -20,6 +20,8 @@ final class NumberRuns {
     /** Bare digits that, beside a date or time in a run of nine or more digits, make it a number ("07/7/00 900 123"). */
     private static final int MIN_UNPROTECTED_BESIDE_PROTECTED = 4;
     private static final int MAX_BRIDGE_WORDS = 2;
+    /** Five runs hold an 11-digit number in pairs ("07 x 70 x 09 x 00 x 123"). */
+    private static final int MAX_BRIDGED_RUNS = 5;
     private static final int MAX_BRIDGE_WORD = 10;
     private static final int MAX_BRIDGE_GAP = 30;
     private static final String DIGIT_LETTERS = "OolIZESB";
@@ -71,14 +73,14 @@ final class NumberRuns {
     }
 
     /**
-     * "07700 and then 900123", "07700 (mobile) 900123", "07700 nine hundred and one two three":
-     * two or three runs with at most two short words between each, whose digits together make a
-     * UK number, are one number. Only that shape counts, so "1004 and 1005" stays.
+     * "07700 and then 900123", "07700 (mobile) 900123", "07700 nine hundred and one two three",
+     * "077x00x900x123": two to five runs with at most two short words between each, whose digits
+     * together make a UK number, are one number. Only that shape counts, so "1004 and 1005" stays.
      */
     private static void bridgeShortWords(String text, List<Segment> segments, List<int[]> spans) {
         for (int k = 0; k + 1 < segments.size(); k++) {
             StringBuilder digits = new StringBuilder(segments.get(k).digits());
-            for (int last = k + 1; last < Math.min(segments.size(), k + 3); last++) {
+            for (int last = k + 1; last < Math.min(segments.size(), k + MAX_BRIDGED_RUNS); last++) {
                 Segment before = segments.get(last - 1);
                 Segment after = segments.get(last);
                 if (!before.bare() || !after.bare() || !shortWords(text, before.end(), after.start())) {

@@ -75,17 +75,19 @@ final class OrdinaryNumbers {
     }
 
     /**
-     * A code its name announces: "ISBN 978-1-55776-001-0" (10 or 13 digits) or "Version
-     * 10.12.3.4567" (three or more groups joined by dots, no leading 0).
+     * A code its name announces: "ISBN 978-1-55776-001-0" (13 digits, 978 or 979 first, its check
+     * digit right) or "Version 10.12.3.4567" (three or more groups joined by dots, no leading 0).
+     * Not a 10-digit ISBN: "ISBN 7700 900123" is a mobile number without its 0, and a check digit
+     * would let one number in eleven through.
      */
     static boolean isNamedCode(String name, String text, List<Integer> starts, List<Integer> ends) {
         String lower = name.toLowerCase(Locale.ROOT);
-        int digits = 0;
-        for (int k = 0; k < starts.size(); k++) {
-            digits += ends.get(k) - starts.get(k);
-        }
         if (lower.equals("isbn")) {
-            return digits == 10 || digits == 13;
+            StringBuilder digits = new StringBuilder();
+            for (int k = 0; k < starts.size(); k++) {
+                digits.append(text, starts.get(k), ends.get(k));
+            }
+            return isIsbn13(digits);
         }
         if (!VERSION_NAMES.contains(lower) || starts.size() < 3 || text.charAt(starts.get(0)) == '0') {
             return false;
@@ -96,6 +98,17 @@ final class OrdinaryNumbers {
             }
         }
         return true;
+    }
+
+    private static boolean isIsbn13(CharSequence digits) {
+        if (digits.length() != 13 || !(digits.toString().startsWith("978") || digits.toString().startsWith("979"))) {
+            return false;
+        }
+        int sum = 0;
+        for (int k = 0; k < 13; k++) {
+            sum += (digits.charAt(k) - '0') * (k % 2 == 0 ? 1 : 3);
+        }
+        return sum % 10 == 0;
     }
 
     /**

@@ -42,12 +42,15 @@ final class ReaderProjection {
     private final StringBuilder text = new StringBuilder();
     private int[] from = new int[64];
     private int[] to = new int[64];
+    /** Whether every tag-like {@code <…>} is a separator, as for a reader of the source as plain text. */
+    private final boolean anyTag;
 
-    private ReaderProjection() {
+    private ReaderProjection(boolean anyTag) {
+        this.anyTag = anyTag;
     }
 
     static ReaderProjection of(String source) {
-        ReaderProjection projection = new ReaderProjection();
+        ReaderProjection projection = new ReaderProjection(false);
         List<int[]> destinations = linkDestinations(source);
         int next = 0;
         for (int[] destination : destinations) {
@@ -62,9 +65,22 @@ final class ReaderProjection {
         return projection;
     }
 
+    /**
+     * The source read as plain text, the way the pages and answers that show a post's source show it
+     * (its edit form, revisions, the {@code raw} of the Discourse API, profile and search excerpts):
+     * link destinations stay where they are written ("[07700](900123)" reads on), and every
+     * tag-like {@code <…>} is dropped, as PostgreSQL's {@code ts_headline} drops it from a search
+     * excerpt ("07700<tr x y z>900123" shows "07700 900123" there).
+     */
+    static ReaderProjection asPlainText(String source) {
+        ReaderProjection projection = new ReaderProjection(true);
+        projection.append(source, 0, source.length());
+        return projection;
+    }
+
     /** Text that is already what a reader sees (a rendered page's text): no entities, markup or link destinations to read. */
     static ReaderProjection ofVisibleText(String visible) {
-        ReaderProjection projection = new ReaderProjection();
+        ReaderProjection projection = new ReaderProjection(false);
         int i = 0;
         while (i < visible.length()) {
             int cp = visible.codePointAt(i);
@@ -219,7 +235,7 @@ final class ReaderProjection {
     private void append(String source, int start, int end) {
         int i = start;
         while (i < end) {
-            int tagEnd = source.charAt(i) == '<' ? tagEnd(source, i, end) : -1;
+            int tagEnd = source.charAt(i) != '<' ? -1 : anyTag ? anyTagEnd(source, i, end) : tagEnd(source, i, end);
             if (tagEnd > 0) {
                 i = tagEnd;
                 continue;
@@ -270,6 +286,31 @@ final class ReaderProjection {
             }
         }
         return close + 1;
+    }
+
+    /**
+     * End of anything shaped like a tag at {@code i} ({@code <}, an optional {@code /} or {@code !},
+     * an ASCII letter, then no {@code <} before the {@code >}), or -1: what a tag-stripping reader drops.
+     */
+    private static int anyTagEnd(String source, int i, int end) {
+        int limit = Math.min(end, i + MAX_TAG);
+        int j = i + 1;
+        if (j < limit && (source.charAt(j) == '/' || source.charAt(j) == '!')) {
+            j++;
+        }
+        if (j >= limit || !(source.charAt(j) < 128 && Character.isLetter(source.charAt(j)))) {
+            return -1;
+        }
+        for (int k = j + 1; k < limit; k++) {
+            char c = source.charAt(k);
+            if (c == '>') {
+                return k + 1;
+            }
+            if (c == '<') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** End of a well-formed character reference ({@code &#48;}, {@code &#x40;}, {@code &commat;}) at {@code i}, or -1. */

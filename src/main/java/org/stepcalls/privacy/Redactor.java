@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  *
  * <p>It checks what a reader will read, not only the source: the text is first projected as a
  * reader sees it ({@link ReaderProjection}: entities decoded, NFKC, invisible characters dropped,
- * digits of every script and look-alike letters folded, Markdown link destinations set apart).
+ * digits of every script and look-alike letters folded, Markdown link destinations set apart),
+ * and once more as a reader of the source as plain text sees it (destinations in place, any tag
+ * dropped), since the source is shown as it is too: in revisions, excerpts and the API's {@code raw}.
  * Numbers ({@link NumberRuns}) and addresses ({@link EmailAddresses}) are found there, and the
  * whole source range each one came from is replaced, so the stored text, its revisions, search
  * and every later render are clean. The whole text is checked, in linear time.
@@ -31,9 +33,15 @@ public class Redactor {
             return new RedactedText("", 0);
         }
         raw = withoutDirectionControls(raw);
-        ReaderProjection projection = ReaderProjection.of(raw);
-        String text = projection.text();
         List<Removal> removals = new ArrayList<>();
+        // as the rendered post reads, and as its source reads where it is shown as it is
+        find(raw, ReaderProjection.of(raw), removals);
+        find(raw, ReaderProjection.asPlainText(raw), removals);
+        return replace(raw, merge(removals));
+    }
+
+    private static void find(String raw, ReaderProjection projection, List<Removal> removals) {
+        String text = projection.text();
         for (int[] span : EmailAddresses.find(text)) {
             removals.add(removal(raw, projection, span[0], span[1], EMAIL_REMOVED));
         }
@@ -56,7 +64,6 @@ public class Redactor {
             }
             removals.add(removal(raw, projection, start, end, NUMBER_REMOVED));
         }
-        return replace(raw, merge(removals));
     }
 
     /**

@@ -23,6 +23,9 @@ public final class ReaderOracle {
     private static final String[] WORDS = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" };
 
     /** Letters a reader takes for digits in a row of digits: Z 2, E 3, S 5, B 8 (lower case here). */
+    /** Letters a reader takes for digits (lower case, as read): ezh, yogh, Cyrillic ze (3), che (4), be (6), tone two and five, Tironian et (7). */
+    private static final String SHAPED_LIKE_DIGITS = "\u0292\u021D\u0437\u0447\u0431\u01A8\u01BD\u204A";
+    private static final String SHAPED_DIGITS = "33346257";
     private static final String LEET = "zesb";
     private static final String LEET_DIGITS = "2358";
 
@@ -97,7 +100,10 @@ public final class ReaderOracle {
         }
         StringBuilder digits = new StringBuilder();
         for (char c : text.toCharArray()) {
-            if (c >= '0' && c <= '9') {
+            int shaped = SHAPED_LIKE_DIGITS.indexOf(c);
+            if (shaped >= 0) {
+                digits.append(SHAPED_DIGITS.charAt(shaped));
+            } else if (c >= '0' && c <= '9') {
                 digits.append(c);
             } else if (c == 'o') {
                 digits.append('0');
@@ -140,7 +146,7 @@ public final class ReaderOracle {
     /** Cyrillic, Greek and other letters and signs a reader takes for o, i and l. */
     private static int latin(int cp) {
         return switch (cp) {
-            case 0x043E, 0x03BF, 0x00F8, 0x2C9F, 0x0585, 0x1D0F, 0x25CB -> 'o';
+            case 0x043E, 0x03BF, 0x00F8, 0x2C9F, 0x0585, 0x1D0F, 0x25CB, 0x2205, 0x29B0, 0x2300, 0x2298, 0x2B2F, 0x2B55 -> 'o';
             case 0x0456, 0x03B9 -> 'i';
             case 0x04CF, 0x01C0 -> 'l';
             default -> cp;

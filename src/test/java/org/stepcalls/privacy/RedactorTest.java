@@ -175,4 +175,17 @@ class RedactorTest {
         RedactedText result = redactor.redact(hostile);
         assertThat(result.text()).doesNotContain("1 1 1 1 1 1 1 1 1");
     }
+
+    @Test
+    void aNumberALinkSplitsIsFoundWhereTheSourceIsShownAsItIs() { // R16
+        // the rendered post shows "Ring 07700"; its source, shown in revisions, excerpts and the API's raw, shows both halves
+        assertThat(redactor.redact("Ring [07700](900123)").text()).doesNotContain("900123");
+        assertThat(redactor.holdsContactDetails("Church hall, ring [07700](900123)")).isTrue(); // a plain-text list name
+    }
+
+    @Test
+    void aNumberSplitByAnyTagIsFoundBecauseSearchExcerptsDropTags() { // R16
+        assertThat(redactor.redact("meeting tonight 07700<tr x y z>900123").text()).isEqualTo("meeting tonight [number removed]");
+        assertThat(redactor.redact("Use <kbd>Ctrl</kbd> and 5 at 19:30").redactions()).isZero();
+    }
 }

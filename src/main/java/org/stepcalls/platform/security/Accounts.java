@@ -60,6 +60,8 @@ public class Accounts {
     private final CachedTable<Map<String, SignedIn>> kept;
     /** Moves on with every forgetting, so a read that overlapped one is not kept. */
     private final AtomicLong forgotten = new AtomicLong();
+    /** Whether each provider name seen shows contact details; in memory only, forgotten past {@link #KEPT_AT_MOST}. */
+    private final Map<String, Boolean> namesRead = new ConcurrentHashMap<>();
 
     Accounts(EntityManager entityManager, AgroalDataSource dataSource, Instance<UsernamePolicy> usernamePolicy,
             TransactionSynchronizationRegistry transactions, TableChanges tableChanges) {
@@ -101,12 +103,12 @@ public class Accounts {
         Map<String, SignedIn> keptNow = keptAccounts();
         String key = issuer + '\n' + subject;
         SignedIn remembered = keptNow.get(key);
-        if (remembered != null && remembered.sameAs(displayName, email, sortedRoles)) {
+        if (remembered != null && remembered.sameAs(shownName(displayName, remembered.username()), email, sortedRoles)) {
             return remembered; // the common case: nothing read, nothing written
         }
         long forgottenBefore = forgotten.get();
         SignedIn known = lookUp(issuer, subject);
-        if (known != null && known.sameAs(displayName, email, sortedRoles)) {
+        if (known != null && known.sameAs(shownName(displayName, known.username()), email, sortedRoles)) {
             // not kept: a row read inside a transaction may never commit, and a row read before a
             // forgetting committed may be the very one it forgot
             if (keptNow.size() < KEPT_AT_MOST && transactions.getTransactionKey() == null
@@ -118,20 +120,21 @@ public class Accounts {
         if (known != null) {
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                     "UPDATE accounts SET display_name = ?1, email = NULLIF(?2, ''), roles = string_to_array(?3, ',') WHERE id = ?4")
-                    .setParameter(1, displayName).setParameter(2, email == null ? "" : email)
+                    .setParameter(1, shownName(displayName, known.username())).setParameter(2, email == null ? "" : email)
                     .setParameter(3, String.join(",", sortedRoles)).setParameter(4, known.id()).executeUpdate());
             return lookUp(issuer, subject);
         }
         for (int attempt = 1;; attempt++) {
             try {
+                String username = freeUsername(usernameHint);
                 // its own transaction: the account must exist even if the request's work rolls back
                 QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                         INSERT INTO accounts (issuer, subject, display_name, created_at, username, email, roles)
                         VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), string_to_array(?7, ','))
                         ON CONFLICT (issuer, subject) DO UPDATE SET display_name = EXCLUDED.display_name,
                             email = EXCLUDED.email, roles = EXCLUDED.roles""")
-                        .setParameter(1, issuer).setParameter(2, subject).setParameter(3, displayName)
-                        .setParameter(4, OffsetDateTime.now()).setParameter(5, freeUsername(usernameHint))
+                        .setParameter(1, issuer).setParameter(2, subject).setParameter(3, shownName(displayName, username))
+                        .setParameter(4, OffsetDateTime.now()).setParameter(5, username)
                         .setParameter(6, email == null ? "" : email).setParameter(7, String.join(",", sortedRoles))
                         .executeUpdate());
                 return lookUp(issuer, subject);
@@ -141,6 +144,28 @@ public class Accounts {
                 }
             }
         }
+    }
+
+    /**
+     * The name shown for an account: the identity provider's, unless it shows a phone number or an
+     * e-mail address (R16: a member can set their own name at the provider, and a provider without
+     * a {@code name} claim gives the username, often an address) — then the account's username,
+     * which never does.
+     */
+    private String shownName(String providerName, String username) {
+        Boolean shows = namesRead.get(providerName);
+        if (shows == null) {
+            if (namesRead.size() >= KEPT_AT_MOST) {
+                namesRead.clear();
+            }
+            shows = policy().showsContactDetails(providerName);
+            namesRead.put(providerName, shows); // every request passes here: the redactor reads each name once
+        }
+        return shows ? username : providerName;
+    }
+
+    private UsernamePolicy policy() {
+        return usernamePolicy.isResolvable() ? usernamePolicy.get() : candidate -> false;
     }
 
     /** The accounts whose token carried {@code role} at their last request. */
@@ -189,8 +214,7 @@ public class Accounts {
 
     /** The first free of base, base1, base2, … where base comes from the token's name (Discourse's way). */
     private String freeUsername(String hint) {
-        UsernamePolicy policy = usernamePolicy.isResolvable() ? usernamePolicy.get() : candidate -> false;
-        String base = UsernameSuggester.base(hint, policy);
+        String base = UsernameSuggester.base(hint, policy());
         Set<String> taken = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(

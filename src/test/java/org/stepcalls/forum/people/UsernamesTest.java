@@ -40,6 +40,22 @@ class UsernamesTest {
     }
 
     @Test
+    void aNumberOrAnAddressInTheProvidersNameIsNeverShownTheUsernameStandsIn() { // R16
+        // a member sets their own name at the identity provider; a provider without a name claim gives an address
+        ForumApiClient numbered = People.namesake("Petra 07700 900418", fresh(), "member");
+        ForumApiClient addressed = People.namesake("cordelia.vance@example.org", fresh(), "member");
+        for (ForumApiClient author : java.util.List.of(numbered, addressed)) {
+            String username = People.username(author);
+            long topic = author.createTopicId("general", "Hello from a new member", "First post.");
+            author.topic(topic).body("posts[0].authorName", equalTo(username));
+            assertThat(username).doesNotContain("07700").doesNotContain("@");
+        }
+        ForumApiClient named = People.namesake("Philippa Quist", fresh(), "member");
+        long topic = named.createTopicId("general", "Hello from Philippa", "First post.");
+        named.topic(topic).body("posts[0].authorName", equalTo("Philippa Quist"));
+    }
+
+    @Test
     void postsCarryTheirAuthorsUsernameBesideTheName() {
         ForumApiClient author = People.namesake("Ottilie", fresh(), "member");
         long topic = author.createTopicId("general", "Hello from Ottilie", "First post.");
