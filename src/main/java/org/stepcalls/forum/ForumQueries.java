@@ -42,7 +42,9 @@ public class ForumQueries {
      * post_search) are filtered there, on the narrow table, never joined.
      *
      * <p>Only the candidates are ranked (a title hit above any body hit), each fetched by primary key,
-     * and only the SEARCH_LIMIT best get an excerpt, from a bounded prefix of the body. The plan is the
+     * and only the SEARCH_LIMIT best get an excerpt, from a bounded prefix of the body, with its "<"
+     * hidden from ts_headline meanwhile: it shows what it takes for a tag as a space, which would join
+     * the text either side ("07700<x or else ring>900123") where the stored source reads apart. The plan is the
      * same whatever the words (the function's statements too), so the generic plan that PostgreSQL
      * switches to after five executions of the JDBC driver's prepared statement is as fast as a custom
      * one. The words are parsed once ("words"): written inline, websearch_to_tsquery ran again for every
@@ -51,8 +53,8 @@ public class ForumQueries {
     public static final String SEARCH_SQL = """
             WITH words AS (SELECT websearch_to_tsquery('english', ?1) AS q)
             SELECT t.id, p.id, t.title,
-                   ts_headline('english', left(p.body, ?5), (SELECT q FROM words),
-                               'MaxWords=30, MinWords=12, StartSel="", StopSel=""')
+                   replace(ts_headline('english', replace(left(p.body, ?5), '<', chr(8249)), (SELECT q FROM words),
+                                       'MaxWords=30, MinWords=12, StartSel="", StopSel=""'), chr(8249), '<')
             FROM (SELECT c.post_id, greatest(ts_rank(c.body_vector, (SELECT q FROM words)),
                          CASE WHEN c.title_vector @@ (SELECT q FROM words)
                               THEN 1 + ts_rank(c.title_vector, (SELECT q FROM words)) ELSE 0 END) AS rank

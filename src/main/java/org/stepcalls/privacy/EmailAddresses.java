@@ -20,10 +20,16 @@ final class EmailAddresses {
             "point" };
     private static final int MAX_LABEL = 63;
     private static final String JOINERS = "_-";
-    /** What may stand either side of a spelt "at" as it does of "_at_": "sam.at.gmail.com", "sam/at/gmail.com". */
-    private static final String AT_JOINERS = "_-.+/";
-    private static final String OPENING_QUOTES = "'\"\u2018\u201C";
-    private static final String CLOSING_QUOTES = "'\"\u2019\u201D";
+    /**
+     * What may stand either side of a spelt "at" like a space: "sam.at.gmail.com", "sam/at/gmail.com",
+     * "sam *at* gmail.com". As with a bare "at", only before a known top-level domain: paths and
+     * URLs ("/at/minutes.docx", "look.at.the.pdf") stay.
+     */
+    private static final String AT_WORD_JOINERS = ".+/~|=:*`#;,\\";
+    private static final String OPENING_QUOTES = "'\"\u2018\u201C\u201E\u201A\u00AB\u2039\u300C";
+    private static final String CLOSING_QUOTES = "'\"\u2019\u201D\u201C\u2018\u00BB\u203A\u300D";
+    /** Dots a reader reads as one only between two letters, never with spaces: "sam@example•org", not a bullet list. */
+    private static final String TIGHT_DOTS = "\u2022\u25E6\u2E31\uA4F8";
     private static final int MAX_MARKUP_GAP = 12;
     /** Mail providers a reader completes without a top-level domain: "sam@gmail". */
     private static final Set<String> PROVIDERS = Set.of("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud",
@@ -62,8 +68,9 @@ final class EmailAddresses {
                 boolean bracketed = i > 0 && i + 1 < n && "([{<".indexOf(text.charAt(i - 1)) >= 0
                         && ")]}>".indexOf(text.charAt(i + 1)) >= 0;
                 at = bracketed ? new int[] { i - 1, i + 2, 1 } : new int[] { i, i + 1, 1 };
-            } else if (c == '(' && text.regionMatches(true, i, "(a)", 0, 3)) {
-                at = new int[] { i, i + 3, 1 }; // "sam(a)example.org"
+            } else if ((c == '(' || c == '[' || c == '{') && i + 3 <= n && (text.charAt(i + 1) == 'a' || text.charAt(i + 1) == 'A')
+                    && text.charAt(i + 2) == ")]}".charAt("([{".indexOf(c))) {
+                at = new int[] { i, i + 3, 1 }; // "sam(a)example.org", "sam[a]example.org"
             } else if (c == '%' && text.startsWith("%40", i)) {
                 at = new int[] { i, i + 3, 1 }; // URL-encoded, as in a mailto: link
             } else if ((c == 'a' || c == 'A') && i >= searchedUpTo) {
@@ -104,12 +111,15 @@ final class EmailAddresses {
         if (bracketed) {
             return new int[] { i - 1, i + 3, 2 };
         }
-        if (before == after && AT_JOINERS.indexOf(before) >= 0 && i > 0 && i + 3 <= text.length()) {
-            return new int[] { i - 1, i + 3, 2 }; // "sam_at_example_dot_org", "sam-at-example-dot-org", "sam.at.gmail.com"
+        if (before == after && JOINERS.indexOf(before) >= 0 && i > 0 && i + 3 <= text.length()) {
+            return new int[] { i - 1, i + 3, 2 }; // "sam_at_example_dot_org", "sam-at-example-dot-org"
+        }
+        if (before == after && AT_WORD_JOINERS.indexOf(before) >= 0 && i > 0 && i + 3 <= text.length()) {
+            return new int[] { i - 1, i + 3, 0 }; // "sam.at.gmail.com", "sam *at* gmail.com"
         }
         boolean quoted = OPENING_QUOTES.indexOf(before) >= 0 && CLOSING_QUOTES.indexOf(after) >= 0;
         if (quoted && i > 1 && i + 4 <= text.length() && text.charAt(i - 2) == ' ' && text.charAt(i + 3) == ' ') {
-            return new int[] { i - 1, i + 3, 0 }; // sam "at" example.org
+            return new int[] { i - 1, i + 3, 0 }; // sam "at" example.org, sam «at» example.org
         }
         return before == ' ' && after == ' ' ? new int[] { i, i + 2, 0 } : null;
     }
@@ -189,6 +199,10 @@ final class EmailAddresses {
         if (from < text.length() && JOINERS.indexOf(text.charAt(from)) >= 0 && joinedDot(text, from)) {
             return from + 5;
         }
+        if (from > 0 && from + 1 < text.length() && TIGHT_DOTS.indexOf(text.charAt(from)) >= 0
+                && Character.isLetterOrDigit(text.charAt(from - 1)) && Character.isLetterOrDigit(text.charAt(from + 1))) {
+            return from + 1;
+        }
         int i = skipSpaces(text, from);
         int fullStop = skipBrackets(text, i);
         if (fullStop < text.length() && text.charAt(fullStop) == '.') {
@@ -236,10 +250,11 @@ final class EmailAddresses {
         int end = at;
         // a link's text right before "@" reads as the mailbox: "[sam](https://…)@example.org"; so
         // does a word before a little markup shown as text: "sam<!-- -->@example.org"
-        // and a quoted mailbox reads as the mailbox: "\"sam\"@example.org"
+        if (symbol && end > 0 && CLOSING_QUOTES.indexOf(text.charAt(end - 1)) >= 0) {
+            end--; // a quoted mailbox, the quote right before the "@": "\"sam\"@example.org"
+        }
         while (end > 0 && (FILLER.indexOf(text.charAt(end - 1)) >= 0 || text.charAt(end - 1) == ']'
-                || text.charAt(end - 1) == '[' || (symbol && CLOSING_QUOTES.indexOf(text.charAt(end - 1)) >= 0)
-                || (symbol && at - end < MAX_MARKUP_GAP && isMarkup(text.charAt(end - 1))))) {
+                || text.charAt(end - 1) == '[' || (symbol && at - end < MAX_MARKUP_GAP && isMarkup(text.charAt(end - 1))))) {
             end--;
         }
         int start = end;

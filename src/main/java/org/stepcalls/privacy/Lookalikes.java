@@ -25,14 +25,13 @@ final class Lookalikes {
             + "\u30FC-\u3161-\u1173-\u4E00-\u02D1.\u02D0:"
             // other dots: ∙ ⋅ ‧ ᛫ ・
             + "\u2219.\u22C5.\u2027.\u16EB.\u30FB.\u2709@"
-            // signs read as a 0: empty sets ∅ ⦰, diameter ⌀, circled slash ⊘, ellipse ⬯, heavy circle ⭕
-            + "\u2205O\u29B0O\u2300O\u2298O\u2B2FO\u2B55O"
-            // letters shaped like digits: Tironian et ⁊ (7), ezh Ʒ ʒ, yogh Ȝ ȝ and Cyrillic З з (3),
-            // Cyrillic Ч ч (4) and б (6), tone letters Ƨ ƨ (2) and Ƽ ƽ (5)
-            + "\u204A7\u01B73\u02923\u021C3\u021D3\u04173\u04373\u04274\u04474\u04316"
-            + "\u01A72\u01A82\u01BC5\u01BD5"
-            // signs read as "@": circled a ⓐ Ⓐ, APL alpha ⍺; as a dot: bullets • ◦, word separator middle dot ⸱, Lisu ꓸ
-            + "\u24D0@\u24B6@\u237A@\u2022.\u25E6.\u2E31.\uA4F8.";
+            // signs read as a 0: empty sets ∅ ⦰, diameter ⌀, circled slash ⊘, ellipse ⬯
+            + "\u2205O\u29B0O\u2300O\u2298O\u2B2FO"
+            // rare letters shaped like digits: Tironian et ⁊ (7), ezh Ʒ ʒ Ӡ ӡ and yogh Ȝ ȝ (3), tone letters
+            // Ƨ ƨ ƻ (2), Ƽ ƽ (5), Ƅ ƅ (6). Not the everyday Cyrillic З, Ч, б: "бо 20:15" is Ukrainian "because"
+            + "\u204A7\u01B73\u02923\u04E03\u04E13\u021C3\u021D3\u01A72\u01A82\u01BB2\u01BC5\u01BD5\u01846\u01856"
+            // APL alpha ⍺ and Latin alpha ɑ read as "@" (not circled ⓐ: whole words are written in circled letters)
+            + "\u237A@\u0251@";
 
     private static final char[] FOLD = new char[0x10000];
 

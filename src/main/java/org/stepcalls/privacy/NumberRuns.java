@@ -20,8 +20,9 @@ final class NumberRuns {
     /** Bare digits that, beside a date or time in a run of nine or more digits, make it a number ("07/7/00 900 123"). */
     private static final int MIN_UNPROTECTED_BESIDE_PROTECTED = 4;
     private static final int MAX_BRIDGE_WORDS = 2;
-    /** Five runs hold an 11-digit number in pairs ("07 x 70 x 09 x 00 x 123"). */
+    /** Five runs hold an 11-digit number in pairs ("07x70x09x00x123"); three when spaces stand between. */
     private static final int MAX_BRIDGED_RUNS = 5;
+    private static final int MAX_SPACED_RUNS = 3;
     private static final int MAX_BRIDGE_WORD = 10;
     private static final int MAX_BRIDGE_GAP = 30;
     private static final String DIGIT_LETTERS = "OolIZESB";
@@ -74,16 +75,21 @@ final class NumberRuns {
 
     /**
      * "07700 and then 900123", "07700 (mobile) 900123", "07700 nine hundred and one two three",
-     * "077x00x900x123": two to five runs with at most two short words between each, whose digits
-     * together make a UK number, are one number. Only that shape counts, so "1004 and 1005" stays.
+     * "077x00x900x123": two or three runs with at most two short words between each (up to five
+     * when the words are glued to the digits), whose digits together make a UK number, are one
+     * number. Only that shape counts, so "1004 and 1005" stays.
      */
     private static void bridgeShortWords(String text, List<Segment> segments, List<int[]> spans) {
         for (int k = 0; k + 1 < segments.size(); k++) {
             StringBuilder digits = new StringBuilder(segments.get(k).digits());
+            boolean spaced = false;
             for (int last = k + 1; last < Math.min(segments.size(), k + MAX_BRIDGED_RUNS); last++) {
                 Segment before = segments.get(last - 1);
                 Segment after = segments.get(last);
-                if (!before.bare() || !after.bare() || !shortWords(text, before.end(), after.start())) {
+                spaced |= text.substring(before.end(), after.start()).indexOf(' ') >= 0;
+                // past three runs only letters glued between: "0800 to 12 then 13 to 17" is a rota
+                if (!before.bare() || !after.bare() || !shortWords(text, before.end(), after.start())
+                        || (spaced && last >= k + MAX_SPACED_RUNS)) {
                     break;
                 }
                 digits.append(after.digits());
@@ -224,7 +230,42 @@ final class NumberRuns {
             }
             return;
         }
+        Item spelt = digitsAndNumberWords(word, start, end);
+        if (spelt != null) {
+            items.add(spelt);
+            return;
+        }
         digitGroupsInsideWord(word, start, items);
+    }
+
+    /**
+     * "oh77oh0", "nine00", "zero7seven00": digits glued to number words read as one group of digits,
+     * as a reader reads them; null when a letter part is not made of number words ("tel07700").
+     */
+    private static Item digitsAndNumberWords(String word, int start, int end) {
+        StringBuilder digits = new StringBuilder();
+        int words = 0;
+        int k = 0;
+        while (k < word.length()) {
+            boolean digit = isDigit(word.charAt(k));
+            int partEnd = k;
+            while (partEnd < word.length() && isDigit(word.charAt(partEnd)) == digit) {
+                partEnd++;
+            }
+            String part = word.substring(k, partEnd);
+            if (digit) {
+                digits.append(part);
+            } else {
+                List<String> spelt = NumberWords.split(part);
+                if (spelt.isEmpty()) {
+                    return null;
+                }
+                digits.append(NumberWords.digits(spelt));
+                words += spelt.size();
+            }
+            k = partEnd;
+        }
+        return words == 0 ? null : new Item(start, end, digits.toString(), words, false, false, false);
     }
 
     /** "tel07700": the digit-like stretches of a word that also has letters, each marked as glued to them. */

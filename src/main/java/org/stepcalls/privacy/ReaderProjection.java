@@ -50,8 +50,30 @@ final class ReaderProjection {
     }
 
     static ReaderProjection of(String source) {
-        ReaderProjection projection = new ReaderProjection(false);
-        List<int[]> destinations = linkDestinations(source);
+        return of(source, new ReaderProjection(false), linkDestinations(source));
+    }
+
+    /**
+     * The source read as plain text, the way the pages and answers that show a post's source show it
+     * (its edit form, revisions, the {@code raw} of the Discourse API, profile and search excerpts):
+     * a destination that is no address stays where it is written ("[07700](900123)" reads on; a
+     * real URL or path is still set apart, so "[event](https://…/20261204) 19:30" stays), and every
+     * tag-like {@code <…>} is dropped, as PostgreSQL's text search drops tags from what it shows
+     * ("07700<tr x y z>900123" would show "07700 900123").
+     */
+    static ReaderProjection asPlainText(String source) {
+        List<int[]> addresses = new ArrayList<>();
+        for (int[] destination : linkDestinations(source)) {
+            String inside = source.substring(destination[0] + 1, destination[1] - 1).strip().toLowerCase(Locale.ROOT);
+            if (inside.contains("://") || inside.startsWith("/") || inside.startsWith("#") || inside.startsWith("<")
+                    || inside.startsWith("mailto:") || inside.startsWith("www.")) {
+                addresses.add(destination);
+            }
+        }
+        return of(source, new ReaderProjection(true), addresses);
+    }
+
+    private static ReaderProjection of(String source, ReaderProjection projection, List<int[]> destinations) {
         int next = 0;
         for (int[] destination : destinations) {
             projection.append(source, next, destination[0]);
@@ -62,19 +84,6 @@ final class ReaderProjection {
             projection.emitChar(BREAK, destination[0], destination[0]);
             projection.append(source, destination[0], destination[1]);
         }
-        return projection;
-    }
-
-    /**
-     * The source read as plain text, the way the pages and answers that show a post's source show it
-     * (its edit form, revisions, the {@code raw} of the Discourse API, profile and search excerpts):
-     * link destinations stay where they are written ("[07700](900123)" reads on), and every
-     * tag-like {@code <…>} is dropped, as PostgreSQL's {@code ts_headline} drops it from a search
-     * excerpt ("07700<tr x y z>900123" shows "07700 900123" there).
-     */
-    static ReaderProjection asPlainText(String source) {
-        ReaderProjection projection = new ReaderProjection(true);
-        projection.append(source, 0, source.length());
         return projection;
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -25,6 +26,7 @@ import org.stepcalls.platform.database.TableChanges;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Creates the local account on first sign-in, with a username of its own, and keeps its display
@@ -162,6 +164,44 @@ public class Accounts {
             namesRead.put(providerName, shows); // every request passes here: the redactor reads each name once
         }
         return shows ? username : providerName;
+    }
+
+    /** {@code providerName} when it has been read and shows no contact details; else "" (where nothing may be read now). */
+    String nameIfReadClean(String providerName) {
+        return Boolean.FALSE.equals(namesRead.get(providerName)) ? providerName : "";
+    }
+
+    /**
+     * Names stored before they were read for contact details, or by an older version, are read once
+     * at start: one that shows a number or an address gives way to the username (R16) — an account
+     * that never signs in again would otherwise show it for ever. Two instances starting together
+     * write the same.
+     */
+    void readStoredNames(@Observes StartupEvent event) {
+        reviewStoredNames();
+    }
+
+    /** How many stored names showed contact details and now show the username instead. */
+    public int reviewStoredNames() {
+        int replaced = 0;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, display_name FROM accounts WHERE issuer <> 'erased'");
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE accounts SET display_name = username WHERE id = ? AND display_name = ?");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                String name = rows.getString(2);
+                if (policy().showsContactDetails(name)) {
+                    update.setLong(1, rows.getLong(1));
+                    update.setString(2, name);
+                    replaced += update.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the stored names", e);
+        }
+        return replaced;
     }
 
     private UsernamePolicy policy() {

@@ -75,12 +75,16 @@ public class CurrentUser {
         return isSignedIn() ? new Viewer(account().id(), roles()) : Viewer.SIGNED_OUT;
     }
 
-    /** Pages rendered on an I/O thread (errors for unmatched paths) may not query: they take the token's name. */
+    /**
+     * Pages rendered on an I/O thread (errors for unmatched paths) may not query: they take the
+     * token's name, and only once it has been read clean of contact details (R16), else none.
+     */
     public String displayName() {
         if (!isSignedIn()) {
             return "";
         }
-        return io.vertx.core.Context.isOnEventLoopThread() && account == null ? displayNameFromToken() : account().displayName();
+        return io.vertx.core.Context.isOnEventLoopThread() && account == null ? accounts.nameIfReadClean(displayNameFromToken())
+                : account().displayName();
     }
 
     /** The signed-in person's username, for links to their profile; "" where a page may not query. */

@@ -6,14 +6,26 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.Test;
 import org.stepcalls.FreshLetters;
 import org.stepcalls.forum.api.ForumApiClient;
+import org.stepcalls.platform.security.Accounts;
+import org.stepcalls.platform.security.TestUsers;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class UsernamesTest {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void anAccountTakesItsUsernameFromTheProvidersUsername() {
@@ -53,6 +65,20 @@ class UsernamesTest {
         ForumApiClient named = People.namesake("Philippa Quist", fresh(), "member");
         long topic = named.createTopicId("general", "Hello from Philippa", "First post.");
         named.topic(topic).body("posts[0].authorName", equalTo("Philippa Quist"));
+    }
+
+    @Test
+    void aNameStoredBeforeItWasReadGivesWayToTheUsernameAtStart() { // R16
+        String subject = fresh();
+        ForumApiClient author = People.namesake("Gwendolen", subject, "member");
+        long topic = author.createTopicId("general", "Hello from Gwendolen", "First post.");
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE accounts SET display_name = 'Gwen 07700 900419' WHERE subject = ?1")
+                .setParameter(1, subject).executeUpdate());
+
+        assertThat(accounts.reviewStoredNames()).isGreaterThanOrEqualTo(1);
+
+        new ForumApiClient(TestUsers.member("reader")).topic(topic).body("posts[0].authorName", equalTo(People.username(author)));
     }
 
     @Test
