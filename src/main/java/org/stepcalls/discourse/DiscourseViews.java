@@ -288,8 +288,8 @@ public class DiscourseViews {
         return authors;
     }
 
-    /** Discourse's fancy_title: the title as HTML text. */
-    static String fancy(String title) {
+    /** Discourse's fancy_title (and a search's blurb): plain text as HTML text, for clients that show it as HTML. */
+    public static String fancy(String title) {
         return title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

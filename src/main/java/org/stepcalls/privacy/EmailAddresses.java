@@ -29,7 +29,7 @@ final class EmailAddresses {
     private static final String OPENING_QUOTES = "'\"\u2018\u201C\u201E\u201A\u00AB\u2039\u300C";
     private static final String CLOSING_QUOTES = "'\"\u2019\u201D\u201C\u2018\u00BB\u203A\u300D";
     /** Dots a reader reads as one only between two letters, never with spaces: "sam@example•org", not a bullet list. */
-    private static final String TIGHT_DOTS = "\u2022\u25E6\u2E31\uA4F8";
+    private static final String TIGHT_DOTS = "\u2022\u25E6\u2E31";
     private static final int MAX_MARKUP_GAP = 12;
     /** Mail providers a reader completes without a top-level domain: "sam@gmail". */
     private static final Set<String> PROVIDERS = Set.of("gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud",
@@ -68,9 +68,12 @@ final class EmailAddresses {
                 boolean bracketed = i > 0 && i + 1 < n && "([{<".indexOf(text.charAt(i - 1)) >= 0
                         && ")]}>".indexOf(text.charAt(i + 1)) >= 0;
                 at = bracketed ? new int[] { i - 1, i + 2, 1 } : new int[] { i, i + 1, 1 };
-            } else if ((c == '(' || c == '[' || c == '{') && i + 3 <= n && (text.charAt(i + 1) == 'a' || text.charAt(i + 1) == 'A')
-                    && text.charAt(i + 2) == ")]}".charAt("([{".indexOf(c))) {
-                at = new int[] { i, i + 3, 1 }; // "sam(a)example.org", "sam[a]example.org"
+            } else if (c == '(' && text.regionMatches(true, i, "(a)", 0, 3)) {
+                at = new int[] { i, i + 3, 1 }; // "sam(a)example.org"
+            } else if ((c == '[' || c == '{') && i > 0 && i + 4 <= n && (text.charAt(i + 1) == 'a' || text.charAt(i + 1) == 'A')
+                    && text.charAt(i + 2) == (c == '[' ? ']' : '}') && Character.isLetterOrDigit(text.charAt(i - 1))
+                    && Character.isLetterOrDigit(text.charAt(i + 3))) {
+                at = new int[] { i, i + 3, 1 }; // "sam[a]example.org", glued: "[the guide][a] first" is a reference link
             } else if (c == '%' && text.startsWith("%40", i)) {
                 at = new int[] { i, i + 3, 1 }; // URL-encoded, as in a mailto: link
             } else if ((c == 'a' || c == 'A') && i >= searchedUpTo) {

@@ -23,8 +23,8 @@ final class Lookalikes {
             + "\u00D8O\u00F8o\u2C9EO\u2C9Fo\u0555O\u0585o\u1D0Fo\u25CBO\u25EFO\u26AAO"
             // letters that pass for a dash or a dot between digit groups: ー ㅡ ᅳ 一 ˑ
             + "\u30FC-\u3161-\u1173-\u4E00-\u02D1.\u02D0:"
-            // other dots: ∙ ⋅ ‧ ᛫ ・
-            + "\u2219.\u22C5.\u2027.\u16EB.\u30FB.\u2709@"
+            // other dots: ∙ ⋅ ‧ ᛫ ・ ꓸ
+            + "\u2219.\u22C5.\u2027.\u16EB.\u30FB.\uA4F8.\u2709@"
             // signs read as a 0: empty sets ∅ ⦰, diameter ⌀, circled slash ⊘, ellipse ⬯
             + "\u2205O\u29B0O\u2300O\u2298O\u2B2FO"
             // rare letters shaped like digits: Tironian et ⁊ (7), ezh Ʒ ʒ Ӡ ӡ and yogh Ȝ ȝ (3), tone letters

@@ -50,30 +50,8 @@ final class ReaderProjection {
     }
 
     static ReaderProjection of(String source) {
-        return of(source, new ReaderProjection(false), linkDestinations(source));
-    }
-
-    /**
-     * The source read as plain text, the way the pages and answers that show a post's source show it
-     * (its edit form, revisions, the {@code raw} of the Discourse API, profile and search excerpts):
-     * a destination that is no address stays where it is written ("[07700](900123)" reads on; a
-     * real URL or path is still set apart, so "[event](https://…/20261204) 19:30" stays), and every
-     * tag-like {@code <…>} is dropped, as PostgreSQL's text search drops tags from what it shows
-     * ("07700<tr x y z>900123" would show "07700 900123").
-     */
-    static ReaderProjection asPlainText(String source) {
-        List<int[]> addresses = new ArrayList<>();
-        for (int[] destination : linkDestinations(source)) {
-            String inside = source.substring(destination[0] + 1, destination[1] - 1).strip().toLowerCase(Locale.ROOT);
-            if (inside.contains("://") || inside.startsWith("/") || inside.startsWith("#") || inside.startsWith("<")
-                    || inside.startsWith("mailto:") || inside.startsWith("www.")) {
-                addresses.add(destination);
-            }
-        }
-        return of(source, new ReaderProjection(true), addresses);
-    }
-
-    private static ReaderProjection of(String source, ReaderProjection projection, List<int[]> destinations) {
+        ReaderProjection projection = new ReaderProjection(false);
+        List<int[]> destinations = linkDestinations(source);
         int next = 0;
         for (int[] destination : destinations) {
             projection.append(source, next, destination[0]);
@@ -85,6 +63,55 @@ final class ReaderProjection {
             projection.append(source, destination[0], destination[1]);
         }
         return projection;
+    }
+
+    /**
+     * The source read as plain text, the way the pages and answers that show a post's source show it
+     * (its edit form, revisions, the {@code raw} of the Discourse API, profile excerpts): every link
+     * destination where it is written ("[07700](900123)", "[07700](#900123)" read on), only a web
+     * address's end kept apart from what follows it ("[event](https://example.org/e/20261204) 19:30"
+     * is a link and a time); and every tag-like {@code <…>} dropped, as a reader that strips tags
+     * (a mail client, a text view of the page) shows it: "07700<tr x y z>900123".
+     */
+    static ReaderProjection asPlainText(String source) {
+        ReaderProjection projection = new ReaderProjection(true);
+        int next = 0;
+        for (int[] destination : linkDestinations(source)) {
+            if (isWebAddress(source.substring(destination[0] + 1, destination[1] - 1))) {
+                projection.append(source, next, destination[1]);
+                projection.emitChar(BREAK, destination[1], destination[1]);
+                next = destination[1];
+            }
+        }
+        projection.append(source, next, source.length());
+        return projection;
+    }
+
+    /** "https://ukna.org/…": http(s), then a host ending in a dot and a top-level domain of letters. */
+    private static boolean isWebAddress(String destination) {
+        String lower = destination.strip().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("<")) {
+            lower = lower.substring(1);
+        }
+        int hostStart = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
+        if (hostStart < 0) {
+            return false;
+        }
+        int hostEnd = hostStart;
+        while (hostEnd < lower.length() && ((lower.charAt(hostEnd) < 128 && Character.isLetterOrDigit(lower.charAt(hostEnd)))
+                || lower.charAt(hostEnd) == '-' || lower.charAt(hostEnd) == '.')) {
+            hostEnd++;
+        }
+        int dot = lower.lastIndexOf('.', hostEnd - 1);
+        if (dot <= hostStart || hostEnd - dot < 3) {
+            return false;
+        }
+        for (int i = dot + 1; i < hostEnd; i++) {
+            if (!Character.isLetter(lower.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Text that is already what a reader sees (a rendered page's text): no entities, markup or link destinations to read. */

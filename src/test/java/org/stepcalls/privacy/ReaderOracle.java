@@ -22,10 +22,10 @@ public final class ReaderOracle {
     private static final Pattern REPEAT = Pattern.compile("(double|triple|treble)[\\s\\-]*(zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)");
     private static final String[] WORDS = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine" };
 
-    /** Letters a reader takes for digits in a row of digits: Z 2, E 3, S 5, B 8 (lower case here). */
-    /** Letters a reader takes for digits (lower case, as read): ezh, yogh, Abkhaz dze, Cyrillic ze (3), che (4), be and tone six (6), tone two and five, Tironian et (7). */
+    /** Letters a reader takes for digits (lower case, as read): ezh, yogh, Abkhaz dze, Cyrillic ze (3), che (4), be and tone six (6), tone two (2), tone five (5), Tironian et (7). */
     private static final String SHAPED_LIKE_DIGITS = "\u0292\u021D\u04E1\u0437\u0447\u0431\u0185\u01A8\u01BB\u01BD\u204A";
-    private static final String SHAPED_DIGITS = "33333466257";
+    private static final String SHAPED_DIGITS = "33334662257";
+    /** Letters a reader takes for digits in a row of digits: Z 2, E 3, S 5, B 8 (lower case here). */
     private static final String LEET = "zesb";
     private static final String LEET_DIGITS = "2358";
 

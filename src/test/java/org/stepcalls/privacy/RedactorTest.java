@@ -184,8 +184,14 @@ class RedactorTest {
     }
 
     @Test
-    void aNumberSplitByAnyTagIsFoundBecauseSearchExcerptsDropTags() { // R16
+    void aNumberSplitByATagLikeRunIsFoundAsATagStrippingReaderShowsIt() { // R16
         assertThat(redactor.redact("meeting tonight 07700<tr x y z>900123").text()).isEqualTo("meeting tonight [number removed]");
-        assertThat(redactor.redact("Use <kbd>Ctrl</kbd> and 5 at 19:30").redactions()).isZero();
+    }
+
+    @Test
+    void aWebAddressEndsWhereItsLinkEndsItsDigitsNeverJoinTheTextAfterIt() {
+        String post = "See [the list](https://ukna.org/meetings?id=20417) 19:30 Tuesday";
+        assertThat(redactor.redact(post).text()).isEqualTo(post);
+        assertThat(redactor.redact("Ring [07700](#900123)").text()).doesNotContain("900123"); // R16: no address, read on
     }
 }

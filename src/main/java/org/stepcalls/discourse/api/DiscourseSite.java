@@ -79,10 +79,11 @@ public class DiscourseSite {
             }
             postJson.add(new JsonFields().with("id", hit.postId()).with("name", row[5]).with("username", row[4])
                     .with("avatar_template", "").with("created_at", row[2]).with("like_count", 0)
-                    .with("blurb", hit.excerpt()).with("post_number", row[1]).with("topic_title_headline", hit.title())
+                    .with("blurb", DiscourseViews.fancy(hit.excerpt())).with("post_number", row[1])
+                    .with("topic_title_headline", DiscourseViews.fancy(hit.title()))
                     .with("topic_id", hit.topicId()));
             topics.computeIfAbsent(hit.topicId(), id -> new JsonFields().with("id", id).with("title", hit.title())
-                    .with("fancy_title", hit.title()).with("slug", Slugs.of(hit.title())).with("posts_count", row[7])
+                    .with("fancy_title", DiscourseViews.fancy(hit.title())).with("slug", Slugs.of(hit.title())).with("posts_count", row[7])
                     .with("reply_count", Math.max(0, ((Number) row[7]).intValue() - 1)).with("created_at", row[8])
                     .with("last_posted_at", row[9]).with("bumped", true).with("bumped_at", row[9])
                     .with("archetype", "regular").with("pinned", row[11]).with("visible", true)

@@ -21,6 +21,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.jboss.logging.Logger;
 import org.stepcalls.platform.database.CachedTable;
 import org.stepcalls.platform.database.TableChanges;
 
@@ -41,6 +42,8 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class Accounts {
+
+    private static final Logger LOG = Logger.getLogger(Accounts.class);
 
     /** What a request needs to know of its account. */
     public record SignedIn(long id, String displayName, String username, String email, List<String> roles) {
@@ -133,11 +136,13 @@ public class Accounts {
                 QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                         INSERT INTO accounts (issuer, subject, display_name, created_at, username, email, roles)
                         VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''), string_to_array(?7, ','))
-                        ON CONFLICT (issuer, subject) DO UPDATE SET display_name = EXCLUDED.display_name,
+                        ON CONFLICT (issuer, subject) DO UPDATE SET display_name = CASE WHEN ?8 THEN accounts.username
+                            ELSE EXCLUDED.display_name END,
                             email = EXCLUDED.email, roles = EXCLUDED.roles""")
                         .setParameter(1, issuer).setParameter(2, subject).setParameter(3, shownName(displayName, username))
                         .setParameter(4, OffsetDateTime.now()).setParameter(5, username)
                         .setParameter(6, email == null ? "" : email).setParameter(7, String.join(",", sortedRoles))
+                        .setParameter(8, !shownName(displayName, username).equals(displayName))
                         .executeUpdate());
                 return lookUp(issuer, subject);
             } catch (RuntimeException e) { // the username was taken between our read and our write
@@ -178,7 +183,13 @@ public class Accounts {
      * write the same.
      */
     void readStoredNames(@Observes StartupEvent event) {
-        reviewStoredNames();
+        try {
+            reviewStoredNames();
+        } catch (IllegalStateException e) {
+            // the forum still starts; the names are read again at the next start and at each sign-in
+            String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : "?";
+            LOG.warnf("Stored names were not read for contact details at start (SQL state %s)", state);
+        }
     }
 
     /** How many stored names showed contact details and now show the username instead. */

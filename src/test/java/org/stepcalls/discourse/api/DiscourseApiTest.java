@@ -153,6 +153,18 @@ class DiscourseApiTest {
     }
 
     @Test
+    void searchGivesItsBlurbAndTitlesAsHtmlTextWhichClientsShowAsHtml() {
+        // Discourse's own client renders blurb and fancy_title as HTML: markup typed in a post is text there
+        String key = key("Search markup", null);
+        String word = "quillwort" + RUN.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+        mia.createTopicId("general", "<b>Bold</b> " + word + " notes", "See <img src=x onerror=alert(1)> the " + word + " list.");
+        JsonPath found = as(key, MIA).get("/search.json?q=" + word).then().statusCode(200).extract().jsonPath();
+        assertThat(found.getString("posts[0].blurb")).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
+        assertThat(found.getString("posts[0].topic_title_headline")).startsWith("&lt;b&gt;Bold&lt;/b&gt;");
+        assertThat(found.getString("topics[0].fancy_title")).startsWith("&lt;b&gt;Bold&lt;/b&gt;");
+    }
+
+    @Test
     void categoriesSiteAboutSearchAndNotificationsAnswer() {
         String key = key("Everything else", null);
         long topicId = mia.createTopicId("general", "Zephyrine picnic " + RUN, "Bring zephyrine sandwiches.");
