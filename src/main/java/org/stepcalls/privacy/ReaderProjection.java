@@ -37,6 +37,8 @@ final class ReaderProjection {
             "strong", "span", "div", "br", "hr", "sub", "sup", "code", "small", "big", "font", "mark", "del", "ins",
             "kbd", "tt", "strike", "var", "samp", "abbr", "cite", "wbr", "img", "bdi", "bdo");
     private static final int MAX_TAG = 80;
+    /** Longest tag or comment a tag-stripping reading drops; a longer one is read as the text it is. */
+    private static final int MAX_STRIPPED_TAG = 2_000;
     private static final Pattern DEFINITION = Pattern.compile("(?m)^ {0,3}\\[([^\\]\\n]{1,999})\\]:");
 
     private final StringBuilder text = new StringBuilder();
@@ -50,7 +52,19 @@ final class ReaderProjection {
     }
 
     static ReaderProjection of(String source) {
-        ReaderProjection projection = new ReaderProjection(false);
+        return rendered(source, new ReaderProjection(false));
+    }
+
+    /**
+     * The rendered post as a client that strips every tag shows it (Discourse's own renderer, an
+     * HTML-to-text view): link destinations set apart as in {@link #of}, and every tag-like
+     * {@code <…>} and comment dropped, so "07700<tr x y z>900123" reads "07700900123".
+     */
+    static ReaderProjection tagsStripped(String source) {
+        return rendered(source, new ReaderProjection(true));
+    }
+
+    private static ReaderProjection rendered(String source, ReaderProjection projection) {
         List<int[]> destinations = linkDestinations(source);
         int next = 0;
         for (int[] destination : destinations) {
@@ -66,52 +80,14 @@ final class ReaderProjection {
     }
 
     /**
-     * The source read as plain text, the way the pages and answers that show a post's source show it
-     * (its edit form, revisions, the {@code raw} of the Discourse API, profile excerpts): every link
-     * destination where it is written ("[07700](900123)", "[07700](#900123)" read on), only a web
-     * address's end kept apart from what follows it ("[event](https://example.org/e/20261204) 19:30"
-     * is a link and a time); and every tag-like {@code <…>} dropped, as a reader that strips tags
-     * (a mail client, a text view of the page) shows it: "07700<tr x y z>900123".
+     * The source read as plain text, the way the pages and answers that show it as it is show it
+     * (the edit form, revisions, the {@code raw} of the Discourse API, profile and search excerpts):
+     * every link destination where it is written ("[07700](900123)", "[0770](0900)765" read on).
      */
     static ReaderProjection asPlainText(String source) {
-        ReaderProjection projection = new ReaderProjection(true);
-        int next = 0;
-        for (int[] destination : linkDestinations(source)) {
-            if (isWebAddress(source.substring(destination[0] + 1, destination[1] - 1))) {
-                projection.append(source, next, destination[1]);
-                projection.emitChar(BREAK, destination[1], destination[1]);
-                next = destination[1];
-            }
-        }
-        projection.append(source, next, source.length());
+        ReaderProjection projection = new ReaderProjection(false);
+        projection.append(source, 0, source.length());
         return projection;
-    }
-
-    /** "https://ukna.org/…": http(s), then a host ending in a dot and a top-level domain of letters. */
-    private static boolean isWebAddress(String destination) {
-        String lower = destination.strip().toLowerCase(Locale.ROOT);
-        if (lower.startsWith("<")) {
-            lower = lower.substring(1);
-        }
-        int hostStart = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
-        if (hostStart < 0) {
-            return false;
-        }
-        int hostEnd = hostStart;
-        while (hostEnd < lower.length() && ((lower.charAt(hostEnd) < 128 && Character.isLetterOrDigit(lower.charAt(hostEnd)))
-                || lower.charAt(hostEnd) == '-' || lower.charAt(hostEnd) == '.')) {
-            hostEnd++;
-        }
-        int dot = lower.lastIndexOf('.', hostEnd - 1);
-        if (dot <= hostStart || hostEnd - dot < 3) {
-            return false;
-        }
-        for (int i = dot + 1; i < hostEnd; i++) {
-            if (!Character.isLetter(lower.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Text that is already what a reader sees (a rendered page's text): no entities, markup or link destinations to read. */
@@ -325,26 +301,39 @@ final class ReaderProjection {
     }
 
     /**
-     * End of anything shaped like a tag at {@code i} ({@code <}, an optional {@code /} or {@code !},
-     * an ASCII letter, then no {@code <} before the {@code >}), or -1: what a tag-stripping reader drops.
+     * End of anything a tag-stripping reader drops at {@code i}, or -1: a comment, or {@code <}, an
+     * optional {@code /}, {@code !} or {@code ?}, an ASCII letter and no {@code <} before the {@code >}.
+     * Not an autolink ({@code <https://…>}, {@code <sam@example.org>}): that is shown.
      */
     private static int anyTagEnd(String source, int i, int end) {
-        int limit = Math.min(end, i + MAX_TAG);
+        int limit = Math.min(end, i + MAX_STRIPPED_TAG);
+        if (source.startsWith("<!--", i)) {
+            for (int k = i + 4; k + 3 <= limit; k++) {
+                if (source.startsWith("-->", k)) {
+                    return k + 3;
+                }
+            }
+            return -1;
+        }
         int j = i + 1;
-        if (j < limit && (source.charAt(j) == '/' || source.charAt(j) == '!')) {
+        if (j < limit && (source.charAt(j) == '/' || source.charAt(j) == '!' || source.charAt(j) == '?')) {
             j++;
         }
         if (j >= limit || !(source.charAt(j) < 128 && Character.isLetter(source.charAt(j)))) {
             return -1;
         }
+        boolean spaced = false;
+        boolean addressLike = false;
         for (int k = j + 1; k < limit; k++) {
             char c = source.charAt(k);
             if (c == '>') {
-                return k + 1;
+                return addressLike && !spaced ? -1 : k + 1;
             }
             if (c == '<') {
                 return -1;
             }
+            spaced |= Character.isWhitespace(c);
+            addressLike |= c == ':' || c == '@';
         }
         return -1;
     }

@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <p>It checks what a reader will read, not only the source: the text is first projected as a
  * reader sees it ({@link ReaderProjection}: entities decoded, NFKC, invisible characters dropped,
  * digits of every script and look-alike letters folded, Markdown link destinations set apart),
- * and once more as a reader of the source as plain text sees it (destinations in place, any tag
- * dropped), since the source is shown as it is too: in revisions, excerpts and the API's {@code raw}.
+ * again with every tag stripped (as other clients render it), and once more as plain text
+ * (destinations in place), since the source is shown as it is too: in revisions, excerpts and the
+ * API's {@code raw}.
  * Numbers ({@link NumberRuns}) and addresses ({@link EmailAddresses}) are found there, and the
  * whole source range each one came from is replaced, so the stored text, its revisions, search
  * and every later render are clean. The whole text is checked, in linear time.
@@ -34,8 +35,9 @@ public class Redactor {
         }
         raw = withoutDirectionControls(raw);
         List<Removal> removals = new ArrayList<>();
-        // as the rendered post reads, and as its source reads where it is shown as it is
+        // as the rendered post reads, as it reads with every tag stripped, and as its source reads where it is shown as it is
         find(raw, ReaderProjection.of(raw), removals);
+        find(raw, ReaderProjection.tagsStripped(raw), removals);
         find(raw, ReaderProjection.asPlainText(raw), removals);
         return replace(raw, merge(removals));
     }

@@ -189,9 +189,14 @@ class RedactorTest {
     }
 
     @Test
-    void aWebAddressEndsWhereItsLinkEndsItsDigitsNeverJoinTheTextAfterIt() {
-        String post = "See [the list](https://ukna.org/meetings?id=20417) 19:30 Tuesday";
-        assertThat(redactor.redact(post).text()).isEqualTo(post);
-        assertThat(redactor.redact("Ring [07700](#900123)").text()).doesNotContain("900123"); // R16: no address, read on
+    void aNumberRunningOnFromALinksAddressIntoTheTextIsFound() { // R16
+        assertThat(redactor.redact("Ring [0770](0900) 765 tonight").text()).doesNotContain("765");
+        assertThat(redactor.redact("Ring [07700](#900123)").text()).doesNotContain("900123");
+    }
+
+    @Test
+    void anAutolinkIsShownNotStrippedSoWhatItHoldsIsRead() { // R16
+        assertThat(redactor.redact("Ring [07700](<https://900123.example.org>)").text()).doesNotContain("900123");
+        assertThat(redactor.redact("Ring 07700<!-- a b c -->900123").text()).isEqualTo("Ring [number removed]");
     }
 }
