@@ -86,10 +86,12 @@ final class NumberRuns {
             for (int last = k + 1; last < Math.min(segments.size(), k + MAX_BRIDGED_RUNS); last++) {
                 Segment before = segments.get(last - 1);
                 Segment after = segments.get(last);
-                spaced |= text.substring(before.end(), after.start()).indexOf(' ') >= 0;
+                if (!before.bare() || !after.bare() || !shortWords(text, before.end(), after.start())) {
+                    break;
+                }
                 // past three runs only letters glued between: "0800 to 12 then 13 to 17" is a rota
-                if (!before.bare() || !after.bare() || !shortWords(text, before.end(), after.start())
-                        || (spaced && last >= k + MAX_SPACED_RUNS)) {
+                spaced |= text.indexOf(' ', before.end()) < after.start() && text.indexOf(' ', before.end()) >= 0;
+                if (spaced && last >= k + MAX_SPACED_RUNS) {
                     break;
                 }
                 digits.append(after.digits());

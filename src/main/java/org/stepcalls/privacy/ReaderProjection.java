@@ -37,15 +37,16 @@ final class ReaderProjection {
             "strong", "span", "div", "br", "hr", "sub", "sup", "code", "small", "big", "font", "mark", "del", "ins",
             "kbd", "tt", "strike", "var", "samp", "abbr", "cite", "wbr", "img", "bdi", "bdo");
     private static final int MAX_TAG = 80;
-    /** Longest tag or comment a tag-stripping reading drops; a longer one is read as the text it is. */
-    private static final int MAX_STRIPPED_TAG = 2_000;
     private static final Pattern DEFINITION = Pattern.compile("(?m)^ {0,3}\\[([^\\]\\n]{1,999})\\]:");
 
     private final StringBuilder text = new StringBuilder();
     private int[] from = new int[64];
     private int[] to = new int[64];
-    /** Whether every tag-like {@code <…>} is a separator, as for a reader of the source as plain text. */
+    /** Whether every tag-like {@code <…>} and comment is dropped, as by a client that strips tags. */
     private final boolean anyTag;
+    /** Per closer ("-->", "]]>"): where the last search started and what it found (-1: none to the end). */
+    private final java.util.Map<String, Integer> closerSearchedFrom = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> closerFound = new java.util.HashMap<>();
 
     private ReaderProjection(boolean anyTag) {
         this.anyTag = anyTag;
@@ -61,11 +62,43 @@ final class ReaderProjection {
      * {@code <…>} and comment dropped, so "07700<tr x y z>900123" reads "07700900123".
      */
     static ReaderProjection tagsStripped(String source) {
-        return rendered(source, new ReaderProjection(true));
+        ReaderProjection projection = new ReaderProjection(true);
+        // a link written inside a tag or comment is no link: the renderer takes the whole tag as HTML
+        List<int[]> stripped = projection.strippedRanges(source);
+        List<int[]> destinations = new ArrayList<>();
+        int r = 0;
+        for (int[] destination : linkDestinations(source)) {
+            while (r < stripped.size() && stripped.get(r)[1] <= destination[0]) {
+                r++;
+            }
+            if (r == stripped.size() || stripped.get(r)[0] > destination[0]) {
+                destinations.add(destination);
+            }
+        }
+        return rendered(source, projection, destinations);
     }
 
     private static ReaderProjection rendered(String source, ReaderProjection projection) {
-        List<int[]> destinations = linkDestinations(source);
+        return rendered(source, projection, linkDestinations(source));
+    }
+
+    /** {@code [start, end)} of each tag and comment the tag-stripping reading drops, in order. */
+    private List<int[]> strippedRanges(String source) {
+        List<int[]> ranges = new ArrayList<>();
+        int i = source.indexOf('<');
+        while (i >= 0) {
+            int end = anyTagEnd(source, i, source.length());
+            if (end > 0) {
+                ranges.add(new int[] { i, end });
+                i = source.indexOf('<', end);
+            } else {
+                i = source.indexOf('<', i + 1);
+            }
+        }
+        return ranges;
+    }
+
+    private static ReaderProjection rendered(String source, ReaderProjection projection, List<int[]> destinations) {
         int next = 0;
         for (int[] destination : destinations) {
             projection.append(source, next, destination[0]);
@@ -287,9 +320,12 @@ final class ReaderProjection {
         if (j == nameStart || !TAG_NAMES.contains(source.substring(nameStart, j).toLowerCase(Locale.ROOT))) {
             return -1;
         }
-        int close = source.indexOf('>', j);
-        if (close < 0 || close >= limit) {
-            return -1;
+        int close = j;
+        while (close < limit && source.charAt(close) != '>') {
+            close++;
+        }
+        if (close >= limit) {
+            return -1; // searched no further than a tag can be long: a text full of "<b" stays linear
         }
         for (int k = j; k < close; k++) {
             char c = source.charAt(k);
@@ -301,41 +337,68 @@ final class ReaderProjection {
     }
 
     /**
-     * End of anything a tag-stripping reader drops at {@code i}, or -1: a comment, or {@code <}, an
-     * optional {@code /}, {@code !} or {@code ?}, an ASCII letter and no {@code <} before the {@code >}.
-     * Not an autolink ({@code <https://…>}, {@code <sam@example.org>}): that is shown.
+     * End of anything a tag-stripping reader drops at {@code i}, or -1: a comment, a CDATA section, or
+     * {@code <}, an optional {@code /}, {@code !} or {@code ?}, an ASCII letter, and the first
+     * {@code >} outside quotes, with no {@code <} outside quotes before it. Not an autolink
+     * ({@code <https://…>}, {@code <sam@example.org>}): that is shown. No length limit — a long
+     * comment hides as much as a short one — and linear: a scan stops at the next {@code <}, and
+     * the end of a comment is searched for once for all the comments that share it.
      */
-    private static int anyTagEnd(String source, int i, int end) {
-        int limit = Math.min(end, i + MAX_STRIPPED_TAG);
+    private int anyTagEnd(String source, int i, int end) {
         if (source.startsWith("<!--", i)) {
-            for (int k = i + 4; k + 3 <= limit; k++) {
-                if (source.startsWith("-->", k)) {
-                    return k + 3;
-                }
-            }
-            return -1;
+            return closedBy(source, i + 4, end, "-->");
+        }
+        if (source.startsWith("<![CDATA[", i)) {
+            return closedBy(source, i + 9, end, "]]>");
         }
         int j = i + 1;
-        if (j < limit && (source.charAt(j) == '/' || source.charAt(j) == '!' || source.charAt(j) == '?')) {
+        boolean named = j < end && source.charAt(j) != '/' && source.charAt(j) != '!' && source.charAt(j) != '?';
+        if (!named) {
             j++;
         }
-        if (j >= limit || !(source.charAt(j) < 128 && Character.isLetter(source.charAt(j)))) {
+        if (j >= end || !(source.charAt(j) < 128 && Character.isLetter(source.charAt(j)))) {
             return -1;
         }
+        char quote = 0;
         boolean spaced = false;
-        boolean addressLike = false;
-        for (int k = j + 1; k < limit; k++) {
+        for (int k = j + 1; k < end; k++) {
             char c = source.charAt(k);
-            if (c == '>') {
-                return addressLike && !spaced ? -1 : k + 1;
-            }
-            if (c == '<') {
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return named && !spaced && isAutolink(source.substring(j, k)) ? -1 : k + 1;
+            } else if (c == '<') {
                 return -1;
+            } else {
+                spaced |= Character.isWhitespace(c);
             }
-            spaced |= Character.isWhitespace(c);
-            addressLike |= c == ':' || c == '@';
         }
         return -1;
+    }
+
+    /** CommonMark's autolinks, shown as their text: a scheme of 2–32 characters and a colon, or an address. */
+    private static boolean isAutolink(String inside) {
+        int colon = inside.indexOf(':');
+        boolean scheme = colon >= 2 && colon <= 32
+                && inside.substring(0, colon).chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '.' || c == '-'));
+        return scheme || inside.indexOf('@') > 0;
+    }
+
+    /** End of the first {@code closer} at or after {@code from} (before {@code end}), or -1; remembered for the next comment. */
+    private int closedBy(String source, int from, int end, String closer) {
+        Integer known = closerFound.get(closer);
+        Integer searchedFrom = closerSearchedFrom.get(closer);
+        int at;
+        if (searchedFrom != null && searchedFrom <= from && (known < 0 || known >= from)) {
+            at = known;
+        } else {
+            at = source.indexOf(closer, from);
+            closerSearchedFrom.put(closer, from);
+            closerFound.put(closer, at);
+        }
+        return at >= 0 && at + closer.length() <= end ? at + closer.length() : -1;
     }
 
     /** End of a well-formed character reference ({@code &#48;}, {@code &#x40;}, {@code &commat;}) at {@code i}, or -1. */

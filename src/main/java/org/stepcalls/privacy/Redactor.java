@@ -35,10 +35,17 @@ public class Redactor {
         }
         raw = withoutDirectionControls(raw);
         List<Removal> removals = new ArrayList<>();
-        // as the rendered post reads, as it reads with every tag stripped, and as its source reads where it is shown as it is
-        find(raw, ReaderProjection.of(raw), removals);
-        find(raw, ReaderProjection.tagsStripped(raw), removals);
-        find(raw, ReaderProjection.asPlainText(raw), removals);
+        // as the rendered post reads, as it reads with every tag stripped, and as its source reads where it is shown as it is;
+        // most texts have no tag and no link, so the three read alike and are searched once
+        List<String> searched = new ArrayList<>(3);
+        for (ReaderProjection reading : List.of(ReaderProjection.of(raw), ReaderProjection.tagsStripped(raw),
+                ReaderProjection.asPlainText(raw))) {
+            String text = reading.text();
+            if (!searched.contains(text)) {
+                searched.add(text);
+                find(raw, reading, removals);
+            }
+        }
         return replace(raw, merge(removals));
     }
 
