@@ -90,7 +90,7 @@ final class NumberRuns {
                     break;
                 }
                 // past three runs only letters glued between: "0800 to 12 then 13 to 17" is a rota
-                spaced |= text.indexOf(' ', before.end()) < after.start() && text.indexOf(' ', before.end()) >= 0;
+                spaced |= text.substring(before.end(), after.start()).indexOf(' ') >= 0; // a gap of at most MAX_BRIDGE_GAP
                 if (spaced && last >= k + MAX_SPACED_RUNS) {
                     break;
                 }

@@ -3,8 +3,10 @@ package org.stepcalls.privacy;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,8 +47,10 @@ final class ReaderProjection {
     /** Whether every tag-like {@code <…>} and comment is dropped, as by a client that strips tags. */
     private final boolean anyTag;
     /** Per closer ("-->", "]]>"): where the last search started and what it found (-1: none to the end). */
-    private final java.util.Map<String, Integer> closerSearchedFrom = new java.util.HashMap<>();
-    private final java.util.Map<String, Integer> closerFound = new java.util.HashMap<>();
+    private final Map<String, Integer> closerSearchedFrom = new HashMap<>();
+    private final Map<String, Integer> closerFound = new HashMap<>();
+    /** With {@link #anyTag}: where each dropped tag or comment ends, by where it starts (found once, before reading). */
+    private final Map<Integer, Integer> strippedEnds = new HashMap<>();
 
     private ReaderProjection(boolean anyTag) {
         this.anyTag = anyTag;
@@ -82,7 +86,7 @@ final class ReaderProjection {
         return rendered(source, projection, linkDestinations(source));
     }
 
-    /** {@code [start, end)} of each tag and comment the tag-stripping reading drops, in order. */
+    /** {@code [start, end)} of each tag and comment the tag-stripping reading drops, in order; remembered for {@link #append}. */
     private List<int[]> strippedRanges(String source) {
         List<int[]> ranges = new ArrayList<>();
         int i = source.indexOf('<');
@@ -90,6 +94,7 @@ final class ReaderProjection {
             int end = anyTagEnd(source, i, source.length());
             if (end > 0) {
                 ranges.add(new int[] { i, end });
+                strippedEnds.put(i, end);
                 i = source.indexOf('<', end);
             } else {
                 i = source.indexOf('<', i + 1);
@@ -280,7 +285,7 @@ final class ReaderProjection {
     private void append(String source, int start, int end) {
         int i = start;
         while (i < end) {
-            int tagEnd = source.charAt(i) != '<' ? -1 : anyTag ? anyTagEnd(source, i, end) : tagEnd(source, i, end);
+            int tagEnd = source.charAt(i) != '<' ? -1 : anyTag ? strippedEnd(i, end) : tagEnd(source, i, end);
             if (tagEnd > 0) {
                 i = tagEnd;
                 continue;
@@ -334,6 +339,12 @@ final class ReaderProjection {
             }
         }
         return close + 1;
+    }
+
+    /** End of the tag or comment dropped at {@code i} when it ends by {@code end}, or -1. */
+    private int strippedEnd(int i, int end) {
+        int stripped = strippedEnds.getOrDefault(i, -1);
+        return stripped <= end ? stripped : -1;
     }
 
     /**

@@ -132,6 +132,7 @@ public class Accounts {
         for (int attempt = 1;; attempt++) {
             try {
                 String username = freeUsername(usernameHint);
+                String shown = shownName(displayName, username);
                 // its own transaction: the account must exist even if the request's work rolls back
                 QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                         INSERT INTO accounts (issuer, subject, display_name, created_at, username, email, roles)
@@ -139,10 +140,10 @@ public class Accounts {
                         ON CONFLICT (issuer, subject) DO UPDATE SET display_name = CASE WHEN ?8 THEN accounts.username
                             ELSE EXCLUDED.display_name END,
                             email = EXCLUDED.email, roles = EXCLUDED.roles""")
-                        .setParameter(1, issuer).setParameter(2, subject).setParameter(3, shownName(displayName, username))
+                        .setParameter(1, issuer).setParameter(2, subject).setParameter(3, shown)
                         .setParameter(4, OffsetDateTime.now()).setParameter(5, username)
                         .setParameter(6, email == null ? "" : email).setParameter(7, String.join(",", sortedRoles))
-                        .setParameter(8, !shownName(displayName, username).equals(displayName))
+                        .setParameter(8, !shown.equals(displayName))
                         .executeUpdate());
                 return lookUp(issuer, subject);
             } catch (RuntimeException e) { // the username was taken between our read and our write
@@ -160,15 +161,20 @@ public class Accounts {
      * which never does.
      */
     private String shownName(String providerName, String username) {
-        Boolean shows = namesRead.get(providerName);
+        return showsContactDetails(providerName) ? username : providerName;
+    }
+
+    /** Every request passes here: the redactor reads each name once, then it is remembered. */
+    private boolean showsContactDetails(String name) {
+        Boolean shows = namesRead.get(name);
         if (shows == null) {
             if (namesRead.size() >= KEPT_AT_MOST) {
                 namesRead.clear();
             }
-            shows = policy().showsContactDetails(providerName);
-            namesRead.put(providerName, shows); // every request passes here: the redactor reads each name once
+            shows = policy().showsContactDetails(name);
+            namesRead.put(name, shows);
         }
-        return shows ? username : providerName;
+        return shows;
     }
 
     /** {@code providerName} when it has been read and shows no contact details; else "" (where nothing may be read now). */
@@ -203,7 +209,7 @@ public class Accounts {
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String name = rows.getString(2);
-                if (policy().showsContactDetails(name)) {
+                if (showsContactDetails(name)) {
                     update.setLong(1, rows.getLong(1));
                     update.setString(2, name);
                     replaced += update.executeUpdate();

@@ -40,6 +40,7 @@ class RedactorBenchmark {
         posts.put("short words between groups", fill("07700 and then "));
         posts.put("emoji and bidi in gaps", fill("07700 \uD83D\uDCF1\u202E\u05E9 "));
         posts.put("brackets and markup at @", fill("[x][y]<!-- -->@a,"));
+        posts.put("letters glued between digit groups", fill("077x00x"));
         posts.put("tags never closed", fill("<b"));
         posts.put("comments never closed", fill("<!--"));
         posts.put("quoted attributes never closed", fill("<a x='<b "));
