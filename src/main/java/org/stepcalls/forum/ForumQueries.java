@@ -266,13 +266,26 @@ public class ForumQueries {
         return post;
     }
 
-    public List<PostRevision> revisions(Viewer viewer, long postId) {
+    /**
+     * A post's earlier versions; {@code body} is null for one kept from view ({@link PostRevision#keptFromView})
+     * when the viewer may not see hidden posts — its place stays, so the numbering shows that it exists.
+     */
+    public record RevisionView(int number, String body, OffsetDateTime replacedAt, String editorName, boolean keptFromView) {
+    }
+
+    public List<RevisionView> revisions(Viewer viewer, long postId) {
         Post post = Post.findById(postId);
-        if (post == null || !permissions.canRead(viewer, post.topic)
-                || (post.hidden && !permissions.canSeeHiddenContent(viewer, post))) {
+        if (post == null || !permissions.canRead(viewer, post.topic)) {
             throw ApiException.notFound();
         }
-        return PostRevision.list("post = ?1 order by number", post);
+        boolean seesHidden = permissions.canSeeHiddenContent(viewer, post);
+        if (post.hidden && !seesHidden) {
+            throw ApiException.notFound();
+        }
+        return PostRevision.<PostRevision>list("post = ?1 order by number", post).stream()
+                .map(r -> new RevisionView(r.number, r.keptFromView && !seesHidden ? null : r.body, r.replacedAt,
+                        r.editor.displayName, r.keptFromView))
+                .toList();
     }
 
     /** Full-text search over titles and bodies, limited to what the viewer may read; hidden posts never match. */

@@ -212,6 +212,7 @@ public class ForumService {
         revision.body = post.body();
         revision.editor = account(viewer);
         revision.replacedAt = OffsetDateTime.now();
+        revision.keptFromView = post.hidden; // the text that got it hidden: never back in view should it be restored
         revision.persist();
         post.write(rendered);
         post.editedAt = revision.replacedAt;

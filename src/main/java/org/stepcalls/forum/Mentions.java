@@ -18,7 +18,6 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
-import org.stepcalls.platform.security.Role;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.privacy.RedactedText;
 
@@ -92,7 +91,7 @@ public class Mentions {
         String author = post.author.username;
         for (Object[] person : people) {
             long accountId = ((Number) person[0]).longValue();
-            if (!permissions.canRead(viewerWithRoles(accountId, (String[]) person[1]), post.topic)) {
+            if (!permissions.canRead(Viewer.withStoredRoles(accountId, (String[]) person[1]), post.topic)) {
                 continue; // no record either: should they gain the role, an edit may still tell them
             }
             entityManager.createNativeQuery("INSERT INTO post_mentions (post_id, account_id) VALUES (?1, ?2)")
@@ -100,14 +99,6 @@ public class Mentions {
             notifications.notify(accountId, post.topic.id, KIND,
                     "@" + author + " mentioned you in topic #" + post.topic.id + ", post " + post.postNumber + ".");
         }
-    }
-
-    private static Viewer viewerWithRoles(long accountId, String[] roleNames) {
-        Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
-        for (String name : roleNames) {
-            Role.fromClaim(name).ifPresent(roles::add);
-        }
-        return new Viewer(accountId, roles);
     }
 
     private static List<Text> textsOutsideLinks(Node document) {

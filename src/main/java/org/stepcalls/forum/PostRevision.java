@@ -41,4 +41,11 @@ public class PostRevision extends PanacheEntityBase {
 
     @Column(name = "replaced_at", nullable = false)
     public OffsetDateTime replacedAt;
+
+    /**
+     * Written while the post was hidden: the text that got it hidden, shown only to those who may see
+     * hidden posts, whatever the post's state later.
+     */
+    @Column(name = "kept_from_view", nullable = false)
+    public boolean keptFromView;
 }

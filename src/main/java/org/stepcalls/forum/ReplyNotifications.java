@@ -4,7 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.stepcalls.platform.security.Viewer;
 
 /**
  * "A reply in a topic I started": whom a new reply notifies (in the app, and by e-mail for those
@@ -20,9 +23,13 @@ public class ReplyNotifications {
     static final int QUOTE_LENGTH = 300;
 
     private final Notifications notifications;
+    private final Permissions permissions;
+    private final EntityManager entityManager;
 
-    ReplyNotifications(Notifications notifications) {
+    ReplyNotifications(Notifications notifications, Permissions permissions, EntityManager entityManager) {
         this.notifications = notifications;
+        this.permissions = permissions;
+        this.entityManager = entityManager;
     }
 
     void replied(Topic topic, Post reply) {
@@ -42,10 +49,19 @@ public class ReplyNotifications {
         }
     }
 
-    /** Who is told of a reply: today the topic's opener. */
+    /**
+     * Who is told of a reply: the topic's opener, while they may still read it — one who has lost the
+     * role (a helpliner no longer on the calls board) hears nothing of what is said there since.
+     */
     Set<Long> recipients(Topic topic, Post reply) {
         Set<Long> recipients = new LinkedHashSet<>();
-        recipients.add(topic.opener.id);
+        @SuppressWarnings("unchecked")
+        java.util.List<String[]> roles = entityManager.createNativeQuery(
+                "SELECT roles FROM accounts WHERE id = ?1 AND issuer <> 'erased'").setParameter(1, topic.opener.id)
+                .getResultList();
+        if (!roles.isEmpty() && permissions.canRead(Viewer.withStoredRoles(topic.opener.id, roles.get(0)), topic)) {
+            recipients.add(topic.opener.id);
+        }
         return recipients;
     }
 

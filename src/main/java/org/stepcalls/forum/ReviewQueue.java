@@ -27,10 +27,13 @@ public class ReviewQueue {
     public static final String REVIEWED = "flag_reviewed";
     public static final int MAX_ITEMS = 100;
 
-    /** An open flag with what a reviewer needs to decide; the post's text as moderators see it. */
+    /**
+     * An open flag with what a reviewer needs to decide; the post's text as moderators see it.
+     * {@code editedSinceFlagged}: the text flagged is among the post's earlier versions, not this one.
+     */
     public record Item(long flagId, String reason, String reasonLabel, String note, OffsetDateTime flaggedAt,
             String flaggerUsername, long postId, long topicId, String topicTitle, String authorName,
-            String authorUsername, String postHtml, boolean postHidden) {
+            String authorUsername, String postHtml, boolean postHidden, boolean editedSinceFlagged) {
     }
 
     private final Permissions permissions;
@@ -110,6 +113,7 @@ public class ReviewQueue {
         Post post = flag.post;
         String label = Flags.Reason.of(flag.reason).map(Flags.Reason::label).orElse(flag.reason);
         return new Item(flag.id, flag.reason, label, flag.note, flag.createdAt, flag.flagger.username, post.id,
-                post.topic.id, post.topic.title(), post.author.displayName, post.author.username, post.html(), post.hidden);
+                post.topic.id, post.topic.title(), post.author.displayName, post.author.username, post.html(), post.hidden,
+                post.editedAt != null && post.editedAt.isAfter(flag.createdAt));
     }
 }

@@ -3,16 +3,13 @@ package org.stepcalls.forum;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
-import org.stepcalls.platform.security.Role;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
 
@@ -115,7 +112,7 @@ public class TopicWatching {
                 List<Viewer> found = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Viewer(rows.getLong(1), roles((String[]) rows.getArray(2).getArray())));
+                        found.add(Viewer.withStoredRoles(rows.getLong(1), (String[]) rows.getArray(2).getArray()));
                     }
                 }
                 return found;
@@ -127,14 +124,6 @@ public class TopicWatching {
     private static NotificationLevel parse(String rawLevel) {
         return NotificationLevel.parse(rawLevel).orElseThrow(() -> ApiException.invalidField("level",
                 "Choose watching, tracking, normal or muted."));
-    }
-
-    private static Set<Role> roles(String[] names) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : names) {
-            Role.fromClaim(name).ifPresent(roles::add);
-        }
-        return roles;
     }
 
     private void upsert(String sql, Object... parameters) {

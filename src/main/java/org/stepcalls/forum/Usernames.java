@@ -57,7 +57,8 @@ public class Usernames implements UsernamePolicy {
         if (!UsernameSuggester.wellFormed(username)) {
             throw ApiException.invalidField("username", INVALID, "A username is 3 to 20 letters (a–z), digits, '_', '.' "
                     + "or '-', starts and ends with a letter, digit or '_', and has at most "
-                    + UsernameSuggester.MAX_DIGITS + " digits.");
+                    + UsernameSuggester.MAX_DIGITS + " digits; names starting with '" + UsernameSuggester.ERASED_PREFIX
+                    + "' are kept for erased accounts.");
         }
         if (showsContactDetails(username)) {
             throw ApiException.invalidField("username", ForumService.CONTACT_DETAILS,

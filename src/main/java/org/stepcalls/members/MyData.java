@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.stepcalls.forum.NotificationSettings;
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.Accounts;
+import org.stepcalls.platform.security.UsernameSuggester;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.privacy.AuditLog;
 import org.stepcalls.privacy.AuditLog.Action;
@@ -109,11 +110,11 @@ public class MyData {
                 .setParameter(1, viewer.accountId()).executeUpdate();
         entityManager.createNativeQuery("UPDATE meetings SET contact_name = NULL, contact_phone_cipher = NULL, "
                 + "contact_phone_display_cipher = NULL, contact_account_id = NULL WHERE contact_account_id = ?1").setParameter(1, viewer.accountId()).executeUpdate();
-        // the chosen username goes too: a neutral one, free for nobody else to take
+        // the chosen username goes too: a neutral one that no living account may take
         entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2, "
-                + "username = 'former_' || id, email = NULL, roles = '{}' WHERE id = ?3")
+                + "username = ?4 || id, email = NULL, roles = '{}' WHERE id = ?3")
                 .setParameter(1, FORMER_MEMBER).setParameter(2, UUID.randomUUID().toString())
-                .setParameter(3, viewer.accountId()).executeUpdate();
+                .setParameter(3, viewer.accountId()).setParameter(4, UsernameSuggester.ERASED_PREFIX).executeUpdate();
         accounts.forgetOnCommit(viewer.accountId()); // signing in again makes a new account, here at once too
         audit.record(viewer.accountId(), Action.ACCOUNT_DELETED, null, null);
     }

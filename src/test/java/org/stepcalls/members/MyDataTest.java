@@ -54,4 +54,22 @@ class MyDataTest {
         assertThat(fresh.getList("posts")).isEmpty();
         assertThat(fresh.getString("listEntry")).isNull();
     }
+
+    @Test
+    void nobodyCanTakeTheNameAnErasedAccountGetsAndSoBlockItsErasure() { // GDPR Art. 17
+        String token = TestUsers.member("ingeborg");
+        ForumApiClient ingeborg = new ForumApiClient(token);
+        ingeborg.get("/api/me/username").statusCode(200);
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT id FROM accounts WHERE display_name = 'ingeborg'").getSingleResult()).longValue());
+        ForumApiClient squatter = new ForumApiClient(TestUsers.member("jorunn"));
+        squatter.put("/api/me/username", Map.of("username", "former_" + id)).statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("invalid_username"));
+        squatter.put("/api/me/username", Map.of("username", "Former_" + id)).statusCode(400);
+
+        given().header("Authorization", TestUsers.bearer(token)).delete("/api/me").then().statusCode(204);
+        String username = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT username FROM accounts WHERE id = ?1").setParameter(1, id).getSingleResult());
+        assertThat(username).isEqualTo("former_" + id);
+    }
 }

@@ -99,6 +99,7 @@ public class DiscourseWrites {
 
     private Response create(Map<String, String> fields) {
         Viewer viewer = DiscourseResponses.signedIn(currentUser);
+        refusePrivateMessage(fields);
         String raw = fields.get("raw");
         long postId;
         if (fields.get("topic_id") != null) {
@@ -107,11 +108,9 @@ public class DiscourseWrites {
         } else {
             String slug = DEFAULT_CATEGORY;
             if (fields.get("category") != null) {
+                // an id that does not exist is refused as one the writer may not read, so that no answer tells them apart
                 Category category = Category.findById(number("category", fields.get("category")));
-                if (category == null) {
-                    throw ApiException.invalidField("category", "There is no such category.");
-                }
-                slug = category.slug;
+                slug = category == null ? null : category.slug;
             }
             long topicId = forum.createTopic(viewer, slug, fields.get("title"), raw).id();
             postId = entityManager.createQuery("select p.id from Post p where p.topic.id = ?1 and p.postNumber = 1", Long.class)
@@ -124,6 +123,24 @@ public class DiscourseWrites {
         Viewer viewer = DiscourseResponses.signedIn(currentUser);
         forum.edit(viewer, id, raw);
         return DiscourseResponses.ok(org.stepcalls.discourse.JsonFields.of("post", views.post(viewer, id)));
+    }
+
+    /** Discourse's fields that make a post a private message to the people or groups they name. */
+    static final java.util.List<String> PRIVATE_MESSAGE_FIELDS = java.util.List.of("target_recipients", "target_usernames",
+            "target_group_names");
+
+    /**
+     * This forum has no private messages: a client asking for one would otherwise see a 200 and believe
+     * that what it sent (about a call, say) reached only the people it named, while it had opened a
+     * topic everyone reads. Refused before anything is written.
+     */
+    private static void refusePrivateMessage(Map<String, String> fields) {
+        String archetype = fields.get("archetype");
+        boolean named = PRIVATE_MESSAGE_FIELDS.stream().anyMatch(field -> fields.get(field) != null);
+        if (named || (archetype != null && !"regular".equals(archetype.strip()))) {
+            throw ApiException.invalidField("archetype", "private_messages_unsupported",
+                    "This forum has no private messages: nothing was posted. Open a topic in a category or reply instead.");
+        }
     }
 
     private static Map<String, String> fields(JsonNode body) {

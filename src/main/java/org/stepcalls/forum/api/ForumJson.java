@@ -56,7 +56,8 @@ final class ForumJson {
     }
 
     /** A post's earlier text (redacted when first stored), who replaced it and when. */
-    record RevisionJson(int number, String body, OffsetDateTime replacedAt, String editorName) {
+    /** {@code body} null and {@code keptFromView} true: written while the post was hidden, for coordinators only. */
+    record RevisionJson(int number, String body, OffsetDateTime replacedAt, String editorName, boolean keptFromView) {
     }
 
     record SearchHit(long topicId, long postId, String title, String excerpt) {

@@ -55,7 +55,7 @@ public class PostsResource {
     @Path("/revisions")
     public List<RevisionJson> revisions(@PathParam("id") long id) {
         return queries.revisions(currentUser.viewer(), id).stream()
-                .map(r -> new RevisionJson(r.number, r.body, r.replacedAt, r.editor.displayName)).toList();
+                .map(r -> new RevisionJson(r.number(), r.body(), r.replacedAt(), r.editorName(), r.keptFromView())).toList();
     }
 
     /** The author deletes their own reply: text and revisions erased, its place kept. */

@@ -25,9 +25,10 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
+    /** {@code editedSinceFlagged}: the text flagged is among the post's revisions ({@code /api/posts/{id}/revisions}). */
     public record FlagItemJson(long flagId, String reason, String note, OffsetDateTime flaggedAt, String flaggerUsername,
             long postId, long topicId, String topicTitle, String authorName, String authorUsername, String html,
-            boolean postHidden) {
+            boolean postHidden, boolean editedSinceFlagged) {
     }
 
     public record QueueJson(List<FlagItemJson> flags) {
@@ -46,7 +47,7 @@ public class ReviewResource {
     public QueueJson open() {
         return new QueueJson(queue.open(currentUser.viewer()).stream().map(i -> new FlagItemJson(i.flagId(), i.reason(),
                 i.note(), i.flaggedAt(), i.flaggerUsername(), i.postId(), i.topicId(), i.topicTitle(), i.authorName(),
-                i.authorUsername(), i.postHtml(), i.postHidden())).toList());
+                i.authorUsername(), i.postHtml(), i.postHidden(), i.editedSinceFlagged())).toList());
     }
 
     /** Hide the post with a reason; every open flag on it is closed. */

@@ -19,7 +19,6 @@ import org.stepcalls.forum.ForumService;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.forum.Post;
 import org.stepcalls.forum.PostDeletion;
-import org.stepcalls.forum.PostRevision;
 import org.stepcalls.forum.ForumService.Preview;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
@@ -39,7 +38,7 @@ public class WritingPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance revisions(Post post, List<PostRevision> revisions);
+        static native TemplateInstance revisions(Post post, List<ForumQueries.RevisionView> revisions);
     }
 
     private final ForumPages pages;
@@ -146,7 +145,7 @@ public class WritingPages {
     @GET
     @Path("posts/{id}/revisions")
     public TemplateInstance revisions(@PathParam("id") long id) {
-        List<PostRevision> revisions = queries.revisions(currentUser.viewer(), id);
+        List<ForumQueries.RevisionView> revisions = queries.revisions(currentUser.viewer(), id);
         return Templates.revisions(Post.findById(id), revisions);
     }
 

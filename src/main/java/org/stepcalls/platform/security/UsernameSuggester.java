@@ -25,9 +25,19 @@ public final class UsernameSuggester {
     private UsernameSuggester() {
     }
 
-    /** Whether {@code username} has a username's shape: 3–20 characters of the allowed kinds, few digits. */
+    /**
+     * What an erased account's username becomes, followed by its id: no living account may hold such a
+     * name, or it would make that account's erasure fail on the unique username.
+     */
+    public static final String ERASED_PREFIX = "former_";
+
+    /**
+     * Whether {@code username} has a username's shape: 3–20 characters of the allowed kinds, few digits,
+     * not an erased account's name.
+     */
     public static boolean wellFormed(String username) {
-        return username != null && SHAPE.matcher(username).matches() && digits(username) <= MAX_DIGITS;
+        return username != null && SHAPE.matcher(username).matches() && digits(username) <= MAX_DIGITS
+                && !username.toLowerCase(Locale.ROOT).startsWith(ERASED_PREFIX);
     }
 
     /** The base a username is made from; {@link #FALLBACK} when the name leaves too little. */

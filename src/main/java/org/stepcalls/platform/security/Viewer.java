@@ -13,6 +13,15 @@ public record Viewer(Long accountId, Set<Role> roles) {
         return new Viewer(accountId, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles));
     }
 
+    /** An account as its stored roles make it (the {@code accounts.roles} column), for asking on its behalf. */
+    public static Viewer withStoredRoles(long accountId, String[] roleNames) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : roleNames) {
+            Role.fromClaim(name).ifPresent(roles::add);
+        }
+        return new Viewer(accountId, roles);
+    }
+
     public boolean isSignedIn() {
         return accountId != null;
     }

@@ -2,6 +2,7 @@ package org.stepcalls.discourse.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -216,6 +217,38 @@ class DiscourseApiTest {
                 .put("/posts/" + replyId + ".json").then().statusCode(403).body("error_type", equalTo("invalid_access"));
         as(key, MIA).contentType(ContentType.JSON).body(Map.of("title", "", "raw", "x")).post("/posts.json").then()
                 .statusCode(422).body("errors[0]", notNullValue());
+    }
+
+    @Test
+    void aPrivateMessageIsRefusedNeverPublishedAsATopic() { // R16
+        String key = key("Messenger", HELEN);
+        String title = "Follow-up for carl " + RUN;
+        as(key, HELEN).contentType(ContentType.JSON)
+                .body(Map.of("title", title, "raw", "About last night's call", "archetype", "private_message",
+                        "target_recipients", MIA))
+                .post("/posts.json").then().statusCode(422).body("error_type", equalTo("private_messages_unsupported"))
+                .body("errors[0]", containsString("no private messages"));
+        as(key, HELEN).contentType(ContentType.URLENC).formParam("title", title).formParam("raw", "About last night's call")
+                .formParam("target_usernames", MIA).post("/posts.json").then().statusCode(422);
+        String latest = as(key("Reader", MIA), MIA).get("/latest.json").then().statusCode(200).extract().asString();
+        assertThat(latest).doesNotContain(title);
+        // an explicit regular archetype is an ordinary topic
+        as(key, HELEN).contentType(ContentType.JSON)
+                .body(Map.of("title", "Regular " + RUN, "raw", "An ordinary topic", "archetype", "regular"))
+                .post("/posts.json").then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownCategoryIdIsRefusedAsAnUnreadableOne() {
+        String key = key("Prober", MIA);
+        int helpliners = categoryId(key("Helen's ids", HELEN), "helpliners");
+        String unreadable = as(key, MIA).contentType(ContentType.JSON)
+                .body(Map.of("title", "Probe " + RUN, "raw", "x", "category", helpliners))
+                .post("/posts.json").then().statusCode(422).extract().asString();
+        String unknown = as(key, MIA).contentType(ContentType.JSON)
+                .body(Map.of("title", "Probe " + RUN, "raw", "x", "category", 987654))
+                .post("/posts.json").then().statusCode(422).extract().asString();
+        assertThat(unknown).isEqualTo(unreadable);
     }
 
     @Test

@@ -107,6 +107,21 @@ class TopicWatchingTest {
     }
 
     @Test
+    void anOpenerWhoMayNoLongerReadTheirTopicHearsNothingOfItsReplies() { // R16
+        String name = unique("ottilie");
+        ForumApiClient asHelpliner = joined(TestUsers.helpliner(name));
+        ForumApiClient helen = joined(TestUsers.helpliner(unique("helen")));
+        long topic = asHelpliner.createTopicId("helpliners", "Handover notes", "First.");
+        helen.reply(topic, "While Ottilie is a helpliner.").statusCode(201);
+        assertThat(replyNotifications(asHelpliner, topic)).hasSize(1);
+
+        // she steps down: her next request carries only the member role
+        ForumApiClient asMember = joined(TestUsers.member(name));
+        helen.reply(topic, "After Ottilie stepped down.").statusCode(201);
+        assertThat(replyNotifications(asMember, topic)).hasSize(1);
+    }
+
+    @Test
     void watchingACallTopicNeverCarriesTheCallerAndMembersCannotWatchTheBoard() { // R16
         ForumApiClient opener = joined(TestUsers.helpliner(unique("hana")));
         ForumApiClient coordinator = joined(TestUsers.coordinator(unique("cora")));

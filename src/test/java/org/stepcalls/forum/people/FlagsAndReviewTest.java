@@ -38,6 +38,32 @@ class FlagsAndReviewTest {
     }
 
     @Test
+    void textAPostWasHiddenForStaysKeptFromViewAfterAnEditAndItsRestoring() { // R16
+        String flagged = "Her name is Philippa Quarrendon, flat 4 Tamsin Court";
+        long topic = author.createTopicId("general", "Lift to the meeting", "Looking for a lift on Thursday.");
+        long post = People.postIds(author, topic).get(0);
+        author.edit(post, flagged).statusCode(200);
+        long flag = flag(flagger, post, "personal_details");
+        author.edit(post, "Looking for a lift on Thursday, near the centre.").statusCode(200);
+
+        String review = coordinator.get("/api/review").statusCode(200).extract().asString();
+        assertThat(review).doesNotContain("Quarrendon");
+        assertThat(coordinator.get("/api/review").extract().jsonPath()
+                .getBoolean("flags.find { it.flagId == " + flag + " }.editedSinceFlagged")).isTrue();
+        coordinator.post("/api/review/" + flag + "/disagree", Map.of()).statusCode(200);
+
+        second.topic(topic).body("posts[0].hidden", equalTo(false));
+        String seenByMember = second.get("/api/posts/" + post + "/revisions").statusCode(200).extract().asString();
+        assertThat(seenByMember).doesNotContain("Quarrendon").contains("Looking for a lift on Thursday.");
+        second.get("/api/posts/" + post + "/revisions").body("[1].body", equalTo(null))
+                .body("[1].keptFromView", equalTo(true)).body("[0].keptFromView", equalTo(false));
+        String page = second.get("/posts/" + post + "/revisions").statusCode(200).extract().asString();
+        assertThat(page).doesNotContain("Quarrendon").contains("Kept from view");
+        // coordinators still see what was flagged
+        coordinator.get("/api/posts/" + post + "/revisions").body("[1].body", equalTo(flagged));
+    }
+
+    @Test
     void onePersonHasOneOpenFlagOnAPost() {
         long post = People.firstPost(author, "general", "Off topic musings about football.");
         flagger.post("/api/posts/" + post + "/flags", Map.of("reason", "off_topic")).statusCode(201).body("hidden", equalTo(false));

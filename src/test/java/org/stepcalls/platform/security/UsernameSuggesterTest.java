@@ -56,4 +56,12 @@ class UsernameSuggesterTest {
         assertThat(UsernameSuggester.wellFormed("he")).isFalse();
         assertThat(UsernameSuggester.wellFormed("helen@example")).isFalse();
     }
+
+    @Test
+    void anErasedAccountsNameIsNeverGivenToALivingOne() {
+        assertThat(UsernameSuggester.wellFormed("former_7")).isFalse();
+        assertThat(UsernameSuggester.wellFormed("Former_12")).isFalse();
+        assertThat(UsernameSuggester.base("former_7", NOTHING_SHOWN)).isEqualTo("member");
+        assertThat(UsernameSuggester.wellFormed("formerly")).isTrue();
+    }
 }
