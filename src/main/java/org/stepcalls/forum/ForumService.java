@@ -212,7 +212,7 @@ public class ForumService {
         revision.body = post.body();
         revision.editor = account(viewer);
         revision.replacedAt = OffsetDateTime.now();
-        revision.keptFromView = post.hidden; // the text that got it hidden: never back in view should it be restored
+        revision.keptFromView = post.hidden; // the text that got it hidden (V27 marks those before, as it is hidden)
         revision.persist();
         post.write(rendered);
         post.editedAt = revision.replacedAt;

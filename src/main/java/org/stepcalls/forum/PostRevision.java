@@ -43,8 +43,9 @@ public class PostRevision extends PanacheEntityBase {
     public OffsetDateTime replacedAt;
 
     /**
-     * Written while the post was hidden: the text that got it hidden, shown only to those who may see
-     * hidden posts, whatever the post's state later.
+     * The post's text when it was hidden, or before, or saved while it was (V27's trigger marks a
+     * post's versions as it is hidden): it may be what got it hidden, so only those who may see hidden
+     * posts see it, whatever the post's state later.
      */
     @Column(name = "kept_from_view", nullable = false)
     public boolean keptFromView;

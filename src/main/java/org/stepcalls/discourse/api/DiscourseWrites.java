@@ -136,7 +136,9 @@ public class DiscourseWrites {
      */
     private static void refusePrivateMessage(Map<String, String> fields) {
         String archetype = fields.get("archetype");
-        boolean named = PRIVATE_MESSAGE_FIELDS.stream().anyMatch(field -> fields.get(field) != null);
+        // forms send lists as "target_recipients[]=mia" or "target_usernames[0]=mia"
+        boolean named = fields.keySet().stream().map(key -> key.indexOf('[') < 0 ? key : key.substring(0, key.indexOf('[')))
+                .anyMatch(PRIVATE_MESSAGE_FIELDS::contains);
         if (named || (archetype != null && !"regular".equals(archetype.strip()))) {
             throw ApiException.invalidField("archetype", "private_messages_unsupported",
                     "This forum has no private messages: nothing was posted. Open a topic in a category or reply instead.");

@@ -230,6 +230,8 @@ class DiscourseApiTest {
                 .body("errors[0]", containsString("no private messages"));
         as(key, HELEN).contentType(ContentType.URLENC).formParam("title", title).formParam("raw", "About last night's call")
                 .formParam("target_usernames", MIA).post("/posts.json").then().statusCode(422);
+        as(key, HELEN).contentType(ContentType.URLENC).formParam("title", title).formParam("raw", "About last night's call")
+                .formParam("target_recipients[]", MIA).post("/posts.json").then().statusCode(422);
         String latest = as(key("Reader", MIA), MIA).get("/latest.json").then().statusCode(200).extract().asString();
         assertThat(latest).doesNotContain(title);
         // an explicit regular archetype is an ordinary topic

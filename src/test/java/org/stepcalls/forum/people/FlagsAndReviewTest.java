@@ -54,13 +54,40 @@ class FlagsAndReviewTest {
 
         second.topic(topic).body("posts[0].hidden", equalTo(false));
         String seenByMember = second.get("/api/posts/" + post + "/revisions").statusCode(200).extract().asString();
-        assertThat(seenByMember).doesNotContain("Quarrendon").contains("Looking for a lift on Thursday.");
+        assertThat(seenByMember).doesNotContain("Quarrendon");
+        // every version it had when it was hidden is kept from view: readers see only that they exist
         second.get("/api/posts/" + post + "/revisions").body("[1].body", equalTo(null))
-                .body("[1].keptFromView", equalTo(true)).body("[0].keptFromView", equalTo(false));
+                .body("[1].keptFromView", equalTo(true)).body("[0].keptFromView", equalTo(true));
         String page = second.get("/posts/" + post + "/revisions").statusCode(200).extract().asString();
         assertThat(page).doesNotContain("Quarrendon").contains("Kept from view");
         // coordinators still see what was flagged
         coordinator.get("/api/posts/" + post + "/revisions").body("[1].body", equalTo(flagged));
+    }
+
+    @Test
+    void versionsAPostHadWhenItWasHiddenStayKeptFromViewOnceItIsShownAgain() { // R16
+        String earlier = "Lift from Rosalind Tregarthen, 9 Wexcombe Row";
+        long topic = author.createTopicId("general", "Lifts", "Lifts to the Thursday meeting.");
+        long post = People.postIds(author, topic).get(0);
+        author.edit(post, earlier).statusCode(200);
+        author.edit(post, "Lifts to the Thursday meeting: ask after it.").statusCode(200);
+        second.get("/api/posts/" + post + "/revisions").body("[1].body", equalTo(earlier));
+
+        // a reader flags the earlier version, which hides the post; a coordinator shows it again
+        long flag = flag(flagger, post, "personal_details");
+        coordinator.post("/api/review/" + flag + "/disagree", Map.of()).statusCode(200);
+        String seen = second.get("/api/posts/" + post + "/revisions").statusCode(200).extract().asString();
+        assertThat(seen).doesNotContain("Tregarthen");
+        author.get("/api/posts/" + post + "/revisions").body("[1].body", equalTo(earlier));
+
+        // and the same when a coordinator hides a post directly and then shows it again
+        long other = People.firstPost(author, "general", "Rides on Sunday.");
+        author.edit(other, earlier).statusCode(200);
+        author.edit(other, "Rides on Sunday, ask me.").statusCode(200);
+        coordinator.post("/api/posts/" + other + "/hide", Map.of("reason", "Names someone")).statusCode(200);
+        coordinator.post("/api/posts/" + other + "/unhide", null).statusCode(200);
+        assertThat(second.get("/api/posts/" + other + "/revisions").statusCode(200).extract().asString())
+                .doesNotContain("Tregarthen");
     }
 
     @Test
