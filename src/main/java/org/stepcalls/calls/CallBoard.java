@@ -16,6 +16,7 @@ import org.stepcalls.forum.ForumService;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.forum.Topic;
 import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.privacy.AuditLog;
@@ -29,6 +30,8 @@ import org.stepcalls.volunteers.Meeting;
 import org.stepcalls.volunteers.RequestType;
 import org.stepcalls.volunteers.Volunteer;
 import org.stepcalls.volunteers.VolunteerTasks;
+
+import io.quarkus.arc.Arc;
 
 /**
  * A call after intake: who may see what (R16), the opener's templated posts with the procedure's
@@ -56,9 +59,11 @@ public class CallBoard {
     private final AuditLog audit;
     private final ContactMatcher matcher;
     private final VolunteerTasks tasks;
+    private final CurrentUser currentUser;
 
     CallBoard(Permissions permissions, ForumService forum, DataKeys dataKeys, PhoneNumbers phoneNumbers, Redactor redactor,
-            AuditLog audit, ContactMatcher matcher, VolunteerTasks tasks) {
+            AuditLog audit, ContactMatcher matcher, VolunteerTasks tasks, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.tasks = tasks;
         this.permissions = permissions;
         this.forum = forum;
@@ -69,13 +74,28 @@ public class CallBoard {
         this.matcher = matcher;
     }
 
+    /**
+     * R16: an API key never opens a caller's details, whoever it acts as — an admin's key may name any
+     * helpliner (and the audit would name that helpliner): the opener signs in to see them.
+     */
+    private boolean askedWithApiKey() {
+        return Arc.container().requestContext().isActive() && currentUser.signedInWithApiKey();
+    }
+
+    private void refuseApiKey() {
+        if (askedWithApiKey()) {
+            throw ApiException.forbidden("An API key never opens a caller's details: sign in to the forum to see them.");
+        }
+    }
+
     public CallView view(Viewer viewer, long topicId) {
         Call call = readable(viewer, topicId);
         Topic topic = Topic.findById(topicId);
         boolean opener = permissions.isOpener(viewer, topic);
-        // only the opener's view opens anything; everyone else's never touches the key
-        DataKeys.Opener keys = opener ? dataKeys.opener(keyOf(call)) : null;
-        CallView.Caller caller = opener
+        // only the opener's view, signed in, opens anything; everyone else's never touches the key
+        boolean opens = opener && !askedWithApiKey();
+        DataKeys.Opener keys = opens ? dataKeys.opener(keyOf(call)) : null;
+        CallView.Caller caller = opens
                 ? new CallView.Caller(keys.open(call.callerNameCipher, Purpose.CALLER_NAME, topicId),
                         masked(keys.open(call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId)), call.callerInitial,
                         call.callerSex.code())
@@ -99,6 +119,7 @@ public class CallBoard {
     /** R16: the number, to the opener only, on demand; the reveal is audited (who, when — never the number). */
     public String revealCallerPhone(Viewer viewer, long topicId) {
         Call call = asOpener(viewer, topicId, false);
+        refuseApiKey();
         audit.record(viewer.accountId(), Action.CALLER_PHONE_REVEALED, topicId, null);
         return phoneNumbers.display(dataKeys.open(keyOf(call), call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
     }
@@ -109,6 +130,7 @@ public class CallBoard {
      */
     public String callerPhoneJustRevealed(Viewer viewer, long topicId) {
         Call call = asOpener(viewer, topicId, false);
+        refuseApiKey();
         return phoneNumbers.display(dataKeys.open(keyOf(call), call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
     }
 

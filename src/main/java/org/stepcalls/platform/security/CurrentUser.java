@@ -70,6 +70,14 @@ public class CurrentUser {
         return account;
     }
 
+    /**
+     * Whether this request came with an API key rather than a sign-in at the identity provider: an
+     * admin's key may name any user, so what only a call's opener may see never opens for one.
+     */
+    public boolean signedInWithApiKey() {
+        return identity.getPrincipal() instanceof ApiKeyPrincipal;
+    }
+
     /** This request's asker, for {@code Permissions}. */
     public Viewer viewer() {
         return isSignedIn() ? new Viewer(account().id(), roles()) : Viewer.SIGNED_OUT;

@@ -241,6 +241,21 @@ class DiscourseApiTest {
     }
 
     @Test
+    void anApiKeyNeverOpensACallersDetailsWhoeverItActsAs() { // R16
+        long areaId = helen.get("/api/areas").extract().jsonPath().getLong("[0].id");
+        long call = helen.post("/api/calls", CallFixtures.intake(areaId, "Leocadia", "07700 900561")).statusCode(201)
+                .extract().jsonPath().getLong("topicId");
+        helen.get("/api/calls/" + call).statusCode(200).body("caller.firstName", equalTo("Leocadia"));
+
+        // an admin's key for every user, naming the opener; and a key bound to the opener herself
+        for (String key : List.of(key("Sync for everyone", null), key("Helen's own", HELEN))) {
+            String seen = as(key, HELEN).get("/api/calls/" + call).then().statusCode(200).extract().asString();
+            assertThat(seen).doesNotContain("Leocadia").doesNotContain("900561");
+            as(key, HELEN).contentType(ContentType.JSON).post("/api/calls/" + call + "/caller-phone").then().statusCode(403);
+        }
+    }
+
+    @Test
     void anUnknownCategoryIdIsRefusedAsAnUnreadableOne() {
         String key = key("Prober", MIA);
         int helpliners = categoryId(key("Helen's ids", HELEN), "helpliners");

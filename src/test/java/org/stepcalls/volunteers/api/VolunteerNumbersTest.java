@@ -123,6 +123,33 @@ class VolunteerNumbersTest {
     }
 
     @Test
+    void leavingRemovesTheMeetingsWhoseContactHasTheSameNumberAndNoRoleIsNeeded() { // R13
+        String token = TestUsers.member("marisol");
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> entry = ListFixtures.volunteer("Marisol", "female", area);
+        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON).body(entry)
+                .put("/api/volunteers/me").then().statusCode(200);
+        long hers = coordinator.post("/api/meetings", Map.of("name", "Hope on Friday", "areaId", area, "weekday", "friday",
+                "time", "19:00", "contactName", "Marisol", "contactPhone", entry.get("phone"))).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long someoneElses = coordinator.post("/api/meetings", Map.of("name", "Hope on Monday", "areaId", area,
+                "weekday", "monday", "time", "19:00", "contactName", "Odile", "contactPhone", DramaNumbers.mobile()))
+                .statusCode(201).extract().jsonPath().getLong("id");
+
+        // her roles were taken away at the identity provider: she may still leave
+        String withoutRoles = TestUsers.forTheWholeRun("marisol");
+        given().header("Authorization", TestUsers.bearer(withoutRoles)).delete("/api/volunteers/me").then().statusCode(204);
+
+        assertThat(contactName(hers)).isNull();
+        assertThat(contactName(someoneElses)).isEqualTo("Odile");
+    }
+
+    private String contactName(long meeting) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT contact_name FROM meetings WHERE id = ?1").setParameter(1, meeting).getSingleResult());
+    }
+
+    @Test
     void coordinatorRemovesSomeoneWithAnAuditedReasonAndNoText() { // R13, R17
         long area = ListFixtures.area(ListFixtures.origin(), 0);
         long id = ListFixtures.addId(ListFixtures.volunteer("Gus", "male", area));
