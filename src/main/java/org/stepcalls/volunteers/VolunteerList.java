@@ -261,15 +261,6 @@ public class VolunteerList {
         if (volunteer.accountId != null) {
             Meeting.<Meeting> list("contactAccountId", volunteer.accountId).forEach(Meeting::removeContact);
         }
-        // a coordinator enters a meeting's contact by name and number, linked to no account: the
-        // meetings whose contact has this entry's number lose their contact too (R13; a few thousand
-        // meetings at most, each number opened only to compare)
-        String number = crypto.open(volunteer.phoneCipher, Purpose.VOLUNTEER_PHONE, volunteer.id);
-        for (Meeting meeting : Meeting.<Meeting> list("contactPhoneCipher is not null")) {
-            if (number.equals(crypto.open(meeting.contactPhoneCipher, Purpose.MEETING_CONTACT_PHONE, meeting.id))) {
-                meeting.removeContact();
-            }
-        }
         volunteer.delete();
     }
 
