@@ -56,7 +56,7 @@ final class ForumJson {
     }
 
     /** A post's earlier text (redacted when first stored), who replaced it and when. */
-    /** {@code body} null and {@code keptFromView} true: written while the post was hidden, for coordinators only. */
+    /** {@code keptFromView}: the post's text when it was hidden, or before; {@code body} null but for its author and coordinators. */
     record RevisionJson(int number, String body, OffsetDateTime replacedAt, String editorName, boolean keptFromView) {
     }
 
