@@ -55,8 +55,10 @@ final class ForumJson {
     record Saved(long id, int redactions) {
     }
 
-    /** A post's earlier text (redacted when first stored), who replaced it and when. */
-    /** {@code keptFromView}: the post's text when it was hidden, or before; {@code body} null but for its author and coordinators. */
+    /**
+     * A post's earlier text (redacted when first stored), who replaced it and when. {@code keptFromView}:
+     * the post's text when it was hidden, or before; {@code body} null but for its author and coordinators.
+     */
     record RevisionJson(int number, String body, OffsetDateTime replacedAt, String editorName, boolean keptFromView) {
     }
 
