@@ -1,7 +1,5 @@
 package org.stepcalls.forum;
 
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 
 import jakarta.persistence.Column;
@@ -71,20 +69,14 @@ public class Category extends PanacheEntityBase {
     }
 
     public Set<Role> readers() {
-        return roles(readRoles);
+        return Role.allOf(readRoles);
     }
 
     public Set<Role> posters() {
-        return roles(postRoles);
+        return Role.allOf(postRoles);
     }
 
     public static Category findBySlug(String slug) {
         return find("slug", slug).firstResult();
-    }
-
-    private static Set<Role> roles(String[] names) {
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(names).forEach(name -> Role.fromClaim(name).ifPresent(roles::add));
-        return roles;
     }
 }

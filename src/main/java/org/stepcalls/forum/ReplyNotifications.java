@@ -1,6 +1,7 @@
 package org.stepcalls.forum;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +57,7 @@ public class ReplyNotifications {
     Set<Long> recipients(Topic topic, Post reply) {
         Set<Long> recipients = new LinkedHashSet<>();
         @SuppressWarnings("unchecked")
-        java.util.List<String[]> roles = entityManager.createNativeQuery(
+        List<String[]> roles = entityManager.createNativeQuery(
                 "SELECT roles FROM accounts WHERE id = ?1 AND issuer <> 'erased'").setParameter(1, topic.opener.id)
                 .getResultList();
         if (!roles.isEmpty() && permissions.canRead(Viewer.withStoredRoles(topic.opener.id, roles.get(0)), topic)) {

@@ -1,6 +1,7 @@
 package org.stepcalls.discourse.api;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
@@ -126,7 +127,7 @@ public class DiscourseWrites {
     }
 
     /** Discourse's fields that make a post a private message to the people or groups they name. */
-    static final java.util.List<String> PRIVATE_MESSAGE_FIELDS = java.util.List.of("target_recipients", "target_usernames",
+    static final List<String> PRIVATE_MESSAGE_FIELDS = List.of("target_recipients", "target_usernames",
             "target_group_names");
 
     /**

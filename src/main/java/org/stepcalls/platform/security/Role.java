@@ -1,6 +1,8 @@
 package org.stepcalls.platform.security;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** The roles a token can carry (MISSION.md "The people"). A person may hold several. */
 public enum Role {
@@ -27,5 +29,14 @@ public enum Role {
             }
         }
         return Optional.empty();
+    }
+
+    /** The roles among stored claim values (a category's, an account's); values no role has are left out. */
+    public static Set<Role> allOf(String[] claimValues) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String value : claimValues) {
+            fromClaim(value).ifPresent(roles::add);
+        }
+        return roles;
     }
 }

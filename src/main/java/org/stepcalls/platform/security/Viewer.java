@@ -15,11 +15,7 @@ public record Viewer(Long accountId, Set<Role> roles) {
 
     /** An account as its stored roles make it (the {@code accounts.roles} column), for asking on its behalf. */
     public static Viewer withStoredRoles(long accountId, String[] roleNames) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : roleNames) {
-            Role.fromClaim(name).ifPresent(roles::add);
-        }
-        return new Viewer(accountId, roles);
+        return new Viewer(accountId, Role.allOf(roleNames));
     }
 
     public boolean isSignedIn() {

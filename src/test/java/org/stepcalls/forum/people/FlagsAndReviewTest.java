@@ -41,15 +41,13 @@ class FlagsAndReviewTest {
     void textAPostWasHiddenForStaysKeptFromViewAfterAnEditAndItsRestoring() { // R16
         String flagged = "Her name is Philippa Quarrendon, flat 4 Tamsin Court";
         long topic = author.createTopicId("general", "Lift to the meeting", "Looking for a lift on Thursday.");
-        long post = People.postIds(author, topic).get(0);
-        author.edit(post, flagged).statusCode(200);
+        long post = editedFirstPost(topic, flagged);
         long flag = flag(flagger, post, "personal_details");
         author.edit(post, "Looking for a lift on Thursday, near the centre.").statusCode(200);
 
-        String review = coordinator.get("/api/review").statusCode(200).extract().asString();
-        assertThat(review).doesNotContain("Quarrendon");
-        assertThat(coordinator.get("/api/review").extract().jsonPath()
-                .getBoolean("flags.find { it.flagId == " + flag + " }.editedSinceFlagged")).isTrue();
+        var review = coordinator.get("/api/review").statusCode(200).extract();
+        assertThat(review.asString()).doesNotContain("Quarrendon");
+        assertThat(review.jsonPath().getBoolean("flags.find { it.flagId == " + flag + " }.editedSinceFlagged")).isTrue();
         coordinator.post("/api/review/" + flag + "/disagree", Map.of()).statusCode(200);
 
         second.topic(topic).body("posts[0].hidden", equalTo(false));
@@ -67,10 +65,8 @@ class FlagsAndReviewTest {
     @Test
     void versionsAPostHadWhenItWasHiddenStayKeptFromViewOnceItIsShownAgain() { // R16
         String earlier = "Lift from Rosalind Tregarthen, 9 Wexcombe Row";
-        long topic = author.createTopicId("general", "Lifts", "Lifts to the Thursday meeting.");
-        long post = People.postIds(author, topic).get(0);
-        author.edit(post, earlier).statusCode(200);
-        author.edit(post, "Lifts to the Thursday meeting: ask after it.").statusCode(200);
+        long post = editedFirstPost(author.createTopicId("general", "Lifts", "Lifts to the Thursday meeting."), earlier,
+                "Lifts to the Thursday meeting: ask after it.");
         second.get("/api/posts/" + post + "/revisions").body("[1].body", equalTo(earlier));
 
         // a reader flags the earlier version, which hides the post; a coordinator shows it again
@@ -81,9 +77,8 @@ class FlagsAndReviewTest {
         author.get("/api/posts/" + post + "/revisions").body("[1].body", equalTo(earlier));
 
         // and the same when a coordinator hides a post directly and then shows it again
-        long other = People.firstPost(author, "general", "Rides on Sunday.");
-        author.edit(other, earlier).statusCode(200);
-        author.edit(other, "Rides on Sunday, ask me.").statusCode(200);
+        long other = editedFirstPost(author.createTopicId("general", "People test topic", "Rides on Sunday."), earlier,
+                "Rides on Sunday, ask me.");
         coordinator.post("/api/posts/" + other + "/hide", Map.of("reason", "Names someone")).statusCode(200);
         coordinator.post("/api/posts/" + other + "/unhide", null).statusCode(200);
         assertThat(second.get("/api/posts/" + other + "/revisions").statusCode(200).extract().asString())
@@ -172,6 +167,15 @@ class FlagsAndReviewTest {
         coordinator.get("/api/review").body("flags.flagId", hasItem((int) flag));
         admin.get("/api/review").statusCode(403);
         coordinator.post("/api/review/" + flag + "/agree", Map.of("reason", "Personal details")).statusCode(200);
+    }
+
+    /** The first post of {@code topic}, edited by its author to each of {@code texts} in turn. */
+    private long editedFirstPost(long topic, String... texts) {
+        long post = People.postIds(author, topic).get(0);
+        for (String text : texts) {
+            author.edit(post, text).statusCode(200);
+        }
+        return post;
     }
 
     private static long flag(ForumApiClient who, long post, String reason) {

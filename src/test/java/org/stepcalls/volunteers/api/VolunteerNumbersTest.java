@@ -98,9 +98,7 @@ class VolunteerNumbersTest {
     void leavingErasesTheRowAndTheMeetingContactAtOnce() { // R13
         String token = TestUsers.member("lorna");
         long area = ListFixtures.area(ListFixtures.origin(), 0);
-        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON)
-                .body(ListFixtures.volunteer("Lorna", "female", area)).put("/api/volunteers/me").then().statusCode(200);
-        long volunteerId = new ForumApiClient(token).get("/api/volunteers/me").extract().jsonPath().getLong("id");
+        long volunteerId = joined(token, "Lorna", area);
         long meeting = coordinator.post("/api/meetings", Map.of("name", "Serenity", "areaId", area, "weekday", "friday",
                 "time", "20:00", "contactName", "Lorna", "contactPhone", DramaNumbers.mobile())).statusCode(201)
                 .extract().jsonPath().getLong("id");
@@ -110,10 +108,7 @@ class VolunteerNumbersTest {
 
         given().header("Authorization", TestUsers.bearer(token)).delete("/api/volunteers/me").then().statusCode(204);
 
-        long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM volunteers WHERE id = ?1").setParameter(1, volunteerId)
-                .getSingleResult()).longValue());
-        assertThat(rows).isZero();
+        assertThat(rowsOf(volunteerId)).isZero();
         Object[] contact = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
                 "SELECT contact_name, contact_phone_cipher, contact_phone_display_cipher FROM meetings WHERE id = ?1", Object[].class)
                 .setParameter(1, meeting).getSingleResult());
@@ -124,18 +119,24 @@ class VolunteerNumbersTest {
 
     @Test
     void someoneWhoseRolesWereTakenAwayMayStillLeave() { // R13
-        String token = TestUsers.member("marisol");
-        long area = ListFixtures.area(ListFixtures.origin(), 0);
-        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON)
-                .body(ListFixtures.volunteer("Marisol", "female", area)).put("/api/volunteers/me").then().statusCode(200);
-        long volunteerId = new ForumApiClient(token).get("/api/volunteers/me").extract().jsonPath().getLong("id");
+        long volunteerId = joined(TestUsers.member("marisol"), "Marisol", ListFixtures.area(ListFixtures.origin(), 0));
 
         String withoutRoles = TestUsers.forTheWholeRun("marisol");
         given().header("Authorization", TestUsers.bearer(withoutRoles)).delete("/api/volunteers/me").then().statusCode(204);
-        long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+        assertThat(rowsOf(volunteerId)).isZero();
+    }
+
+    /** {@code firstName} joins the list with {@code token}; their entry's id. */
+    private static long joined(String token, String firstName, long area) {
+        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON)
+                .body(ListFixtures.volunteer(firstName, "female", area)).put("/api/volunteers/me").then().statusCode(200);
+        return new ForumApiClient(token).get("/api/volunteers/me").extract().jsonPath().getLong("id");
+    }
+
+    private long rowsOf(long volunteerId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("SELECT count(*) FROM volunteers WHERE id = ?1").setParameter(1, volunteerId)
                 .getSingleResult()).longValue());
-        assertThat(rows).isZero();
     }
 
     @Test
