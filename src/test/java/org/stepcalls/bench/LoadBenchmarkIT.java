@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -68,6 +69,13 @@ class LoadBenchmarkIT {
     private static boolean chosen(Scenario scenario) {
         return ONLY.stream().anyMatch(scenario.name()::contains);
     }
+
+    /** The words topics are about: in the seeded titles and posts and in the replies create post writes, in turn. */
+    static final List<String> TOPIC_WORDS = List.of("meeting", "kettle", "rota", "service", "literature");
+    private static final String TOPIC_WORDS_SQL = TOPIC_WORDS.stream().map(word -> "'" + word + "'")
+            .collect(Collectors.joining(",", "(ARRAY[", "])"));
+    private static final String TOPIC_WORDS_LUA = TOPIC_WORDS.stream().map(word -> "\"" + word + "\"")
+            .collect(Collectors.joining(", ", "{", "}"));
     /**
      * The search mix, one query after another: a rare word (about one post in 10,000), a common word
      * (a fifth of the posts), two words, a phrase, and a word with no match.
@@ -155,14 +163,14 @@ class LoadBenchmarkIT {
                             wrk.headers["Content-Type"] = "application/json"
                             -- replies as varied as the seeded posts: 80,000 identical ones on top of the forum made
                             -- every later search walk past them first (BENCHMARKS.md, round eleven)
-                            local words = {"meeting", "kettle", "rota", "service", "literature"}
+                            local words = %s
                             local n = 0
                             request = function()
                               n = n + 1
                               return wrk.format(nil, "/api/topics/" .. %s .. "/posts", nil,
-                                '{"body": "Load test reply: see you at the ' .. words[1 + n %% 5] .. ' on Tuesday."}')
+                                '{"body": "Load test reply: see you at the ' .. words[1 + n %% #words] .. ' on Tuesday."}')
                             end
-                            """.formatted(randomTopic)));
+                            """.formatted(TOPIC_WORDS_LUA, randomTopic)));
             List<Scenario> chosen = scenarios.stream().filter(LoadBenchmarkIT::chosen).toList();
             // every page once, unmeasured, at the most connections, before any is measured: the app a member
             // meets has served them all, and a page first reached at 8 connections was still compiling after
@@ -215,18 +223,18 @@ class LoadBenchmarkIT {
             sql.execute("""
                     INSERT INTO topics (category_id, title, opener_id, posts_count, created_at, last_activity_at)
                     SELECT (SELECT id FROM categories WHERE slug = CASE WHEN g % 3 = 0 THEN 'helpliners' ELSE 'general' END),
-                           'Topic ' || g || ' about the ' || (ARRAY['meeting','kettle','rota','service','literature'])[1 + g % 5],
+                           'Topic ' || g || ' about the ' || TOPIC_WORDS[1 + g % cardinality(TOPIC_WORDS)],
                            (SELECT id FROM accounts WHERE display_name LIKE 'Helen%'), 10,
                            now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
-                    FROM generate_series(1, """ + TOPICS + ") g");
+                    FROM generate_series(1, """.replace("TOPIC_WORDS", TOPIC_WORDS_SQL) + TOPICS + ") g");
             sql.execute("""
                     INSERT INTO posts (topic_id, post_number, author_id, body, html, created_at)
                     SELECT t.id, n, t.opener_id, r.text, '<p>' || r.text || '</p>', t.created_at
                     FROM topics t CROSS JOIN generate_series(1, 10) n
                     CROSS JOIN LATERAL (SELECT 'Reply ' || n || ': see you at the '
-                        || (ARRAY['meeting','kettle','rota','service','literature'])[1 + (t.id + n) % 5] || ' on Tuesday.'
+                        || TOPIC_WORDS[1 + (t.id + n) % cardinality(TOPIC_WORDS)] || ' on Tuesday.'
                         || CASE WHEN (t.id * 10 + n) % 9973 = 0 THEN ' Bring the thermos.' ELSE '' END AS text) r
-                    WHERE t.title LIKE 'Topic %'""");
+                    WHERE t.title LIKE 'Topic %'""".replace("TOPIC_WORDS", TOPIC_WORDS_SQL));
             // a forum this size has been read: another member's position in every topic, so the planner knows
             // topic_users from the first request (analysed empty, the prepared statements' cached plans scanned
             // it whole while the run filled it, until autovacuum analysed it: BENCHMARKS.md, round seven)
