@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongPredicate;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,7 +81,7 @@ class UnsavedReadingPositions {
 
     /** Writes this reader's positions on the request's connection, before something reads them from the database. */
     void saveFor(long accountId, Connection connection) throws SQLException {
-        Map<Key, Integer> theirs = take(account -> account == accountId);
+        Map<Key, Integer> theirs = take(accountId);
         if (theirs.isEmpty()) {
             return;
         }
@@ -94,9 +93,13 @@ class UnsavedReadingPositions {
         }
     }
 
-    /** Writes everything kept, in a transaction of its own committed without waiting for the disk. */
+    /**
+     * Writes everything kept, in a transaction of its own committed without waiting for the disk. The
+     * positions stay kept until that commit: taken out before it, a reader's list in the meantime found
+     * neither them here nor their rows yet, and showed a topic just read as new.
+     */
     void saveAll() {
-        Map<Key, Integer> all = take(account -> true);
+        Map<Key, Integer> all = Map.copyOf(unsaved);
         if (all.isEmpty()) {
             return;
         }
@@ -107,12 +110,12 @@ class UnsavedReadingPositions {
             }
             save(all, connection);
             connection.commit();
+            all.forEach((key, number) -> unsaved.remove(key, number)); // one moved on meanwhile stays for the next write
             if (failing) {
                 failing = false;
                 LOG.info("Reading positions are written again");
             }
-        } catch (SQLException | RuntimeException e) {
-            all.forEach(this::putBack);
+        } catch (SQLException | RuntimeException e) { // all still kept for the next try
             if (!failing) { // once per outage, not every INTERVAL
                 failing = true;
                 // the class and SQL state only: a message could quote a row
@@ -139,11 +142,11 @@ class UnsavedReadingPositions {
         }
     }
 
-    /** Removes and returns the positions of the readers chosen; one remembered meanwhile stays for the next write. */
-    private Map<Key, Integer> take(LongPredicate reader) {
+    /** Removes and returns this reader's positions; one remembered meanwhile stays for the next write. */
+    private Map<Key, Integer> take(long accountId) {
         Map<Key, Integer> taken = new java.util.HashMap<>();
         for (Key key : unsaved.keySet()) {
-            if (reader.test(key.accountId())) {
+            if (key.accountId() == accountId) {
                 Integer number = unsaved.remove(key);
                 if (number != null) {
                     taken.put(key, number);

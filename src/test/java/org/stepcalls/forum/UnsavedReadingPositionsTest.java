@@ -2,6 +2,10 @@ package org.stepcalls.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+
 import org.stepcalls.Eventually;
 
 import jakarta.inject.Inject;
@@ -9,10 +13,14 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Reading positions kept for a moment: one for a topic purged or a reader erased meanwhile is dropped, never kept for nobody. */
+/**
+ * Reading positions kept for a moment: one for a topic purged or a reader erased meanwhile is dropped, never kept
+ * for nobody; one being written is still seen until its row is committed.
+ */
 @QuarkusTest
 class UnsavedReadingPositionsTest {
 
@@ -21,6 +29,9 @@ class UnsavedReadingPositionsTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aPositionInATopicPurgedOrOfAReaderErasedMeanwhileIsDroppedAndTheOthersWritten() throws InterruptedException {
@@ -52,9 +63,49 @@ class UnsavedReadingPositionsTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aPositionBeingWrittenStaysSeenUntilItsRowIsCommitted() throws Exception {
+        long reader = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                INSERT INTO accounts (issuer, subject, display_name, created_at, username, roles)
+                VALUES ('local', gen_random_uuid()::text, 'Wanda Waiting', now(), 'wu_' || translate(substr(md5(random()::text), 1, 12), '0123456789', 'ghijklmnop'), '{member}')
+                RETURNING id""").getSingleResult()).longValue());
+        long topic = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                INSERT INTO topics (category_id, title, opener_id, created_at, last_activity_at)
+                SELECT id, 'Read while being written', ?1, now(), now() FROM categories WHERE slug = 'general'
+                RETURNING id""").setParameter(1, reader).getSingleResult()).longValue());
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "INSERT INTO topic_users (account_id, topic_id, last_read_post_number) VALUES (?1, ?2, 0)")
+                .setParameter(1, reader).setParameter(2, topic).executeUpdate());
+
+        try (Connection holder = dataSource.getConnection()) { // holds the row, so the write waits at its upsert
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("SELECT 1 FROM topic_users WHERE account_id = " + reader + " AND topic_id = " + topic + " FOR UPDATE");
+            }
+            unsaved.remember(reader, topic, 2);
+            Thread writing = new Thread(unsaved::saveAll);
+            writing.start();
+            assertThat(Eventually.within(Duration.ofSeconds(10), () -> waitingUpserts() > 0)).as("the write waits at the row").isTrue();
+
+            assertThat(unsaved.of(reader, topic)).as("a list read meanwhile still finds it").isEqualTo(2);
+            holder.commit();
+            writing.join(10_000);
+        }
+        assertThat(rowsOnceWritten("account_id = " + reader + " AND topic_id = " + topic + " AND last_read_post_number = 2", 1))
+                .isEqualTo(1);
+        assertThat(Eventually.within(Duration.ofSeconds(10), () -> unsaved.of(reader, topic) == 0)).as("no longer kept once written")
+                .isTrue();
+    }
+
+    private long waitingUpserts() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO topic_users%unnest%'""").getSingleResult()).longValue());
+    }
+
     /** The app's own writer runs every 200 ms and may have taken an entry first: its commit is waited for. */
     private long rowsOnceWritten(String where, long expected) throws InterruptedException {
-        Eventually.within(java.time.Duration.ofSeconds(10), () -> rows(where) == expected);
+        Eventually.within(Duration.ofSeconds(10), () -> rows(where) == expected);
         return rows(where);
     }
 
