@@ -4,8 +4,9 @@
 # 1,000,000 posts and 10,000 volunteers; wrk at fixed connection counts against the latest page
 # (bearer token, and a browser's session cookie from Keycloak's login form), a topic page, search
 # (a word mix: rare, common, two words, a phrase, no match), creating posts and the contacts
-# query; last it restarts the app and measures the latest page for its first 60 s with no
-# warm-up (six 10 s slices, then the same app again once warm, for the share); pgbench -S against the same PostgreSQL as the baseline. Needs wrk and pgbench
+# query; last it restarts the app and measures the latest page for its first 60 s after it reports
+# ready, with no warm-up of the harness's own (six 10 s slices, then the same app again once warm,
+# for the share); pgbench -S against the same PostgreSQL as the baseline. Needs wrk and pgbench
 # (installed here through apt when missing, as root).
 #   BENCH_DURATION=30s       length of each measured run (default 10s)
 #   BENCH_WARMUP=30s         unmeasured run before each (default 10s), then 5 s slices until the app's
@@ -16,6 +17,8 @@
 #   BENCH_SCALE=5            the growth run: 500,000 topics and 5,000,000 posts (default 1)
 #   BENCH_JAVA_OPTS=...      extra JVM options for the app, e.g. a JFR recording:
 #     BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile
+#   BENCH_APP_WARM_UP=0s     the app's own warm-up before it reports ready (STEPCALLS_WARM_UP; default
+#                            30s, as deployed; 0s: the first minute of an app without it)
 #   BENCH_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   build and run everything on that JDK
 #   BENCH_AOT=1              the JDK's AOT cache (JEP 483/515; needs JDK 25, the default JDK then):
 #     the jar packaged as aot-jar, a training run writes target/bench/app.aot before the first minute,

@@ -117,6 +117,8 @@ class ClusterIT {
             environment.put("STEPCALLS_OVERDUE_AFTER", "PT2S");
             environment.put("STEPCALLS_PURGE_FIRST_AFTER", "3s");
             environment.put("STEPCALLS_OVERDUE_CHECK_FIRST_AFTER", "3s");
+            // a shorter warm-up than compose's: a restarted instance still rejoins only once it is over
+            environment.put("STEPCALLS_WARM_UP", "5s");
             APP_ENVIRONMENTS.add(environment);
             PackagedStack.requireFree(APP_PORTS[i]);
         }

@@ -121,11 +121,14 @@ public final class PackagedStack implements AutoCloseable {
                     "QUARKUS_OIDC_CREDENTIALS_SECRET", "stepcalls-demo-client-secret",
                     "STEPCALLS_SESSION_SECRET", Base64.getEncoder().encodeToString(key) + "-session",
                     "STEPCALLS_MASTER_KEY", Base64.getEncoder().encodeToString(key)));
+            // no warm-up before ready (WarmUpAsDeployedTest, ComposeDeploymentIT and the benchmark keep it):
+            // thirty seconds more for each IT's start
+            environment.put("STEPCALLS_WARM_UP", "0s");
             environment.putAll(appEnvironment);
             Relaunch relaunch = extra -> launchApp(concat(image.javaOptions(), extra), environment, true, List.of(),
                     Path.of("."), logName);
             app = relaunch.withJavaOptions(List.of());
-            awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(1), app);
+            awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(2), app);
             return new PackagedStack(keycloakUrl, appUrl, keycloak, app, relaunch);
         } catch (Exception | Error failed) {
             stop(app, keycloak);
@@ -153,7 +156,7 @@ public final class PackagedStack implements AutoCloseable {
         }
         stop(app);
         app = relaunch.withJavaOptions(extraJavaOptions);
-        awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(1), app);
+        awaitUp(appUrl + "/q/health/ready", Duration.ofMinutes(2), app);
     }
 
     private static List<String> concat(List<String> first, List<String> then) {

@@ -50,6 +50,7 @@ final class PackagedApp implements AutoCloseable {
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/quarkus",
                 "QUARKUS_OIDC_CLIENT_ID", "quarkus-web-app", "QUARKUS_OIDC_CREDENTIALS_SECRET", "secret",
                 "STEPCALLS_ROLES_CLAIM", "groups", "STEPCALLS_TOKEN_AUDIENCE", TestUsers.AUDIENCE));
+        all.put("STEPCALLS_WARM_UP", "0s"); // ready without the thirty seconds of warm-up, as the ITs need nothing warm
         all.putAll(environment);
         Process process = jar(List.of(), all, workDir, logName);
         PackagedApp app = new PackagedApp("http://127.0.0.1:" + port, managementPort, process);

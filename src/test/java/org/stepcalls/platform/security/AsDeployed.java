@@ -6,14 +6,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The app as a helpline deploys it: roles from the production default claim (Keycloak's
- * {@code realm_access/roles}) and an https public address behind a TLS proxy. The one extra
- * test profile (each restarts the app).
+ * {@code realm_access/roles}), an https public address behind a TLS proxy, and a warm-up before
+ * it reports ready (shortened). The one extra test profile (each restarts the app).
  */
 public class AsDeployed implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("stepcalls.roles-claim", "realm_access/roles",
-                "stepcalls.public-url", "https://stepcalls.example.org");
+                "stepcalls.public-url", "https://stepcalls.example.org", "stepcalls.warm-up", "3s");
     }
 }

@@ -1,0 +1,15 @@
+package org.stepcalls.platform.web;
+
+/**
+ * One round of the work members' requests do, run in-process by {@link WarmUp} before the
+ * instance reports ready, so the JIT has compiled it by the time the load balancer sends anyone.
+ * A round reads and renders only: it writes nothing, logs nothing of what it read, and acts as
+ * nobody who exists.
+ */
+public interface WarmUpExercise {
+
+    /** What the round exercises, for the log: "latest and topic pages". */
+    String name();
+
+    void run() throws Exception;
+}
