@@ -7,24 +7,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 
 /**
  * Before this instance reports ready, the work members' requests do, done in-process for a while
@@ -36,35 +40,60 @@ import io.quarkus.runtime.StartupEvent;
  * <p>The rounds are every {@link WarmUpExercise} (the pages, rendered for nobody) and the HTTP layer
  * itself: the front page as a signed-out visitor gets it, from this process. Nothing is signed in,
  * written or kept; an exercise that fails is dropped from the rotation and said in the log by its
- * name and error class only.
+ * name and error class only. A round that hangs (a query on a connection gone silent) keeps the
+ * instance out no longer than {@link #GRACE} past the length.
  */
 @Readiness
 @ApplicationScoped
 public class WarmUp implements HealthCheck {
 
+    static final Duration GRACE = Duration.ofSeconds(10);
+    /** Each in-process round holds one of the pool's connections while it runs: never many at once. */
+    static final int MAX_WORKERS = 4;
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
 
     private final Duration length;
+    private final Duration grace;
     private final Instance<WarmUpExercise> exercises;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<WarmUpExercise> rotation = new CopyOnWriteArrayList<>();
-    private final AtomicLong rounds = new AtomicLong();
+    private final Map<String, AtomicLong> rounds = new ConcurrentHashMap<>();
+    private volatile List<String> left = List.of();
+    private volatile URI frontPage;
     private volatile long deadline;
+    private volatile boolean started;
     private volatile boolean stopping;
 
+    @Inject
     WarmUp(@ConfigProperty(name = "stepcalls.warm-up", defaultValue = "30s") Duration length,
             Instance<WarmUpExercise> exercises) {
+        this(length, GRACE, exercises);
+    }
+
+    WarmUp(Duration length, Duration grace, Instance<WarmUpExercise> exercises) {
         this.length = length;
+        this.grace = grace;
         this.exercises = exercises;
     }
 
-    void start(@Observes StartupEvent started) {
+    /** Where this instance's plain HTTP listens, once it does (a host of its own, or this machine); fired asynchronously. */
+    void listening(@ObservesAsync HttpServerStart server) {
+        String host = server.options().getHost();
+        int port = server.options().getPort();
+        if (port > 0) {
+            boolean anyAddress = host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+            String name = anyAddress ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+            frontPage = URI.create("http://" + name + ":" + port + "/");
+        }
+    }
+
+    void start(@Observes StartupEvent startup) {
         List<WarmUpExercise> all = new ArrayList<>(exercises.stream().toList());
         all.add(new FrontPageOverHttp());
         start(all);
     }
 
-    /** Runs these exercises in turn on one thread per core until the length is over. */
+    /** Runs these exercises in turn on one thread per core (at most {@link #MAX_WORKERS}) until the length is over. */
     void start(List<WarmUpExercise> all) {
         if (length.isZero() || length.isNegative()) {
             finished.countDown();
@@ -72,8 +101,10 @@ public class WarmUp implements HealthCheck {
         }
         long began = System.nanoTime();
         deadline = began + length.toNanos();
+        all.forEach(exercise -> rounds.put(exercise.name(), new AtomicLong()));
         rotation.addAll(all);
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        started = true;
+        int workers = Math.min(MAX_WORKERS, Math.max(1, Runtime.getRuntime().availableProcessors()));
         CountDownLatch workersDone = new CountDownLatch(workers);
         for (int i = 0; i < workers; i++) {
             int first = i;
@@ -91,8 +122,10 @@ public class WarmUp implements HealthCheck {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            LOG.infof("Warmed up in %.0f s: %,d rounds of %s", (System.nanoTime() - began) / 1e9, rounds.get(),
-                    exercisesLeft());
+            left = rotation.stream().map(WarmUpExercise::name).toList();
+            rotation.clear(); // nothing of it kept: the HTTP client goes with it
+            LOG.infof("Warmed up in %.0f s: %s", (System.nanoTime() - began) / 1e9, rounds.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue().get() + " rounds").sorted().collect(Collectors.joining(", ")));
             finished.countDown();
         });
     }
@@ -104,48 +137,50 @@ public class WarmUp implements HealthCheck {
     }
 
     private void exercise(int turn) {
-        while (!stopping && System.nanoTime() < deadline && !rotation.isEmpty()) {
+        while (!stopping && System.nanoTime() - deadline < 0) {
             List<WarmUpExercise> now = List.copyOf(rotation);
             if (now.isEmpty()) {
                 return;
             }
             WarmUpExercise exercise = now.get(Math.floorMod(turn++, now.size()));
             try {
-                exercise.run();
-                rounds.incrementAndGet();
+                if (exercise.run()) {
+                    rounds.get(exercise.name()).incrementAndGet();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception | LinkageError e) {
-                if (rotation.remove(exercise)) { // the class only: a message could quote what was read
+                if (!stopping && rotation.remove(exercise)) { // the class only: a message could quote what was read
                     LOG.warnf("Warm-up left out %s: it failed with %s", exercise.name(), e.getClass().getName());
                 }
             }
         }
     }
 
-    /** The exercises still in the rotation: none has failed when it holds them all. */
+    /** The exercises that never failed (all of them, when none did), once the warm-up is over. */
     public List<String> exercisesLeft() {
-        return rotation.stream().map(WarmUpExercise::name).toList();
+        return done() ? left : rotation.stream().map(WarmUpExercise::name).toList();
     }
 
-    /** Exercises run so far. */
-    public long rounds() {
-        return rounds.get();
+    /** Rounds this exercise has done so far. */
+    public long rounds(String exercise) {
+        AtomicLong done = rounds.get(exercise);
+        return done == null ? 0 : done.get();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
     }
 
-    /** True once the warm-up has run its length (at once when it is off). */
+    /** True once every round has ended after the length (at once when the warm-up is off). */
     public boolean done() {
         return finished.getCount() == 0;
     }
 
     @Override
     public HealthCheckResponse call() {
-        if (done()) {
+        if (done() || started && System.nanoTime() - (deadline + grace.toNanos()) >= 0) {
             return HealthCheckResponse.named("Warm-up").up().build();
         }
         long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L);
@@ -153,11 +188,10 @@ public class WarmUp implements HealthCheck {
     }
 
     /** The HTTP layer a member's request crosses, with the front page a signed-out visitor is shown. */
-    private static final class FrontPageOverHttp implements WarmUpExercise {
+    private final class FrontPageOverHttp implements WarmUpExercise {
 
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
-        private volatile List<HttpRequest> requests;
 
         @Override
         public String name() {
@@ -165,27 +199,19 @@ public class WarmUp implements HealthCheck {
         }
 
         @Override
-        public void run() throws Exception {
-            if (requests == null) {
-                // the port this instance listens on, known once it listens (a test's own under the test suite)
-                int port = ConfigProvider.getConfig().getValue(LaunchMode.current() == LaunchMode.TEST
-                        ? "quarkus.http.test-port" : "quarkus.http.port", Integer.class);
-                requests = List.of("/", "/q/health/live").stream().map(path -> HttpRequest
-                        .newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5))
-                        .header("Accept", "text/html").build()).toList();
+        public boolean run() throws Exception {
+            URI address = frontPage;
+            if (address == null) { // not listening yet, or over https only: nothing to ask
+                Thread.sleep(100);
+                return false;
             }
-            for (HttpRequest request : requests) {
-                HttpResponse<Void> response;
-                try {
-                    response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                } catch (java.net.ConnectException notListeningYet) {
-                    Thread.sleep(200);
-                    return;
-                }
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode());
-                }
+            HttpRequest request = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).header("Accept", "text/html")
+                    .build();
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode());
             }
+            return true;
         }
     }
 }

@@ -11,5 +11,6 @@ public interface WarmUpExercise {
     /** What the round exercises, for the log: "latest and topic pages". */
     String name();
 
-    void run() throws Exception;
+    /** One round; false when there was nothing to do yet (it is asked again). */
+    boolean run() throws Exception;
 }

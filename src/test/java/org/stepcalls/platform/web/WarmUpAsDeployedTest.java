@@ -26,7 +26,8 @@ class WarmUpAsDeployedTest {
         WarmUpTest.awaitDone(warmUp);
 
         assertThat(warmUp.exercisesLeft()).containsExactlyInAnyOrder("the latest page", "the front page over HTTP");
-        assertThat(warmUp.rounds()).isPositive();
+        assertThat(warmUp.rounds("the latest page")).isPositive();
+        assertThat(warmUp.rounds("the front page over HTTP")).as("the app's own HTTP reached").isPositive();
         given().get("/q/health/ready").then().statusCode(200);
         assertThat(given().get("/q/health/ready").jsonPath().getList("checks.name")).contains("Warm-up");
     }
