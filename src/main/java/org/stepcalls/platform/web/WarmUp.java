@@ -1,5 +1,6 @@
 package org.stepcalls.platform.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -80,10 +82,16 @@ public class WarmUp implements HealthCheck {
     void listening(@ObservesAsync HttpServerStart server) {
         String host = server.options().getHost();
         int port = server.options().getPort();
-        if (port > 0) {
-            boolean anyAddress = host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
-            String name = anyAddress ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        if (port <= 0) { // a port chosen at random is not in the options: the exercise then has nothing to ask
+            LOG.debugf("Warm-up: HTTP on a random port, the front page is not asked");
+            return;
+        }
+        boolean anyAddress = host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        String name = anyAddress ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        try {
             frontPage = URI.create("http://" + name + ":" + port + "/");
+        } catch (IllegalArgumentException unusable) { // e.g. an IPv6 address with a zone
+            LOG.warnf("Warm-up: the front page is not asked, %s is no address to ask it at", host);
         }
     }
 
@@ -123,10 +131,10 @@ public class WarmUp implements HealthCheck {
                 Thread.currentThread().interrupt();
             }
             left = rotation.stream().map(WarmUpExercise::name).toList();
-            rotation.clear(); // nothing of it kept: the HTTP client goes with it
             LOG.infof("Warmed up in %.0f s: %s", (System.nanoTime() - began) / 1e9, rounds.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue().get() + " rounds").sorted().collect(Collectors.joining(", ")));
             finished.countDown();
+            rotation.clear(); // nothing of it kept: the HTTP client goes with it
         });
     }
 
@@ -192,6 +200,9 @@ public class WarmUp implements HealthCheck {
 
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
+        /** A cold first request may time out on a busy machine: left out only after this many in a row. */
+        private static final int TRIES = 3;
+        private final AtomicInteger failedInARow = new AtomicInteger();
 
         @Override
         public String name() {
@@ -207,7 +218,16 @@ public class WarmUp implements HealthCheck {
             }
             HttpRequest request = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).header("Accept", "text/html")
                     .build();
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                if (failedInARow.incrementAndGet() < TRIES) {
+                    return false;
+                }
+                throw e;
+            }
+            failedInARow.set(0);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode());
             }

@@ -14,6 +14,6 @@ public class AsDeployed implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("stepcalls.roles-claim", "realm_access/roles",
-                "stepcalls.public-url", "https://stepcalls.example.org", "stepcalls.warm-up", "3s");
+                "stepcalls.public-url", "https://stepcalls.example.org", "stepcalls.warm-up", "10s");
     }
 }

@@ -59,7 +59,7 @@ class WarmUpTest {
     @Test
     void aRoundThatHangsKeepsTheInstanceOutNoLongerThanTheGrace() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
-        WarmUp warmUp = new WarmUp(Duration.ofMillis(500), Duration.ofSeconds(1), null);
+        WarmUp warmUp = new WarmUp(Duration.ofMillis(500), Duration.ofSeconds(3), null);
         warmUp.start(List.of(exercise("stuck on a silent connection", () -> {
             try {
                 never.await();
