@@ -18,7 +18,7 @@ import org.stepcalls.platform.web.WarmUpExercise;
 @ApplicationScoped
 class ForumPagesWarmUp implements WarmUpExercise {
 
-    static final Viewer NOBODY = new Viewer(-1L, EnumSet.of(Role.MEMBER));
+    private static final Viewer NOBODY = new Viewer(-1L, EnumSet.of(Role.MEMBER));
 
     private final ForumPages pages;
 

@@ -8,7 +8,7 @@ package org.stepcalls.platform.web;
  */
 public interface WarmUpExercise {
 
-    /** What the round exercises, for the log: "latest and topic pages". */
+    /** What the round exercises, for the log and the round counts: "the latest page". */
     String name();
 
     /** One round; false when there was nothing to do yet (it is asked again). */
