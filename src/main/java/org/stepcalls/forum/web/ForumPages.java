@@ -90,11 +90,7 @@ public class ForumPages {
         if (!currentUser.isSignedIn()) {
             return Templates.welcome();
         }
-        return latestPage(currentUser.viewer(), before);
-    }
-
-    /** The latest topics in every category this viewer reads (also {@link ForumPagesWarmUp}'s page). */
-    TemplateInstance latestPage(Viewer viewer, String before) {
+        Viewer viewer = currentUser.viewer();
         TopicPage page = queries.latest(viewer, Optional.empty(), before, false);
         return Templates.latest(page, page.topics(), null, permissions.readableCategories(viewer),
                 !postableCategories(viewer).isEmpty(), null);

@@ -1,29 +1,26 @@
 package org.stepcalls.forum.web;
 
-import java.util.EnumSet;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import org.stepcalls.platform.security.Role;
-import org.stepcalls.platform.security.Viewer;
+import org.stepcalls.platform.security.Nobody;
 import org.stepcalls.platform.web.WarmUpExercise;
 
 /**
- * The latest page, queried and rendered by {@link ForumPages}' own code for a member, and thrown
- * away. The member is nobody: an account id no account has, so the list shows no reading state and
- * nothing reads as theirs. Outside a request the layout renders as a signed-out visitor's; pages
- * with a form (a topic's reply box) need a request's CSRF token and are left to the real traffic.
+ * The latest page as a signed-in member asks for it — {@link ForumPages}' own resource method, the
+ * signed-in layout with its header counts and role checks — rendered and thrown away. The member is
+ * {@link Nobody}: an account id no account has, so the list shows no reading state and nothing
+ * reads as theirs. Pages with a form (a topic's reply box) need a real request's CSRF token and are
+ * left to the real traffic.
  */
 @ApplicationScoped
 class ForumPagesWarmUp implements WarmUpExercise {
 
-    private static final Viewer NOBODY = new Viewer(-1L, EnumSet.of(Role.MEMBER));
-
     private final ForumPages pages;
+    private final Nobody nobody;
 
-    ForumPagesWarmUp(ForumPages pages) {
+    ForumPagesWarmUp(ForumPages pages, Nobody nobody) {
         this.pages = pages;
+        this.nobody = nobody;
     }
 
     @Override
@@ -32,13 +29,12 @@ class ForumPagesWarmUp implements WarmUpExercise {
     }
 
     @Override
-    @ActivateRequestContext
     public boolean run() {
         render();
         return true;
     }
 
     String render() {
-        return pages.latestPage(NOBODY, null).render();
+        return nobody.signedIn(() -> pages.latest(null).render());
     }
 }

@@ -60,6 +60,9 @@ public class CurrentUser {
         if (!isSignedIn()) {
             throw new IllegalStateException("No account for a signed-out visitor");
         }
+        if (account == null && identity.getPrincipal() instanceof Nobody.NobodyPrincipal) {
+            account = Nobody.ACCOUNT; // the warm-up's member: no account to find, none to make
+        }
         if (account == null && identity.getPrincipal() instanceof ApiKeyPrincipal key) {
             account = accounts.byId(key.accountId()); // a key acts as an existing account, never makes one
         }

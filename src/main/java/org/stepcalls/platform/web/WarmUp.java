@@ -27,6 +27,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
+import org.stepcalls.platform.security.Nobody;
+import org.stepcalls.platform.security.WarmUpKeyMechanism;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,11 +41,13 @@ import io.quarkus.vertx.http.HttpServerStart;
  * round twelve). The load balancer sends requests to a ready instance only, so a restarted instance
  * joins warm; a lone instance serves meanwhile (readiness gates nobody's request), only slower.
  *
- * <p>The rounds are every {@link WarmUpExercise} (the pages, rendered for nobody) and the HTTP layer
- * itself: the front page as a signed-out visitor gets it, from this process. Nothing is signed in,
- * written or kept; an exercise that fails is dropped from the rotation and said in the log by its
- * name and error class only. A round that hangs (a query on a connection gone silent) keeps the
- * instance out no longer than {@link #GRACE} past the length.
+ * <p>The rounds are every {@link WarmUpExercise} (the pages, rendered for {@link Nobody}) and the
+ * HTTP layer itself: the latest page as a signed-in member's browser gets it, from this process,
+ * signed in as nobody with the warm-up key — which is retired when the rounds end, so from then on
+ * no request can sign in as nobody. Nothing is written or kept; an exercise that fails is dropped
+ * from the rotation and said in the log by its name and error class only. A round that hangs (a
+ * query on a connection gone silent) keeps the instance out no longer than {@link #GRACE} past the
+ * length.
  */
 @Readiness
 @ApplicationScoped
@@ -57,25 +61,27 @@ public class WarmUp implements HealthCheck {
     private final Duration length;
     private final Duration grace;
     private final Instance<WarmUpExercise> exercises;
+    private final Nobody nobody;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<WarmUpExercise> rotation = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> rounds = new ConcurrentHashMap<>();
     private volatile List<String> left = List.of();
-    private volatile URI frontPage;
+    private volatile URI latestPage;
     private volatile long deadline;
     private volatile boolean started;
     private volatile boolean stopping;
 
     @Inject
     WarmUp(@ConfigProperty(name = "stepcalls.warm-up", defaultValue = "30s") Duration length,
-            Instance<WarmUpExercise> exercises) {
-        this(length, GRACE, exercises);
+            Instance<WarmUpExercise> exercises, Nobody nobody) {
+        this(length, GRACE, exercises, nobody);
     }
 
-    WarmUp(Duration length, Duration grace, Instance<WarmUpExercise> exercises) {
+    WarmUp(Duration length, Duration grace, Instance<WarmUpExercise> exercises, Nobody nobody) {
         this.length = length;
         this.grace = grace;
         this.exercises = exercises;
+        this.nobody = nobody;
     }
 
     /** Where this instance's plain HTTP listens, once it does (a host of its own, or this machine); fired asynchronously. */
@@ -83,27 +89,31 @@ public class WarmUp implements HealthCheck {
         String host = server.options().getHost();
         int port = server.options().getPort();
         if (port <= 0) { // a port chosen at random is not in the options: the exercise then has nothing to ask
-            LOG.debugf("Warm-up: HTTP on a random port, the front page is not asked");
+            LOG.debugf("Warm-up: HTTP on a random port, the latest page is not asked over HTTP");
             return;
         }
-        boolean anyAddress = host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
-        String name = anyAddress ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        boolean anyIPv6 = host != null && (host.equals("::") || host.equals("[::]"));
+        String name = host == null || host.equals("0.0.0.0") ? "127.0.0.1" : anyIPv6 ? "[::1]"
+                : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         try {
-            frontPage = URI.create("http://" + name + ":" + port + "/");
+            latestPage = URI.create("http://" + name + ":" + port + "/");
         } catch (IllegalArgumentException unusable) { // e.g. an IPv6 address with a zone
-            LOG.warnf("Warm-up: the front page is not asked, %s is no address to ask it at", host);
+            LOG.warnf("Warm-up: the latest page is not asked over HTTP, %s is no address to ask it at", host);
         }
     }
 
     void start(@Observes StartupEvent startup) {
         List<WarmUpExercise> all = new ArrayList<>(exercises.stream().toList());
-        all.add(new FrontPageOverHttp());
+        if (!length.isZero() && !length.isNegative()) {
+            all.add(new LatestPageOverHttp(nobody.openWarmUpKey(length.plus(grace))));
+        }
         start(all);
     }
 
     /** Runs these exercises in turn on one thread per core (at most {@link #MAX_WORKERS}) until the length is over. */
     void start(List<WarmUpExercise> all) {
         if (length.isZero() || length.isNegative()) {
+            nobody.retireWarmUpKey();
             finished.countDown();
             return;
         }
@@ -130,6 +140,7 @@ public class WarmUp implements HealthCheck {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            nobody.retireWarmUpKey();
             left = rotation.stream().map(WarmUpExercise::name).toList();
             LOG.infof("Warmed up in %.0f s: %s", (System.nanoTime() - began) / 1e9, rounds.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue().get() + " rounds").sorted().collect(Collectors.joining(", ")));
@@ -179,6 +190,7 @@ public class WarmUp implements HealthCheck {
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
+        nobody.retireWarmUpKey();
     }
 
     /** True once every round has ended after the length (at once when the warm-up is off). */
@@ -189,35 +201,43 @@ public class WarmUp implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (done() || started && System.nanoTime() - (deadline + grace.toNanos()) >= 0) {
+            nobody.retireWarmUpKey(); // a hung round's instance joins without it
             return HealthCheckResponse.named("Warm-up").up().build();
         }
         long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L);
         return HealthCheckResponse.named("Warm-up").down().withData("seconds left", left).build();
     }
 
-    /** The HTTP layer a member's request crosses, with the front page a signed-out visitor is shown. */
-    private final class FrontPageOverHttp implements WarmUpExercise {
+    /** The HTTP layer a member's request crosses, with the latest page a signed-in member is shown. */
+    private final class LatestPageOverHttp implements WarmUpExercise {
 
+        /** Straight to this process, never through a proxy the JVM may be configured with: the request carries the key. */
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .proxy(HttpClient.Builder.NO_PROXY).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         /** A cold first request may time out on a busy machine: left out only after this many in a row. */
         private static final int TRIES = 3;
         private final AtomicInteger failedInARow = new AtomicInteger();
+        private final String key;
+
+        LatestPageOverHttp(String key) {
+            this.key = key;
+        }
 
         @Override
         public String name() {
-            return "the front page over HTTP";
+            return "the latest page over HTTP";
         }
 
         @Override
         public boolean run() throws Exception {
-            URI address = frontPage;
+            URI address = latestPage;
             if (address == null) { // not listening yet, or over https only: nothing to ask
                 Thread.sleep(100);
                 return false;
             }
             HttpRequest request = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(5)).header("Accept", "text/html")
-                    .build();
+                    .header(WarmUpKeyMechanism.HEADER, key).build();
             HttpResponse<Void> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.discarding());
@@ -225,10 +245,12 @@ public class WarmUp implements HealthCheck {
                 if (failedInARow.incrementAndGet() < TRIES) {
                     return false;
                 }
+                nobody.retireWarmUpKey(); // left out of the rotation: nothing is to carry the key any more
                 throw e;
             }
             failedInARow.set(0);
             if (response.statusCode() != 200) {
+                nobody.retireWarmUpKey();
                 throw new IllegalStateException("HTTP " + response.statusCode());
             }
             return true;

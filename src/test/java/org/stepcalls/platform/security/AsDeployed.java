@@ -7,7 +7,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * The app as a helpline deploys it: roles from the production default claim (Keycloak's
  * {@code realm_access/roles}), an https public address behind a TLS proxy, and a warm-up before
- * it reports ready (shortened). The one extra test profile (each restarts the app).
+ * it reports ready (shortened). One of two extra test profiles (each restarts the app; the other,
+ * {@link WarmUpKeyOverHttpTest.WarmingUp}, only lengthens the warm-up).
  */
 public class AsDeployed implements QuarkusTestProfile {
 

@@ -1,6 +1,7 @@
 package org.stepcalls.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.Test;
+import org.stepcalls.platform.security.Nobody;
 
 /** The warm-up's own rules, without the app: readiness waits for it, and nothing it meets keeps an instance out. */
 class WarmUpTest {
@@ -17,7 +19,7 @@ class WarmUpTest {
     @Test
     void notReadyWhileWarmingUpAndReadyOnceItsLengthIsOver() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
-        WarmUp warmUp = new WarmUp(Duration.ofSeconds(2), null);
+        WarmUp warmUp = new WarmUp(Duration.ofSeconds(2), null, new Nobody());
         warmUp.start(List.of(exercise("counting", () -> rounds.incrementAndGet() > 0)));
 
         assertThat(warmUp.call().getStatus()).isEqualTo(Status.DOWN);
@@ -34,7 +36,7 @@ class WarmUpTest {
     @Test
     void anExerciseThatFailsIsLeftOutAndTheOthersGoOn() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
-        WarmUp warmUp = new WarmUp(Duration.ofSeconds(1), null);
+        WarmUp warmUp = new WarmUp(Duration.ofSeconds(1), null, new Nobody());
         warmUp.start(List.of(exercise("broken", () -> {
             throw new IllegalStateException("no such table");
         }), exercise("counting", () -> rounds.incrementAndGet() > 0)));
@@ -48,7 +50,7 @@ class WarmUpTest {
 
     @Test
     void aRoundWithNothingToDoYetIsNotCounted() throws Exception {
-        WarmUp warmUp = new WarmUp(Duration.ofMillis(500), null);
+        WarmUp warmUp = new WarmUp(Duration.ofMillis(500), null, new Nobody());
         warmUp.start(List.of(exercise("not listening yet", () -> false)));
 
         awaitDone(warmUp);
@@ -59,7 +61,7 @@ class WarmUpTest {
     @Test
     void aRoundThatHangsKeepsTheInstanceOutNoLongerThanTheGrace() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
-        WarmUp warmUp = new WarmUp(Duration.ofMillis(500), Duration.ofSeconds(3), null);
+        WarmUp warmUp = new WarmUp(Duration.ofMillis(500), Duration.ofSeconds(3), null, new Nobody());
         warmUp.start(List.of(exercise("stuck on a silent connection", () -> {
             try {
                 never.await();
@@ -84,11 +86,53 @@ class WarmUpTest {
     @Test
     void offMeansReadyAtOnceWithoutRunningAnything() {
         AtomicInteger rounds = new AtomicInteger();
-        WarmUp warmUp = new WarmUp(Duration.ZERO, null);
+        WarmUp warmUp = new WarmUp(Duration.ZERO, null, new Nobody());
         warmUp.start(List.of(exercise("counting", () -> rounds.incrementAndGet() > 0)));
 
         assertThat(warmUp.call().getStatus()).isEqualTo(Status.UP);
         assertThat(rounds.get()).isZero();
+    }
+
+    @Test
+    void noRequestSignsInAsNobodyOnceTheWarmUpIsOverOrWhenItIsOff() throws Exception {
+        Nobody nobody = new Nobody();
+        WarmUp warmUp = new WarmUp(Duration.ofMillis(500), null, nobody);
+        nobody.openWarmUpKey(Duration.ofMinutes(1));
+        warmUp.start(List.of(exercise("counting", () -> true)));
+        assertThat(nobody.isWarmUpKeyLive()).as("live while warming").isTrue();
+
+        awaitDone(warmUp);
+        assertThat(nobody.isWarmUpKeyLive()).as("retired with the last round").isFalse();
+
+        Nobody off = new Nobody();
+        new WarmUp(Duration.ZERO, null, off).start(List.of());
+        assertThat(off.isWarmUpKeyLive()).isFalse();
+        assertThatThrownBy(() -> off.openWarmUpKey(Duration.ofMinutes(1))).as("never to be opened when off")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aHungRoundDoesNotKeepTheWarmUpKeyPastTheGrace() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        Nobody nobody = new Nobody();
+        WarmUp warmUp = new WarmUp(Duration.ofMillis(300), Duration.ofSeconds(1), null, nobody);
+        nobody.openWarmUpKey(Duration.ofMillis(300).plus(Duration.ofSeconds(1)));
+        warmUp.start(List.of(exercise("stuck", () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        })));
+        try {
+            assertThat(nobody.isWarmUpKeyLive()).isTrue();
+            Thread.sleep(1_500); // nobody asks for readiness: the key's own deadline ends it
+            assertThat(nobody.isWarmUpKeyLive()).as("expired though its round still runs").isFalse();
+            assertThat(warmUp.done()).isFalse();
+        } finally {
+            never.countDown();
+        }
     }
 
     static void awaitDone(WarmUp warmUp) throws InterruptedException {
