@@ -55,7 +55,8 @@ public class Nobody {
 
     /**
      * The key the warm-up's requests carry ({@link WarmUpKeyMechanism#HEADER}): 32 random bytes, never
-     * written anywhere, handed out once; accepted until it is retired and for {@code validFor} at most.
+     * written anywhere, handed out once (a second call, or one after {@link #retireWarmUpKey}, throws);
+     * accepted until it is retired and for {@code validFor} at most.
      */
     public synchronized String openWarmUpKey(Duration validFor) {
         if (opened) {

@@ -35,7 +35,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 
 /**
- * Before this instance reports ready, the work members' requests do, done in-process for a while
+ * Before this instance reports ready, the work members' requests do, done in-process and over its
+ * own HTTP for a while
  * (stepcalls.warm-up, 0s: off): a fresh JVM on two cores served a sixth of its warm speed in its
  * first ten seconds and 56–67 % over its first minute, interpreting and compiling (BENCHMARKS.md,
  * round twelve). The load balancer sends requests to a ready instance only, so a restarted instance
