@@ -28,7 +28,8 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 @ApplicationScoped
 public class Nobody {
 
-    public static final Viewer VIEWER = new Viewer(-1L, EnumSet.of(Role.MEMBER));
+    /** As permission checks see nobody (what {@link CurrentUser#viewer()} answers for it). */
+    static final Viewer VIEWER = new Viewer(-1L, EnumSet.of(Role.MEMBER));
 
     /** What {@link CurrentUser#account()} answers for nobody, instead of finding or making an account. */
     static final Accounts.SignedIn ACCOUNT = new Accounts.SignedIn(VIEWER.accountId(), "Nobody", "", null,

@@ -201,7 +201,10 @@ public class WarmUp implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        if (done() || started && System.nanoTime() - (deadline + grace.toNanos()) >= 0) {
+        if (done()) { // the key went with the last round
+            return HealthCheckResponse.named("Warm-up").up().build();
+        }
+        if (started && System.nanoTime() - (deadline + grace.toNanos()) >= 0) {
             nobody.retireWarmUpKey(); // a hung round's instance joins without it
             return HealthCheckResponse.named("Warm-up").up().build();
         }

@@ -62,14 +62,7 @@ class WarmUpTest {
     void aRoundThatHangsKeepsTheInstanceOutNoLongerThanTheGrace() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         WarmUp warmUp = new WarmUp(Duration.ofMillis(500), Duration.ofSeconds(3), null, new Nobody());
-        warmUp.start(List.of(exercise("stuck on a silent connection", () -> {
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return true;
-        })));
+        warmUp.start(List.of(stuckUntil(never)));
         try {
             assertThat(warmUp.call().getStatus()).isEqualTo(Status.DOWN);
             long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -117,14 +110,7 @@ class WarmUpTest {
         Nobody nobody = new Nobody();
         WarmUp warmUp = new WarmUp(Duration.ofMillis(300), Duration.ofSeconds(1), null, nobody);
         nobody.openWarmUpKey(Duration.ofMillis(300).plus(Duration.ofSeconds(1)));
-        warmUp.start(List.of(exercise("stuck", () -> {
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return true;
-        })));
+        warmUp.start(List.of(stuckUntil(never)));
         try {
             assertThat(nobody.isWarmUpKeyLive()).isTrue();
             Thread.sleep(1_500); // nobody asks for readiness: the key's own deadline ends it
@@ -141,6 +127,18 @@ class WarmUpTest {
             Thread.sleep(50);
         }
         assertThat(warmUp.done()).as("warm-up over within 60 s").isTrue();
+    }
+
+    /** A round stuck on a silent connection: it ends only when {@code released} is counted down. */
+    private static WarmUpExercise stuckUntil(CountDownLatch released) {
+        return exercise("stuck on a silent connection", () -> {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        });
     }
 
     private static WarmUpExercise exercise(String name, BooleanSupplier round) {
