@@ -55,6 +55,8 @@ import io.quarkus.vertx.http.HttpServerStart;
 public class WarmUp implements HealthCheck {
 
     static final Duration GRACE = Duration.ofSeconds(10);
+    /** The readiness check's name (its DOWN polls are left out of the log: {@link WarmUpReadinessLogFilter}). */
+    static final String CHECK = "Warm-up";
     /** Each in-process round holds one of the pool's connections while it runs: never many at once. */
     static final int MAX_WORKERS = 4;
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
@@ -120,6 +122,7 @@ public class WarmUp implements HealthCheck {
         }
         long began = System.nanoTime();
         deadline = began + length.toNanos();
+        LOG.infof("Warming up for %d s before reporting ready", length.toSeconds());
         all.forEach(exercise -> rounds.put(exercise.name(), new AtomicLong()));
         rotation.addAll(all);
         started = true;
@@ -202,14 +205,14 @@ public class WarmUp implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (done()) { // the key went with the last round
-            return HealthCheckResponse.named("Warm-up").up().build();
+            return HealthCheckResponse.named(CHECK).up().build();
         }
         if (started && System.nanoTime() - (deadline + grace.toNanos()) >= 0) {
             nobody.retireWarmUpKey(); // a hung round's instance joins without it
-            return HealthCheckResponse.named("Warm-up").up().build();
+            return HealthCheckResponse.named(CHECK).up().build();
         }
         long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L);
-        return HealthCheckResponse.named("Warm-up").down().withData("seconds left", left).build();
+        return HealthCheckResponse.named(CHECK).down().withData("seconds left", left).build();
     }
 
     /** The HTTP layer a member's request crosses, with the latest page a signed-in member is shown. */

@@ -3,6 +3,10 @@ package org.stepcalls.platform.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.Readiness;
@@ -25,8 +29,12 @@ class WarmUpAsDeployedTest {
     @Inject
     Nobody nobody;
 
+    private static final Path APP_LOG = Path.of("target/stepcalls-test.log");
+
     @Test
     void everyExerciseRunsWithoutFailingBeforeTheAppReportsReady() throws Exception {
+        long logBefore = Files.size(APP_LOG);
+        given().get("/q/health/ready").then().statusCode(503); // the warm-up's 10 s have only begun
         WarmUpTest.awaitDone(warmUp);
 
         assertThat(warmUp.exercisesLeft()).containsExactlyInAnyOrder("the latest page", "the latest page over HTTP");
@@ -35,5 +43,12 @@ class WarmUpAsDeployedTest {
         assertThat(nobody.isWarmUpKeyLive()).as("no request signs in as nobody once ready").isFalse();
         given().get("/q/health/ready").then().statusCode(200);
         assertThat(given().get("/q/health/ready").jsonPath().getList("checks.name")).contains("Warm-up");
+
+        byte[] log = Files.readAllBytes(APP_LOG);
+        assertThat(new String(log, StandardCharsets.UTF_8)).contains("Warming up for 10 s before reporting ready")
+                .contains("Warmed up in");
+        String sinceThePoll = new String(log, (int) logBefore, log.length - (int) logBefore, StandardCharsets.UTF_8);
+        assertThat(sinceThePoll).as("a poll answered DOWN for the warm-up alone is not logged")
+                .doesNotContain("Reporting health down status");
     }
 }
