@@ -122,7 +122,8 @@ public class WarmUp implements HealthCheck {
         }
         long began = System.nanoTime();
         deadline = began + length.toNanos();
-        LOG.infof("Warming up for %d s before reporting ready", length.toSeconds());
+        LOG.infof("Warming up for %s before reporting ready",
+                length.toMillis() % 1000 == 0 ? length.toSeconds() + " s" : length.toMillis() + " ms");
         all.forEach(exercise -> rounds.put(exercise.name(), new AtomicLong()));
         rotation.addAll(all);
         started = true;

@@ -11,8 +11,8 @@ import io.quarkus.logging.LoggingFilter;
 
 /**
  * SmallRye Health logs every readiness poll it answers DOWN, at INFO: while this instance warms up,
- * every poll of its first half minute (HAProxy asks every two seconds, a Kubernetes probe every few,
- * the benchmark every half second: 57 lines). {@link WarmUp} says itself when it starts and when it
+ * every poll of its first half minute (HAProxy asks every second, a Kubernetes probe every few, the
+ * benchmark every half second: 57 lines). {@link WarmUp} says itself when it starts and when it
  * is done, so a DOWN that is the warm-up's alone is left out of the log; one where any other check is
  * DOWN (the database) is logged as before, and so is anything this filter does not recognise.
  */
@@ -24,6 +24,7 @@ public final class WarmUpReadinessLogFilter implements Filter {
     private static final String DOWN_REPORT = "SRHCK01001";
     /** A check's entry in the reported JSON, as SmallRye writes it: name, then status. */
     private static final Pattern DOWN_CHECK = Pattern.compile("\"name\":\"([^\"]*)\",\"status\":\"DOWN\"");
+    private static final Pattern DOWN = Pattern.compile("\"status\":\"DOWN\"");
 
     @Override
     public boolean isLoggable(LogRecord record) {
@@ -35,13 +36,14 @@ public final class WarmUpReadinessLogFilter implements Filter {
             return true;
         }
         Matcher down = DOWN_CHECK.matcher(text);
-        boolean warmUpDown = false;
+        long warmUpDown = 0;
         while (down.find()) {
             if (!WarmUp.CHECK.equals(down.group(1))) {
                 return true;
             }
-            warmUpDown = true;
+            warmUpDown++;
         }
-        return !warmUpDown;
+        // the overall status is DOWN too: any other DOWN is a check not read above (a name with a quote in it)
+        return warmUpDown == 0 || DOWN.matcher(text).results().count() != warmUpDown + 1;
     }
 }

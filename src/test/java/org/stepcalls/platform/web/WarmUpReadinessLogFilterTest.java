@@ -38,6 +38,8 @@ class WarmUpReadinessLogFilterTest {
         assertThat(filter.isLoggable(otherMessage)).isTrue();
         assertThat(filter.isLoggable(record("SRHCK01001: Reporting health down status: %s", new Object[] { "not JSON" })))
                 .as("a report it cannot read").isTrue();
+        assertThat(filter.isLoggable(downReport("{\"name\":\"Say \\\"hello\\\"\",\"status\":\"DOWN\"}", WARMING_UP)))
+                .as("a DOWN check whose name it cannot read").isTrue();
     }
 
     /** As SmallRye Health's message logger writes it: a printf format and the status as its one parameter. */
