@@ -32,6 +32,7 @@ class WarmUpAsDeployedTest {
     Nobody nobody;
 
     private static final Path APP_LOG = Path.of("target/stepcalls-test.log");
+    private static final String DATABASE = "{\"name\":\"Database connections health check\",\"status\":";
 
     @Test
     void everyExerciseRunsWithoutFailingBeforeTheAppReportsReady() throws Exception {
@@ -68,6 +69,4 @@ class WarmUpAsDeployedTest {
         assertThat(logged).as("the database's DOWN is logged").contains(DATABASE + "\"DOWN\"");
         assertThat(logged.split("Reporting health down status", -1)).as("and only that poll").hasSize(2);
     }
-
-    private static final String DATABASE = "{\"name\":\"Database connections health check\",\"status\":";
 }
