@@ -19,7 +19,8 @@
 #     BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile
 #   BENCH_APP_WARM_UP=0s     the app's own warm-up before it reports ready (STEPCALLS_WARM_UP; default
 #                            30s, as deployed; 0s: the first minute of an app without it)
-#   BENCH_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   build and run everything on that JDK
+#   BENCH_JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64   build and run everything on that JDK (by default the
+#                            app runs on the image's Java, 25, when a JDK 25 is installed; else on the build's)
 #   BENCH_AOT=1              the JDK's AOT cache (JEP 483/515; needs JDK 25, the default JDK then):
 #     the jar packaged as aot-jar, a training run writes target/bench/app.aot before the first minute,
 #     and the app runs with it from then on
@@ -38,7 +39,7 @@ if [ "${BENCH_AOT:-}" = 1 ]; then
   aot=(-Dquarkus.package.jar.type=aot-jar -Dstepcalls.bench.aot=true)
 fi
 if [ -n "${BENCH_JAVA_HOME:-}" ]; then
-  export JAVA_HOME="$BENCH_JAVA_HOME"
+  export JAVA_HOME="$BENCH_JAVA_HOME" APP_JAVA="$BENCH_JAVA_HOME/bin/java"
 fi
 log=target/bench/load.log
 mkdir -p target/bench

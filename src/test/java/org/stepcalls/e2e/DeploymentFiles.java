@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.Yaml;
 
@@ -21,6 +23,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class DeploymentFiles {
 
+    private static final Path INSTALLED_JDKS = Path.of("/usr/lib/jvm");
+    private static final Pattern RUNTIME_JAVA = Pattern.compile("FROM\\s+\\S*temurin:(\\d+)\\S*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELEASE_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[?-])([^}]*))?}");
 
     private DeploymentFiles() {
@@ -30,8 +35,23 @@ final class DeploymentFiles {
         return Path.of(System.getProperty("docker.dir", "docker"));
     }
 
-    /** The runtime stage of docker/Dockerfile: its ENV, USER and VOLUMEs. */
-    record RuntimeImage(Map<String, String> environment, String user, List<String> volumes) {
+    /** The runtime stage of docker/Dockerfile: its Java version, ENV, USER and VOLUMEs. */
+    record RuntimeImage(int javaVersion, Map<String, String> environment, String user, List<String> volumes) {
+
+        /**
+         * The {@code java} the image runs: an installed JDK of the image's version (the test's own when it
+         * is that version, else one under {@code /usr/lib/jvm}), or the test's own when none is installed
+         * (every version from 17 runs the app; the image's is what its figures and options are for).
+         * {@code APP_JAVA} names another (the load benchmark's {@code BENCH_JAVA_HOME}).
+         */
+        Path java() throws IOException {
+            String chosen = System.getenv("APP_JAVA");
+            if (chosen != null && !chosen.isBlank()) {
+                return Path.of(chosen);
+            }
+            Path own = Path.of(System.getProperty("java.home"), "bin", "java");
+            return Runtime.version().feature() == javaVersion ? own : installedJava(javaVersion).orElse(own);
+        }
 
         /** The JVM options the image runs with ({@code JAVA_OPTS}), one place for every packaged-app test. */
         List<String> javaOptions() {
@@ -55,6 +75,10 @@ final class DeploymentFiles {
                 lastFrom = i;
             }
         }
+        Matcher from = RUNTIME_JAVA.matcher(lines.get(lastFrom).strip());
+        if (!from.matches()) {
+            throw new IllegalStateException("docker/Dockerfile's runtime stage is not an eclipse-temurin image: " + lines.get(lastFrom));
+        }
         Map<String, String> environment = new LinkedHashMap<>();
         String user = null;
         List<String> volumes = new ArrayList<>();
@@ -71,7 +95,7 @@ final class DeploymentFiles {
                 volumes.addAll(List.of(instruction.substring(7).strip().split("\\s+")));
             }
         }
-        return new RuntimeImage(environment, user, volumes);
+        return new RuntimeImage(Integer.parseInt(from.group(1)), environment, user, volumes);
     }
 
     /** compose's service: its environment, after interpolation from {@code dotEnv}, and its volume targets. */
@@ -132,6 +156,31 @@ final class DeploymentFiles {
             variable.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         return variable.appendTail(out).toString();
+    }
+
+    /** The {@code java} of a JDK of that version installed under /usr/lib/jvm, if there is one. */
+    static Optional<Path> installedJava(int version) throws IOException {
+        if (!Files.isDirectory(INSTALLED_JDKS)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> installed = Files.list(INSTALLED_JDKS)) {
+            for (Path home : installed.sorted().toList()) {
+                if (featureVersion(home) == version && Files.isExecutable(home.resolve("bin/java"))) {
+                    return Optional.of(home.resolve("bin/java"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A JDK's version from its {@code release} file; 0 when it has none. */
+    private static int featureVersion(Path javaHome) throws IOException {
+        Path release = javaHome.resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return 0;
+        }
+        Matcher version = RELEASE_VERSION.matcher(Files.readString(release));
+        return version.find() ? Integer.parseInt(version.group(1)) : 0;
     }
 
     private static List<String> joinContinuations(List<String> lines) {

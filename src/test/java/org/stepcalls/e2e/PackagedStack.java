@@ -166,7 +166,8 @@ public final class PackagedStack implements AutoCloseable {
     }
 
     /**
-     * Starts the packaged jar as the image's entrypoint does ({@code java $JAVA_OPTS -jar …}).
+     * Starts the packaged jar as the image's entrypoint does ({@code java $JAVA_OPTS -jar …}), on the
+     * image's Java version when one is installed.
      *
      * @param inherit whether the test's own environment is passed on; without it the app sees
      *                {@code environment} and nothing else, as in a container
@@ -175,7 +176,7 @@ public final class PackagedStack implements AutoCloseable {
     static Process launchApp(List<String> javaOptions, Map<String, String> environment, boolean inherit, List<String> runAs,
             Path workDir, String logName) throws IOException {
         List<String> command = new ArrayList<>(runAs);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(DeploymentFiles.runtimeImage().java().toString());
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", Path.of(System.getProperty("app.jar")).toAbsolutePath().toString()));
         ProcessBuilder jar = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
