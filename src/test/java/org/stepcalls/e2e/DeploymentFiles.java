@@ -21,10 +21,11 @@ import org.yaml.snakeyaml.Yaml;
  * service — so that the tests start the packaged app the way those files do and cannot drift
  * from them.
  */
-final class DeploymentFiles {
+public final class DeploymentFiles {
 
     private static final Path INSTALLED_JDKS = Path.of("/usr/lib/jvm");
-    private static final Pattern RUNTIME_JAVA = Pattern.compile("FROM\\s+\\S*temurin:(\\d+)\\S*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RUNTIME_JAVA = Pattern.compile("FROM\\s+(?:--\\S+\\s+)*\\S*temurin:(\\d+)\\S*(?:\\s+AS\\s+\\S+)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern RELEASE_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[?-])([^}]*))?}");
 
@@ -36,7 +37,7 @@ final class DeploymentFiles {
     }
 
     /** The runtime stage of docker/Dockerfile: its Java version, ENV, USER and VOLUMEs. */
-    record RuntimeImage(int javaVersion, Map<String, String> environment, String user, List<String> volumes) {
+    public record RuntimeImage(int javaVersion, Map<String, String> environment, String user, List<String> volumes) {
 
         /**
          * The {@code java} the image runs: an installed JDK of the image's version (the test's own when it
@@ -44,7 +45,7 @@ final class DeploymentFiles {
          * (every version from 17 runs the app; the image's is what its figures and options are for).
          * {@code APP_JAVA} names another (the load benchmark's {@code BENCH_JAVA_HOME}).
          */
-        Path java() throws IOException {
+        public Path java() throws IOException {
             String chosen = System.getenv("APP_JAVA");
             if (chosen != null && !chosen.isBlank()) {
                 return Path.of(chosen);
@@ -67,13 +68,16 @@ final class DeploymentFiles {
         }
     }
 
-    static RuntimeImage runtimeImage() throws IOException {
+    public static RuntimeImage runtimeImage() throws IOException {
         List<String> lines = joinContinuations(Files.readAllLines(dockerDir().resolve("Dockerfile")));
-        int lastFrom = 0;
+        int lastFrom = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).strip().toUpperCase().startsWith("FROM ")) {
                 lastFrom = i;
             }
+        }
+        if (lastFrom < 0) {
+            throw new IllegalStateException("docker/Dockerfile has no FROM");
         }
         Matcher from = RUNTIME_JAVA.matcher(lines.get(lastFrom).strip());
         if (!from.matches()) {
@@ -173,14 +177,14 @@ final class DeploymentFiles {
         return Optional.empty();
     }
 
-    /** A JDK's version from its {@code release} file; 0 when it has none. */
-    private static int featureVersion(Path javaHome) throws IOException {
-        Path release = javaHome.resolve("release");
-        if (!Files.isRegularFile(release)) {
+    /** A JDK's version from its {@code release} file; 0 when it has none or it cannot be read. */
+    private static int featureVersion(Path javaHome) {
+        try {
+            Matcher version = RELEASE_VERSION.matcher(Files.readString(javaHome.resolve("release")));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (IOException unreadable) {
             return 0;
         }
-        Matcher version = RELEASE_VERSION.matcher(Files.readString(release));
-        return version.find() ? Integer.parseInt(version.group(1)) : 0;
     }
 
     private static List<String> joinContinuations(List<String> lines) {

@@ -63,9 +63,9 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    /** {@code java -jar quarkus-run.jar <arguments>}, its output to target/app-{logName}.log. */
+    /** {@code java -jar quarkus-run.jar <arguments>} on the image's Java where one is installed, its output to target/app-{logName}.log. */
     static Process jar(List<String> arguments, Map<String, String> environment, Path workDir, String logName) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(org.stepcalls.e2e.DeploymentFiles.runtimeImage().java().toString(),
                 "-Xmx128m", "-jar", Path.of(System.getProperty("app.jar")).toAbsolutePath().toString()));
         command.addAll(arguments);
         ProcessBuilder jar = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
