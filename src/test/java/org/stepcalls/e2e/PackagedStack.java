@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  */
 public final class PackagedStack implements AutoCloseable {
 
-    private static final String TEMURIN_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    /** Keycloak 26 needs Java 21 or newer; the one the image runs is installed beside the build's. */
+    private static final int KEYCLOAK_JAVA = 25;
     public static final int SHARED_KEYCLOAK_PORT = 8180;
     private static Process sharedKeycloak;
 
@@ -219,7 +220,9 @@ public final class PackagedStack implements AutoCloseable {
         ProcessBuilder kc = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + port,
                 "--http-host=127.0.0.1", "--import-realm").redirectErrorStream(true)
                 .redirectOutput(Path.of("target/keycloak-" + logName + ".log").toFile());
-        kc.environment().put("JAVA_HOME", TEMURIN_25);
+        Path java = DeploymentFiles.installedJava(KEYCLOAK_JAVA)
+                .orElseThrow(() -> new IllegalStateException("Keycloak needs a JDK " + KEYCLOAK_JAVA + " under /usr/lib/jvm"));
+        kc.environment().put("JAVA_HOME", java.getParent().getParent().toString());
         kc.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         kc.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-" + new SecureRandom().nextInt(1_000_000));
         return kc.start();
