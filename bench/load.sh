@@ -17,6 +17,7 @@
 #   BENCH_SCALE=5            the growth run: 500,000 topics and 5,000,000 posts (default 1)
 #   BENCH_JAVA_OPTS=...      extra JVM options for the app, e.g. a JFR recording:
 #     BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile
+#     BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary   also prints, beside the RSS, where the JVM's memory went
 #   BENCH_APP_WARM_UP=0s     the app's own warm-up before it reports ready (STEPCALLS_WARM_UP; default
 #                            30s, as deployed; 0s: the first minute of an app without it)
 #   BENCH_JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64   build and run everything on that JDK (by default the
@@ -50,4 +51,4 @@ if ! ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -
     -Dstepcalls.bench.only="${BENCH_ONLY:-}" -Dstepcalls.bench.scale="${BENCH_SCALE:-1}" ${aot[@]+"${aot[@]}"} >"$log" 2>&1; then
   tail -40 "$log"; echo "benchmark failed; see $log"; exit 1
 fi
-grep -E "^(seeded|AOT cache|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|  .*STATUS|  .*sequential scan|  .*warmed|first minute:)" "$log"
+grep -E "^(seeded|AOT cache|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|app memory|Total: |-  *[A-Z][a-zA-Z ]* \\(reserved|Rss|Anonymous|  .*STATUS|  .*sequential scan|  .*warmed|first minute:)" "$log"

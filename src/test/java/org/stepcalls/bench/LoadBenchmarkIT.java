@@ -188,6 +188,9 @@ class LoadBenchmarkIT {
                 }
             }
             long rss = stack.appRssMegabytes();
+            if (javaOptions.contains("NativeMemoryTracking")) {
+                System.out.println("app memory after the run:\n" + stack.appMemoryReport());
+            }
             List<Figures> firstMinuteFigures = List.of();
             Scenario firstMinute = new Scenario("latest page (/), first minute after ready", get("\"/\""));
             if (chosen(firstMinute)) {

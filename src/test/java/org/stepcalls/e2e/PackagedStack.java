@@ -276,12 +276,12 @@ public final class PackagedStack implements AutoCloseable {
         return token.group(1);
     }
 
-    /** The app's resident memory now, from /proc. */
     /** The app's process, whose CPU time the load harness reads. */
     public long appPid() {
         return app.pid();
     }
 
+    /** The app's resident memory now, from /proc. */
     public long appRssMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -289,6 +289,20 @@ public final class PackagedStack implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no VmRSS for the app's process");
+    }
+
+    /**
+     * Where the app's memory goes, for a run started with {@code -XX:NativeMemoryTracking=summary}: the JVM's
+     * own account (jcmd beside the java that runs the app) and the kernel's split of the RSS into anonymous
+     * and file-backed pages.
+     */
+    public String appMemoryReport() throws IOException, InterruptedException {
+        Path jcmd = DeploymentFiles.runtimeImage().java().resolveSibling("jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "VM.native_memory", "summary")
+                .redirectErrorStream(true).start();
+        String nativeMemory = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return nativeMemory + Files.readString(Path.of("/proc/" + app.pid() + "/smaps_rollup"));
     }
 
     @Override
