@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.stepcalls.platform.mail.MailOutbox;
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
@@ -65,12 +66,14 @@ public class Flags {
     private final Redactor redactor;
     private final AuditLog audit;
     private final EntityManager entityManager;
+    private final MailOutbox outbox;
 
-    Flags(Permissions permissions, Redactor redactor, AuditLog audit, EntityManager entityManager) {
+    Flags(Permissions permissions, Redactor redactor, AuditLog audit, EntityManager entityManager, MailOutbox outbox) {
         this.permissions = permissions;
         this.redactor = redactor;
         this.audit = audit;
         this.entityManager = entityManager;
+        this.outbox = outbox;
     }
 
     public Flagged flag(Viewer viewer, long postId, String reasonCode, String rawNote) {
@@ -103,6 +106,7 @@ public class Flags {
         flag.createdAt = OffsetDateTime.now();
         if (reason == Reason.PERSONAL_DETAILS && !post.hidden) {
             post.hide(redactor.redact(PENDING_REASON));
+            outbox.withdraw(post.id); // its queued e-mails may quote the personal details
             flag.hidPost = true;
         }
         flag.persist();

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.stepcalls.platform.mail.MailOutbox;
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
@@ -59,6 +60,10 @@ public class ForumService {
     /** @mentions in conversation: linked when rendered, notified once saved. */
     @Inject
     Mentions mentions;
+
+    /** A hidden post's e-mails not yet sent are withdrawn: they may quote it. */
+    @Inject
+    MailOutbox outbox;
 
     ForumService(Permissions permissions, Redactor redactor, MarkdownRenderer markdown, AuditLog audit,
             EntityManager entityManager, ReplyNotifications replyNotifications,
@@ -225,6 +230,7 @@ public class ForumService {
         refuseRecord(post);
         RedactedText reason = shownClean("reason", redactor.redact(required("reason", "reason", rawReason, MAX_REASON)));
         post.hide(reason);
+        outbox.withdraw(post.id);
         audit.record(viewer.accountId(), Action.POST_HIDDEN, post.topic.id, post.id);
     }
 

@@ -97,7 +97,8 @@ public class Mentions {
             entityManager.createNativeQuery("INSERT INTO post_mentions (post_id, account_id) VALUES (?1, ?2)")
                     .setParameter(1, post.id).setParameter(2, accountId).executeUpdate();
             notifications.notify(accountId, post.topic.id, KIND,
-                    "@" + author + " mentioned you in topic #" + post.topic.id + ", post " + post.postNumber + ".");
+                    "@" + author + " mentioned you in topic #" + post.topic.id + ", post " + post.postNumber + ".",
+                    new Notifications.Quote(post.id, null));
         }
     }
 

@@ -49,11 +49,12 @@ public class NotificationMail {
     }
 
     /** An in-app notification's e-mail: its kind picks the event; the quote only where the category allows. */
-    void forNotification(long accountId, Topic topic, String kind, String sentence, String quote) {
+    void forNotification(long accountId, Topic topic, String kind, String sentence, Notifications.Quote quote) {
         EmailEvent.forKind(kind).ifPresent(event -> {
-            boolean quotable = topic != null && EmailPrivacy.mayQuote(topic.category);
-            send(accountId, topic == null ? null : topic.id, event, new Content(List.of(sentence),
-                    quotable ? quote : null, topic == null ? "/notifications" : topicPath(topic), "Open it"));
+            boolean quotable = topic != null && quote != null && EmailPrivacy.mayQuote(topic.category);
+            send(accountId, topic == null ? null : topic.id, quote == null ? null : quote.postId(), event,
+                    new Content(List.of(sentence), quotable ? quote.text() : null,
+                            topic == null ? "/notifications" : topicPath(topic), "Open it"));
         });
     }
 
@@ -62,6 +63,10 @@ public class NotificationMail {
      * words — ids, counts, area names — never anything a person typed.
      */
     public void send(long accountId, Long topicId, EmailEvent event, Content content) {
+        send(accountId, topicId, null, event, content);
+    }
+
+    private void send(long accountId, Long topicId, Long postId, EmailEvent event, Content content) {
         if (!mail.enabled()) {
             return;
         }
@@ -82,7 +87,7 @@ public class NotificationMail {
         data.put("event", event.subject().toLowerCase(java.util.Locale.ROOT));
         data.put("unsubscribe", unsubscribe);
         data.put("settings", mail.link("/me/notifications"));
-        outbox.enqueue(new OutgoingMail(accountId, topicId, event.jsonName(), account.email, subject,
+        outbox.enqueue(new OutgoingMail(accountId, topicId, postId, event.jsonName(), account.email, subject,
                 text.data(data).render(), html.data(data).render(), unsubscribe));
     }
 

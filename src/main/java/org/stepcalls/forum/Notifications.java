@@ -27,15 +27,19 @@ public class Notifications {
         this.mail = mail;
     }
 
+    /**
+     * The post a notification tells of and, where {@code text} is not null, already-redacted text of it
+     * the e-mail may quote — only where the topic's category allows it ({@link EmailPrivacy}); never for
+     * the calls board or Helpliners. Hiding or deleting the post withdraws the e-mail if not yet sent.
+     */
+    public record Quote(long postId, String text) {
+    }
+
     public void notify(long accountId, Long topicId, String kind, String text) {
         notify(accountId, topicId, kind, text, null);
     }
 
-    /**
-     * {@code quote}: already-redacted text the e-mail may quote — only where the topic's category
-     * allows it ({@link EmailPrivacy}); never shown for the calls board or Helpliners.
-     */
-    public void notify(long accountId, Long topicId, String kind, String text, String quote) {
+    public void notify(long accountId, Long topicId, String kind, String text, Quote quote) {
         Notification notification = new Notification();
         notification.accountId = accountId;
         notification.topicId = topicId;

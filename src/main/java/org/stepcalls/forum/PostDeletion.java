@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.stepcalls.platform.mail.MailOutbox;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
 
@@ -21,9 +22,11 @@ public class PostDeletion {
     public static final String POST_DELETED = "post_deleted";
 
     private final Permissions permissions;
+    private final MailOutbox outbox;
 
-    PostDeletion(Permissions permissions) {
+    PostDeletion(Permissions permissions, MailOutbox outbox) {
         this.permissions = permissions;
+        this.outbox = outbox;
     }
 
     public void deleteOwn(Viewer viewer, long postId) {
@@ -44,6 +47,7 @@ public class PostDeletion {
         }
         PostRevision.delete("post", post);
         post.erase(OffsetDateTime.now());
+        outbox.withdraw(post.id); // a queued e-mail may quote what its author took back
     }
 
     /** Whether the page offers the Delete button: the same rules as {@link #deleteOwn}, without a query. */

@@ -44,7 +44,7 @@ public class ReplyNotifications {
         String text = quotable
                 ? reply.author.displayName + " replied in your topic “" + topic.title() + "”."
                 : reply.author.displayName + " replied in a topic you started in " + topic.category.name + ".";
-        String quote = quotable ? excerpt(VisibleText.of(reply.html()).text()) : null;
+        Notifications.Quote quote = new Notifications.Quote(reply.id, quotable ? excerpt(VisibleText.of(reply.html()).text()) : null);
         for (long recipient : recipients) {
             notifications.notify(recipient, topic.id, KIND, text, quote);
         }

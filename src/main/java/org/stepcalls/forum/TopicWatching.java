@@ -86,7 +86,8 @@ public class TopicWatching {
                 continue; // a reply in their own topic: ReplyNotifications tells its opener, once
             }
             notifications.notify(recipient, topic.id, REPLY_NOTIFICATION,
-                    "New post (#" + post.postNumber + ") in topic " + topic.id + ", which you watch.");
+                    "New post (#" + post.postNumber + ") in topic " + topic.id + ", which you watch.",
+                    new Notifications.Quote(post.id, null));
         }
     }
 

@@ -3,6 +3,7 @@ package org.stepcalls.volunteers;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.PhoneNumbers;
 import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
+
 /**
  * The 12th Step list: coordinators keep it, members join and leave it themselves (R13). Numbers
  * are sealed before they reach an entity and opened only for someone allowed to see them.
@@ -41,6 +43,12 @@ public class VolunteerList {
      */
     public static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}'\\u2019 .\\-]{0,39}");
     static final LocalDate EARLIEST_CLEAN_DATE = LocalDate.of(1953, 1, 1);
+    /**
+     * "That number is already on the list" tells a member something about a number not theirs: after
+     * this many such answers in a day, a member's join or change of number waits a day, whether its
+     * number is taken or not (else the refusal itself would still answer). Each answer is audited.
+     */
+    static final int TAKEN_NUMBERS_A_DAY = 3;
 
     private final Permissions permissions;
     private final PhoneNumbers phoneNumbers;
@@ -84,7 +92,7 @@ public class VolunteerList {
         Volunteer volunteer = new Volunteer();
         volunteer.id = Volunteer.nextId();
         volunteer.createdAt = OffsetDateTime.now();
-        apply(volunteer, input, false);
+        apply(volunteer, input, null);
         volunteer.persist();
         audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_ADDED, volunteer.id, null);
         return view(volunteer);
@@ -93,7 +101,7 @@ public class VolunteerList {
     public VolunteerView update(Viewer viewer, long id, VolunteerInput input) {
         requireManager(viewer);
         Volunteer volunteer = existing(id);
-        apply(volunteer, input, false);
+        apply(volunteer, input, null);
         audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_UPDATED, volunteer.id, null);
         return view(volunteer);
     }
@@ -117,7 +125,19 @@ public class VolunteerList {
         return volunteer == null ? null : view(volunteer);
     }
 
+    /**
+     * Refuses a member a number already on the list; the transaction still commits, with the audit
+     * record of the try and nothing else (it is thrown before the entry is touched or saved).
+     */
+    static final class NumberTaken extends ApiException {
+        NumberTaken() {
+            super(409, "already_listed", "That number is already on the list. If it is yours, ask a coordinator to "
+                    + "link your account to it; if not, check it for a typing mistake.", "phone");
+        }
+    }
+
     /** A member joins, or updates their entry; they must acknowledge the guidelines (R6). */
+    @Transactional(dontRollbackOn = NumberTaken.class)
     public VolunteerView join(Viewer viewer, VolunteerInput input) {
         requireMember(viewer);
         Volunteer volunteer = Volunteer.findByAccount(viewer.accountId());
@@ -131,7 +151,7 @@ public class VolunteerList {
         boolean formReceived = volunteer.formReceived; // the coordinator's to mark, not the member's
         apply(volunteer, new VolunteerInput(input.firstName(), input.phone(), input.sex(), input.homeAreaId(),
                 input.areaIds(), input.cleanDate(), input.canPhone(), input.canVisit(), input.guidelinesAcknowledged(),
-                formReceived, Boolean.TRUE), true);
+                formReceived, Boolean.TRUE), viewer);
         if (joining) {
             volunteer.persist();
         }
@@ -183,7 +203,9 @@ public class VolunteerList {
         return input.areaIds() == null || input.areaIds().isEmpty() ? null : input.areaIds().get(0);
     }
 
-    private void apply(Volunteer volunteer, VolunteerInput input, boolean joiningThemselves) {
+    /** {@code member}: the member joining or updating their own entry; null for a coordinator's change. */
+    private void apply(Volunteer volunteer, VolunteerInput input, Viewer member) {
+        boolean joiningThemselves = member != null;
         String firstName = input.firstName() == null ? "" : input.firstName().strip();
         if (!FIRST_NAME.matcher(firstName).matches()) {
             throw ApiException.invalidField("firstName", "Give a first name: letters only, up to 40 characters.");
@@ -224,10 +246,7 @@ public class VolunteerList {
                     "Read the guidelines and tick the box to say you will follow them — above all, never visit alone.");
         }
         byte[] index = crypto.blindIndex(phone, Purpose.VOLUNTEER_PHONE);
-        Volunteer sameNumber = Volunteer.find("phoneIndex", index).firstResult();
-        if (sameNumber != null && !sameNumber.equals(volunteer)) {
-            throw ApiException.conflict("already_listed", "Someone on the list already has that number.");
-        }
+        requireNumberFree(volunteer, index, member);
         volunteer.firstName = firstName;
         volunteer.phoneCipher = crypto.seal(phone, Purpose.VOLUNTEER_PHONE, volunteer.id);
         volunteer.phoneDisplayCipher = displayForms.seal(ListNumber.VOLUNTEER, phone, volunteer.id);
@@ -247,6 +266,30 @@ public class VolunteerList {
         volunteer.formReceived = Boolean.TRUE.equals(input.formReceived());
         volunteer.active = input.active() == null || input.active();
         volunteer.updatedAt = OffsetDateTime.now();
+    }
+
+    /**
+     * One entry per number. Coordinators see every number, so they are told plainly; a member is told
+     * too (it is how someone already on the old list learns to ask a coordinator to link them), but
+     * only {@link #TAKEN_NUMBERS_A_DAY} times a day, and each time is audited with the entry named.
+     */
+    private void requireNumberFree(Volunteer volunteer, byte[] index, Viewer member) {
+        boolean newNumber = volunteer.phoneIndex == null || !Arrays.equals(volunteer.phoneIndex, index);
+        if (member != null && newNumber && audit.countSince(member.accountId(), Action.VOLUNTEER_NUMBER_TAKEN,
+                OffsetDateTime.now().minusDays(1)) >= TAKEN_NUMBERS_A_DAY) {
+            throw ApiException.tooManyTries("phone", "numbers_tried", "You have given numbers that are already on the "
+                    + "list several times today, so a new number cannot be taken until tomorrow. Ask a coordinator to add "
+                    + "or link you.");
+        }
+        Volunteer sameNumber = Volunteer.find("phoneIndex", index).firstResult();
+        if (sameNumber == null || sameNumber.equals(volunteer)) {
+            return;
+        }
+        if (member == null) {
+            throw ApiException.conflict("phone", "already_listed", "Someone on the list already has that number.");
+        }
+        audit.recordListChange(member.accountId(), Action.VOLUNTEER_NUMBER_TAKEN, sameNumber.id, null);
+        throw new NumberTaken(); // commits the record of the try (join's dontRollbackOn)
     }
 
     private void erase(Volunteer volunteer) {

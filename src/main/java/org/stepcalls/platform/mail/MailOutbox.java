@@ -32,20 +32,31 @@ public class MailOutbox {
         OffsetDateTime now = clock.now();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO mail_outbox (account_id, topic_id, event, recipient, subject, text_body, html_body,
-                        unsubscribe_url, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO mail_outbox (account_id, topic_id, post_id, event, recipient, subject, text_body, html_body,
+                        unsubscribe_url, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 insert.setLong(1, mail.accountId());
                 insert.setObject(2, mail.topicId(), Types.BIGINT);
-                insert.setString(3, mail.event());
-                insert.setString(4, mail.recipient());
-                insert.setString(5, mail.subject());
-                insert.setString(6, mail.text());
-                insert.setString(7, mail.html());
-                insert.setString(8, mail.unsubscribeUrl());
-                insert.setObject(9, now);
+                insert.setObject(3, mail.postId(), Types.BIGINT);
+                insert.setString(4, mail.event());
+                insert.setString(5, mail.recipient());
+                insert.setString(6, mail.subject());
+                insert.setString(7, mail.text());
+                insert.setString(8, mail.html());
+                insert.setString(9, mail.unsubscribeUrl());
                 insert.setObject(10, now);
+                insert.setObject(11, now);
                 insert.executeUpdate();
             }
         });
+    }
+
+    /**
+     * The post was hidden or deleted: its mails not yet sent never go (they may quote it). A mail being
+     * handed to SMTP right now holds its row's lock; this waits for it, and then finds it sent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdraw(long postId) {
+        entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE post_id = ?1 AND sent_at IS NULL")
+                .setParameter(1, postId).executeUpdate();
     }
 }

@@ -14,7 +14,7 @@ public class ApiException extends RuntimeException {
         this(status, code, message, null);
     }
 
-    private ApiException(int status, String code, String message, String field) {
+    protected ApiException(int status, String code, String message, String field) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
@@ -71,5 +71,15 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String code, String message) {
         return new ApiException(409, code, message);
+    }
+
+    /** A conflict with what is saved, caused by one field of a form or body. */
+    public static ApiException conflict(String field, String code, String message) {
+        return new ApiException(409, code, message, field);
+    }
+
+    /** Too many tries of something a limit protects; the sentence says when or how to go on. */
+    public static ApiException tooManyTries(String field, String code, String message) {
+        return new ApiException(429, code, message, field);
     }
 }

@@ -207,7 +207,7 @@ public class VolunteerPages {
 
     /** A form refused for its content comes back with it; other refusals get the error page. */
     static Object refused(ApiException e, TemplateInstance page) {
-        if (e.status() != 400 && e.status() != 409) {
+        if (e.status() != 400 && e.status() != 409 && e.status() != 429) {
             throw e;
         }
         return Response.status(e.status()).entity(page).build();

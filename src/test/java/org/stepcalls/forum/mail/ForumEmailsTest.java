@@ -93,6 +93,40 @@ class ForumEmailsTest {
         assertThat(Mailbox.to(TestUsers.email(coordinator))).isEmpty();
     }
 
+    /** Discourse skips a notification e-mail whose post is gone: a queued one may quote what was taken back. */
+    @Test
+    void aReplyHiddenOrDeletedBeforeItsMailGoesIsNeverMailed() {
+        String opener = unique("olive");
+        ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("rex")));
+        ForumApiClient reader = new ForumApiClient(TestUsers.member(unique("rae")));
+        ForumApiClient coordinator = new ForumApiClient(TestUsers.coordinator(unique("colm")));
+        ForumApiClient openerClient = new ForumApiClient(TestUsers.member(opener));
+        long deleted = replyIn(openerClient, replier, "Deleted by its author");
+        long hidden = replyIn(openerClient, replier, "Hidden by a coordinator");
+        long flagged = replyIn(openerClient, replier, "Flagged for personal details");
+        replyIn(openerClient, replier, "Left alone");
+        replier.delete("/api/posts/" + deleted).statusCode(204);
+        coordinator.post("/api/posts/" + hidden + "/hide", Map.of("reason", "Off topic.")).statusCode(200);
+        reader.post("/api/posts/" + flagged + "/flags", Map.of("reason", "personal_details")).statusCode(201)
+                .body("hidden", org.hamcrest.Matchers.is(true));
+        sender.sendDue();
+
+        List<Received> mails = Mailbox.to(TestUsers.email(opener));
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).text()).contains("Reply to “Left alone”: more detail than intended.");
+        assertThat(String.join("\n", mails.stream().map(Received::all).toList()))
+                .doesNotContain("Deleted by its author").doesNotContain("Hidden by a coordinator")
+                .doesNotContain("Flagged for personal details");
+        // the in-app notifications stay: the page shows what is left of each post
+        openerClient.get("/api/notifications").body("findAll { it.kind == 'reply' }.size()", org.hamcrest.Matchers.is(4));
+    }
+
+    private static long replyIn(ForumApiClient opener, ForumApiClient replier, String title) {
+        long topic = opener.createTopicId("general", title, "Topic: " + title + ".");
+        return replier.reply(topic, "Reply to “" + title + "”: more detail than intended.").statusCode(201).extract()
+                .jsonPath().getLong("id");
+    }
+
     @Test
     void kindsOtherFeaturesWriteAreMailedByTheirSetting() {
         String helpliner = unique("esme");

@@ -177,6 +177,62 @@ class VolunteerNumbersTest {
                 .body("guidelinesAcknowledged", equalTo(true));
     }
 
+    /**
+     * A member giving a number already on the list is told (so someone on the old list asks to be linked),
+     * each try is audited with the entry named, and after three in a day no new number is taken from them
+     * at all — a free one neither — so the answer stops telling anything about numbers not theirs.
+     */
+    @Test
+    void aMemberLearnsANumberIsListedOnlyAFewTimesADayEachTryAudited() { // R4
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        List<Long> listed = new java.util.ArrayList<>();
+        List<String> listedNumbers = new java.util.ArrayList<>();
+        for (String name : List.of("Ida", "Iris", "Ines")) {
+            Map<String, Object> entry = ListFixtures.volunteer(name, "female", area);
+            listed.add(ListFixtures.addId(entry));
+            listedNumbers.add((String) entry.get("phone"));
+        }
+        String name = "prue" + org.stepcalls.FreshLetters.of(6);
+        String token = TestUsers.member(name);
+        Map<String, Object> own = ListFixtures.volunteer("Prue", "female", area);
+        String ownNumber = (String) own.get("phone");
+        joinAs(token, own).statusCode(200);
+
+        for (String taken : listedNumbers) {
+            own.put("phone", taken);
+            joinAs(token, own).statusCode(409).body("error", equalTo("already_listed"))
+                    .body("message", org.hamcrest.Matchers.containsString("ask a coordinator"));
+        }
+        long account = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT id FROM accounts WHERE subject = ?1").setParameter(1, "sub-" + name).getSingleResult()).longValue());
+        List<?> tries = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT volunteer_id FROM audit_log WHERE actor_id = ?1 AND action = 'volunteer_number_taken' ORDER BY id")
+                .setParameter(1, account).getResultList());
+        assertThat(tries).extracting(id -> ((Number) id).longValue()).containsExactlyElementsOf(listed);
+
+        own.put("phone", DramaNumbers.mobile()); // free, yet refused: a refusal only for taken ones would still answer
+        joinAs(token, own).statusCode(429).body("error", equalTo("numbers_tried"));
+        own.put("phone", listedNumbers.get(0));
+        joinAs(token, own).statusCode(429).body("error", equalTo("numbers_tried"));
+        own.put("phone", ownNumber);
+        own.put("firstName", "Prudence"); // their own number kept: the entry still changes
+        joinAs(token, own).statusCode(200).body("firstName", equalTo("Prudence")).body("phone", equalTo(ownNumber));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM audit_log WHERE actor_id = ?1 AND action = 'volunteer_number_taken'")
+                .setParameter(1, account).getSingleResult()).longValue())).isEqualTo(3);
+        // a coordinator sees every number anyway: told each time, no limit
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> again = ListFixtures.volunteer("Isla", "female", area);
+            again.put("phone", listedNumbers.get(i % 3));
+            ListFixtures.add(again).statusCode(409).body("error", equalTo("already_listed"));
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse joinAs(String token, Map<String, Object> entry) {
+        return given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON).body(entry)
+                .put("/api/volunteers/me").then();
+    }
+
     @Test
     void theSameNumberCannotBeListedTwice() {
         long area = ListFixtures.area(ListFixtures.origin(), 0);
