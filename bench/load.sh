@@ -51,4 +51,4 @@ if ! ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -
     -Dstepcalls.bench.only="${BENCH_ONLY:-}" -Dstepcalls.bench.scale="${BENCH_SCALE:-1}" ${aot[@]+"${aot[@]}"} >"$log" 2>&1; then
   tail -40 "$log"; echo "benchmark failed; see $log"; exit 1
 fi
-grep -E "^(seeded|AOT cache|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|app memory|Total: |-  *[A-Z][a-zA-Z ]* \\(reserved|Rss|Anonymous|  .*STATUS|  .*sequential scan|  .*warmed|first minute:)" "$log"
+grep -E "^(seeded|AOT cache|plan of|scenario|floor|latest|topic page|search|contacts|create post|pgbench|app RSS|app memory|code cache|CodeHeap|CodeCache:| total_blobs|Total: |-  *[A-Z][a-zA-Z ]* \\(reserved|Rss|Anonymous|  .*STATUS|  .*sequential scan|  .*warmed|first minute:)" "$log"

@@ -293,16 +293,28 @@ public final class PackagedStack implements AutoCloseable {
 
     /**
      * Where the app's memory goes, for a run started with {@code -XX:NativeMemoryTracking=summary}: the JVM's
-     * own account (jcmd beside the java that runs the app) and the kernel's split of the RSS into anonymous
-     * and file-backed pages.
+     * own account (jcmd beside the java that runs the app), the kernel's split of the RSS into anonymous
+     * and file-backed pages, and the code cache before and after a full collection (what of it only a
+     * collection would free). The collection changes the app: call it last.
      */
     public String appMemoryReport() throws IOException, InterruptedException {
-        Path jcmd = DeploymentFiles.runtimeImage().java().resolveSibling("jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "VM.native_memory", "summary")
-                .redirectErrorStream(true).start();
-        String nativeMemory = new String(process.getInputStream().readAllBytes());
+        StringBuilder report = new StringBuilder();
+        report.append(jcmd("VM.native_memory", "summary"));
+        report.append(Files.readString(Path.of("/proc/" + app.pid() + "/smaps_rollup")));
+        report.append("code cache now:\n").append(jcmd("Compiler.codecache"));
+        jcmd("GC.run");
+        report.append("code cache after a full collection:\n").append(jcmd("Compiler.codecache"));
+        return report.toString();
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(DeploymentFiles.runtimeImage().java().resolveSibling("jcmd").toString(),
+                Long.toString(app.pid())));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
-        return nativeMemory + Files.readString(Path.of("/proc/" + app.pid() + "/smaps_rollup"));
+        return output;
     }
 
     @Override
