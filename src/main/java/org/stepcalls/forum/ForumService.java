@@ -61,7 +61,7 @@ public class ForumService {
     @Inject
     Mentions mentions;
 
-    /** A hidden post's e-mails not yet sent are withdrawn: they may quote it. */
+    /** A hidden or edited post's e-mails are withdrawn: they may quote it. */
     @Inject
     MailOutbox outbox;
 
@@ -221,7 +221,11 @@ public class ForumService {
         revision.persist();
         post.write(rendered);
         post.editedAt = revision.replacedAt;
-        mentions.notifyNewlyMentioned(post, category);
+        // its queued e-mails quote or tell of the text just replaced: an edit is how a first post is taken back
+        outbox.withdraw(post.id);
+        if (!post.hidden) { // a hidden post tells nobody anything new
+            mentions.notifyNewlyMentioned(post, category);
+        }
         return new Saved(post.id, body.redactions());
     }
 

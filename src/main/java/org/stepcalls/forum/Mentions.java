@@ -98,7 +98,7 @@ public class Mentions {
                     .setParameter(1, post.id).setParameter(2, accountId).executeUpdate();
             notifications.notify(accountId, post.topic.id, KIND,
                     "@" + author + " mentioned you in topic #" + post.topic.id + ", post " + post.postNumber + ".",
-                    new Notifications.Quote(post.id, null));
+                    new Notifications.AboutPost(post.id, null));
         }
     }
 

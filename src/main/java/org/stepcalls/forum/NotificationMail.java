@@ -49,11 +49,11 @@ public class NotificationMail {
     }
 
     /** An in-app notification's e-mail: its kind picks the event; the quote only where the category allows. */
-    void forNotification(long accountId, Topic topic, String kind, String sentence, Notifications.Quote quote) {
+    void forNotification(long accountId, Topic topic, String kind, String sentence, Notifications.AboutPost post) {
         EmailEvent.forKind(kind).ifPresent(event -> {
-            boolean quotable = topic != null && quote != null && EmailPrivacy.mayQuote(topic.category);
-            send(accountId, topic == null ? null : topic.id, quote == null ? null : quote.postId(), event,
-                    new Content(List.of(sentence), quotable ? quote.text() : null,
+            boolean quotable = topic != null && post != null && EmailPrivacy.mayQuote(topic.category);
+            send(accountId, topic == null ? null : topic.id, post == null ? null : post.postId(), event,
+                    new Content(List.of(sentence), quotable ? post.quote() : null,
                             topic == null ? "/notifications" : topicPath(topic), "Open it"));
         });
     }

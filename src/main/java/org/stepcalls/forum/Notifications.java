@@ -28,18 +28,18 @@ public class Notifications {
     }
 
     /**
-     * The post a notification tells of and, where {@code text} is not null, already-redacted text of it
-     * the e-mail may quote — only where the topic's category allows it ({@link EmailPrivacy}); never for
-     * the calls board or Helpliners. Hiding or deleting the post withdraws the e-mail if not yet sent.
+     * The post a notification tells of — hiding, editing or deleting it withdraws the e-mail if not yet
+     * sent — and, where not null, already-redacted text of it the e-mail may {@code quote}: only where the
+     * topic's category allows it ({@link EmailPrivacy}); never for the calls board or Helpliners.
      */
-    public record Quote(long postId, String text) {
+    public record AboutPost(long postId, String quote) {
     }
 
     public void notify(long accountId, Long topicId, String kind, String text) {
         notify(accountId, topicId, kind, text, null);
     }
 
-    public void notify(long accountId, Long topicId, String kind, String text, Quote quote) {
+    public void notify(long accountId, Long topicId, String kind, String text, AboutPost post) {
         Notification notification = new Notification();
         notification.accountId = accountId;
         notification.topicId = topicId;
@@ -47,7 +47,7 @@ public class Notifications {
         notification.text = text;
         notification.createdAt = OffsetDateTime.now();
         notification.persist();
-        mail.forNotification(accountId, topicId == null ? null : Topic.findById(topicId), kind, text, quote);
+        mail.forNotification(accountId, topicId == null ? null : Topic.findById(topicId), kind, text, post);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -44,9 +44,9 @@ public class ReplyNotifications {
         String text = quotable
                 ? reply.author.displayName + " replied in your topic “" + topic.title() + "”."
                 : reply.author.displayName + " replied in a topic you started in " + topic.category.name + ".";
-        Notifications.Quote quote = new Notifications.Quote(reply.id, quotable ? excerpt(VisibleText.of(reply.html()).text()) : null);
+        Notifications.AboutPost about = new Notifications.AboutPost(reply.id, quotable ? excerpt(VisibleText.of(reply.html()).text()) : null);
         for (long recipient : recipients) {
-            notifications.notify(recipient, topic.id, KIND, text, quote);
+            notifications.notify(recipient, topic.id, KIND, text, about);
         }
     }
 

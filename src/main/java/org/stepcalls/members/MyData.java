@@ -103,8 +103,10 @@ public class MyData {
             entityManager.createNativeQuery("DELETE FROM " + table + " WHERE account_id = ?1").setParameter(1, viewer.accountId())
                     .executeUpdate();
         }
-        // the address, queued e-mails and e-mail settings go with the account
-        entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE account_id = ?1").setParameter(1, viewer.accountId())
+        // the address, queued e-mails and e-mail settings go with the account; so do mails to others
+        // about their posts, which name them ("Ada replied …") as the posts no longer will
+        entityManager.createNativeQuery("DELETE FROM mail_outbox m WHERE m.account_id = ?1 OR EXISTS "
+                + "(SELECT 1 FROM posts p WHERE p.id = m.post_id AND p.author_id = ?1)").setParameter(1, viewer.accountId())
                 .executeUpdate();
         entityManager.createNativeQuery("DELETE FROM notification_settings WHERE account_id = ?1")
                 .setParameter(1, viewer.accountId()).executeUpdate();

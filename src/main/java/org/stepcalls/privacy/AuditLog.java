@@ -16,7 +16,7 @@ public class AuditLog {
     public enum Action {
         POST_HIDDEN, POST_UNHIDDEN, TOPIC_CLOSED, TOPIC_REOPENED, TOPIC_PINNED, TOPIC_UNPINNED,
         VOLUNTEER_ADDED, VOLUNTEER_UPDATED, VOLUNTEER_REMOVED, VOLUNTEER_JOINED, VOLUNTEER_LEFT, VOLUNTEERS_IMPORTED,
-        /** A member joining the list gave a number already on it (the entry that has it is named): each try is seen. */
+        /** A member joining the list gave a number already on it (the row names the entry): each such answer is kept. */
         VOLUNTEER_NUMBER_TAKEN,
         MEETING_CONTACT_REMOVED, CALLER_PHONE_REVEALED, CALL_NUDGED, ACCOUNT_DELETED,
         /** A coordinator settled a task a call raised; the detail is how (clean_date_updated, kept_on_list …). */
@@ -63,12 +63,6 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFlag(long actorId, Action action, long topicId, long postId, String reason) {
         persist(actorId, action, topicId, postId, null, reason);
-    }
-
-    /** How often {@code actorId} did {@code action} since {@code since}: what a limit on repeated tries counts. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long countSince(long actorId, Action action, OffsetDateTime since) {
-        return AuditEntry.count("actorId = ?1 and action = ?2 and at > ?3", actorId, action.code(), since);
     }
 
     private void persist(Long actorId, Action action, Long topicId, Long postId, Long volunteerId, String detail) {

@@ -172,7 +172,9 @@ public class CryptoService {
         /** Not sealed: the keyed hash that signs one-click unsubscribe links in e-mails (forum.UnsubscribeLinks). */
         UNSUBSCRIBE_LINK,
         /** A list number's display form, sealed beside it so a lookup never formats; bound to volunteers.id / meetings.id. */
-        VOLUNTEER_PHONE_DISPLAY, MEETING_CONTACT_PHONE_DISPLAY;
+        VOLUNTEER_PHONE_DISPLAY, MEETING_CONTACT_PHONE_DISPLAY,
+        /** Not sealed: the keyed hash of a sign-in identity that counts its tries of listed numbers (volunteers.NumberTries). */
+        SIGN_IN_IDENTITY;
 
         byte[] bind(long row) {
             return bind(Long.toString(row));

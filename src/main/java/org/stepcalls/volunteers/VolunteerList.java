@@ -25,7 +25,6 @@ import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.PhoneNumbers;
 import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
-
 /**
  * The 12th Step list: coordinators keep it, members join and leave it themselves (R13). Numbers
  * are sealed before they reach an entity and opened only for someone allowed to see them.
@@ -43,12 +42,6 @@ public class VolunteerList {
      */
     public static final Pattern FIRST_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}'\\u2019 .\\-]{0,39}");
     static final LocalDate EARLIEST_CLEAN_DATE = LocalDate.of(1953, 1, 1);
-    /**
-     * "That number is already on the list" tells a member something about a number not theirs: after
-     * this many such answers in a day, a member's join or change of number waits a day, whether its
-     * number is taken or not (else the refusal itself would still answer). Each answer is audited.
-     */
-    static final int TAKEN_NUMBERS_A_DAY = 3;
 
     private final Permissions permissions;
     private final PhoneNumbers phoneNumbers;
@@ -57,9 +50,11 @@ public class VolunteerList {
     private final AuditLog audit;
     private final ListNames names;
     private final DisplayForms displayForms;
+    private final NumberTries numberTries;
 
     VolunteerList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, VolunteerSettings settings,
-            AuditLog audit, ListNames names, DisplayForms displayForms) {
+            AuditLog audit, ListNames names, DisplayForms displayForms, NumberTries numberTries) {
+        this.numberTries = numberTries;
         this.names = names;
         this.displayForms = displayForms;
         this.permissions = permissions;
@@ -269,27 +264,23 @@ public class VolunteerList {
     }
 
     /**
-     * One entry per number. Coordinators see every number, so they are told plainly; a member is told
-     * too (it is how someone already on the old list learns to ask a coordinator to link them), but
-     * only {@link #TAKEN_NUMBERS_A_DAY} times a day, and each time is audited with the entry named.
+     * One entry per number. A coordinator changing the list sees every number, so is told plainly; a
+     * member is told too (it is how someone already on the old list learns to ask to be linked), within
+     * {@link NumberTries}' limit, each time audited with the entry named.
      */
     private void requireNumberFree(Volunteer volunteer, byte[] index, Viewer member) {
         boolean newNumber = volunteer.phoneIndex == null || !Arrays.equals(volunteer.phoneIndex, index);
-        if (member != null && newNumber && audit.countSince(member.accountId(), Action.VOLUNTEER_NUMBER_TAKEN,
-                OffsetDateTime.now().minusDays(1)) >= TAKEN_NUMBERS_A_DAY) {
-            throw ApiException.tooManyTries("phone", "numbers_tried", "You have given numbers that are already on the "
-                    + "list several times today, so a new number cannot be taken until tomorrow. Ask a coordinator to add "
-                    + "or link you.");
-        }
+        byte[] identity = member != null && newNumber ? numberTries.requireTriesLeft(member.accountId()) : null;
         Volunteer sameNumber = Volunteer.find("phoneIndex", index).firstResult();
         if (sameNumber == null || sameNumber.equals(volunteer)) {
             return;
         }
         if (member == null) {
-            throw ApiException.conflict("phone", "already_listed", "Someone on the list already has that number.");
+            throw ApiException.conflictOnField("phone", "already_listed", "Someone on the list already has that number.");
         }
+        numberTries.record(identity);
         audit.recordListChange(member.accountId(), Action.VOLUNTEER_NUMBER_TAKEN, sameNumber.id, null);
-        throw new NumberTaken(); // commits the record of the try (join's dontRollbackOn)
+        throw new NumberTaken(); // commits the try and its audit record (join's dontRollbackOn)
     }
 
     private void erase(Volunteer volunteer) {

@@ -51,12 +51,13 @@ public class MailOutbox {
     }
 
     /**
-     * The post was hidden or deleted: its mails not yet sent never go (they may quote it). A mail being
-     * handed to SMTP right now holds its row's lock; this waits for it, and then finds it sent.
+     * The post was hidden, edited or deleted: its mails not yet sent never go (they may quote it), and
+     * the copies of those sent are not kept either. A mail in the batch being handed to SMTP right now
+     * is locked until the batch ends; this waits for it, then deletes it sent or still queued.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdraw(long postId) {
-        entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE post_id = ?1 AND sent_at IS NULL")
-                .setParameter(1, postId).executeUpdate();
+        entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE post_id = ?1").setParameter(1, postId)
+                .executeUpdate();
     }
 }

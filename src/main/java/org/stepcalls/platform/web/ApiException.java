@@ -74,7 +74,7 @@ public class ApiException extends RuntimeException {
     }
 
     /** A conflict with what is saved, caused by one field of a form or body. */
-    public static ApiException conflict(String field, String code, String message) {
+    public static ApiException conflictOnField(String field, String code, String message) {
         return new ApiException(409, code, message, field);
     }
 

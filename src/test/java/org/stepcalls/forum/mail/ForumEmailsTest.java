@@ -121,6 +121,31 @@ class ForumEmailsTest {
         openerClient.get("/api/notifications").body("findAll { it.kind == 'reply' }.size()", org.hamcrest.Matchers.is(4));
     }
 
+    @Test
+    void anAnnouncementEditedBeforeItsMailGoesIsNotMailedInItsOldWords() {
+        String keen = unique("kay");
+        new ForumApiClient(TestUsers.member(keen)).put("/api/me/notification-settings", Map.of("announcements", true))
+                .statusCode(200);
+        ForumApiClient coordinator = new ForumApiClient(TestUsers.coordinator(unique("carys")));
+        long topic = coordinator.createTopicId("announcements", "Rota change", "Ring Olive at home about the rota.");
+        long first = coordinator.topic(topic).statusCode(200).extract().jsonPath().getLong("posts[0].id");
+        coordinator.edit(first, "Ask the coordinators about the rota.").statusCode(200);
+        sender.sendDue();
+        assertThat(Mailbox.to(TestUsers.email(keen))).isEmpty();
+    }
+
+    @Test
+    void anErasedMembersQueuedRepliesAreNotMailedWithTheirName() {
+        String opener = unique("orla");
+        String leaving = unique("lenny");
+        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Service meeting",
+                "Who is coming?");
+        new ForumApiClient(TestUsers.member(leaving)).reply(topic, "I am.").statusCode(201);
+        given().header("Authorization", TestUsers.bearer(TestUsers.member(leaving))).delete("/api/me").then().statusCode(204);
+        sender.sendDue();
+        assertThat(Mailbox.to(TestUsers.email(opener))).isEmpty();
+    }
+
     private static long replyIn(ForumApiClient opener, ForumApiClient replier, String title) {
         long topic = opener.createTopicId("general", title, "Topic: " + title + ".");
         return replier.reply(topic, "Reply to “" + title + "”: more detail than intended.").statusCode(201).extract()

@@ -200,9 +200,12 @@ class VolunteerNumbersTest {
 
         for (String taken : listedNumbers) {
             own.put("phone", taken);
+            own.put("firstName", "Mallory"); // refused with the number: nothing of the entry changes
             joinAs(token, own).statusCode(409).body("error", equalTo("already_listed"))
                     .body("message", org.hamcrest.Matchers.containsString("ask a coordinator"));
         }
+        new ForumApiClient(token).get("/api/volunteers/me").statusCode(200).body("firstName", equalTo("Prue"))
+                .body("phone", equalTo(ownNumber));
         long account = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT id FROM accounts WHERE subject = ?1").setParameter(1, "sub-" + name).getSingleResult()).longValue());
         List<?> tries = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
@@ -225,6 +228,52 @@ class VolunteerNumbersTest {
             Map<String, Object> again = ListFixtures.volunteer("Isla", "female", area);
             again.put("phone", listedNumbers.get(i % 3));
             ListFixtures.add(again).statusCode(409).body("error", equalTo("already_listed"));
+        }
+    }
+
+    @Test
+    void deletingTheAccountDoesNotStartTheDaysTriesAfresh() { // R4
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> listed = ListFixtures.volunteer("Jude", "female", area);
+        ListFixtures.addId(listed);
+        String token = TestUsers.member("quin" + org.stepcalls.FreshLetters.of(6));
+        Map<String, Object> entry = ListFixtures.volunteer("Quin", "female", area);
+        entry.put("phone", listed.get("phone"));
+        for (int i = 0; i < 3; i++) {
+            joinAs(token, entry).statusCode(409).body("error", equalTo("already_listed"));
+        }
+        given().header("Authorization", TestUsers.bearer(token)).delete("/api/me").then().statusCode(204);
+        entry.put("phone", DramaNumbers.mobile()); // the same identity signs in again: a new account, the same count
+        joinAs(token, entry).statusCode(429).body("error", equalTo("numbers_tried"));
+    }
+
+    @Test
+    void triesSentAtOnceAreCountedOneAfterAnother() throws Exception { // R4
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> listed = ListFixtures.volunteer("Kit", "female", area);
+        ListFixtures.addId(listed);
+        String token = TestUsers.member("rosa" + org.stepcalls.FreshLetters.of(6));
+        Map<String, Object> entry = ListFixtures.volunteer("Rosa", "female", area);
+        entry.put("phone", listed.get("phone"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return joinAs(token, entry).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(status -> status == 409).hasSize(3);
+            assertThat(statuses).filteredOn(status -> status == 429).hasSize(7);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

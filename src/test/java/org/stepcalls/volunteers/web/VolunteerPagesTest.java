@@ -69,6 +69,28 @@ class VolunteerPagesTest {
     }
 
     @Test
+    void aMemberGivingAListedNumberSeesTheFormAgainThenTheDaysLimit() { // R4
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        String listed = DramaNumbers.mobile();
+        assertThat(coordinator.submit("/volunteers/new", "/volunteers/new", fields("Vera", listed, area)).statusCode())
+                .isEqualTo(303);
+        PageSession member = new PageSession(TestUsers.member("vic" + org.stepcalls.FreshLetters.of(6)));
+        Map<String, String> form = fields("Vic", listed, area);
+        for (int i = 0; i < 3; i++) {
+            Response refused = member.submit("/volunteers/me", "/volunteers/me", form);
+            assertThat(refused.statusCode()).isEqualTo(409);
+            Document page = Jsoup.parse(refused.asString());
+            assertThat(page.select("#phone").attr("aria-invalid")).isEqualTo("true");
+            assertThat(page.select("#firstName").val()).isEqualTo("Vic");
+            assertThat(page.select("[role=alert]").text()).contains("already on the list");
+        }
+        form.put("phone", DramaNumbers.mobile());
+        Response limited = member.submit("/volunteers/me", "/volunteers/me", form);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(Jsoup.parse(limited.asString()).select("[role=alert]").text()).contains("for a day");
+    }
+
+    @Test
     void membersSeeNeitherTheListNorTheFinder() {
         PageSession member = new PageSession(TestUsers.member("yusuf"));
         assertThat(member.get("/volunteers").statusCode()).isEqualTo(403);
