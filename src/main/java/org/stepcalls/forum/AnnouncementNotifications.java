@@ -34,7 +34,8 @@ public class AnnouncementNotifications {
                 "SELECT account_id FROM notification_settings WHERE announcements AND account_id <> ?1 ORDER BY account_id")
                 .setParameter(1, first.author.id).getResultList();
         String text = "New announcement: “" + topic.title() + "”.";
-        Notifications.AboutPost about = new Notifications.AboutPost(first.id, ReplyNotifications.excerpt(VisibleText.of(first.html()).text()));
+        String quote = ReplyNotifications.excerpt(VisibleText.of(first.html()).text());
+        Notifications.AboutPost about = new Notifications.AboutPost(first.id, quote);
         for (Number subscriber : subscribers) {
             notifications.notify(subscriber.longValue(), topic.id, KIND, text, about);
         }

@@ -61,7 +61,7 @@ public class ForumService {
     @Inject
     Mentions mentions;
 
-    /** A hidden or edited post's e-mails are withdrawn: they may quote it. */
+    /** A hidden post's queued e-mails are withdrawn, an edited one's that quote it. */
     @Inject
     MailOutbox outbox;
 
@@ -221,8 +221,8 @@ public class ForumService {
         revision.persist();
         post.write(rendered);
         post.editedAt = revision.replacedAt;
-        // its queued e-mails quote or tell of the text just replaced: an edit is how a first post is taken back
-        outbox.withdraw(post.id);
+        // queued e-mails quoting the text just replaced: an edit is how a first post is taken back
+        outbox.withdrawQuotes(post.id);
         if (!post.hidden) { // a hidden post tells nobody anything new
             mentions.notifyNewlyMentioned(post, category);
         }

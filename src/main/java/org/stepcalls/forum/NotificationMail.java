@@ -52,8 +52,9 @@ public class NotificationMail {
     void forNotification(long accountId, Topic topic, String kind, String sentence, Notifications.AboutPost post) {
         EmailEvent.forKind(kind).ifPresent(event -> {
             boolean quotable = topic != null && post != null && EmailPrivacy.mayQuote(topic.category);
-            send(accountId, topic == null ? null : topic.id, post == null ? null : post.postId(), event,
-                    new Content(List.of(sentence), quotable ? post.quote() : null,
+            String quote = quotable ? post.quote() : null;
+            send(accountId, topic == null ? null : topic.id, post == null ? null : post.postId(), quote != null, event,
+                    new Content(List.of(sentence), quote,
                             topic == null ? "/notifications" : topicPath(topic), "Open it"));
         });
     }
@@ -63,10 +64,10 @@ public class NotificationMail {
      * words — ids, counts, area names — never anything a person typed.
      */
     public void send(long accountId, Long topicId, EmailEvent event, Content content) {
-        send(accountId, topicId, null, event, content);
+        send(accountId, topicId, null, false, event, content);
     }
 
-    private void send(long accountId, Long topicId, Long postId, EmailEvent event, Content content) {
+    private void send(long accountId, Long topicId, Long postId, boolean quotesPost, EmailEvent event, Content content) {
         if (!mail.enabled()) {
             return;
         }
@@ -87,7 +88,7 @@ public class NotificationMail {
         data.put("event", event.subject().toLowerCase(java.util.Locale.ROOT));
         data.put("unsubscribe", unsubscribe);
         data.put("settings", mail.link("/me/notifications"));
-        outbox.enqueue(new OutgoingMail(accountId, topicId, postId, event.jsonName(), account.email, subject,
+        outbox.enqueue(new OutgoingMail(accountId, topicId, postId, quotesPost, event.jsonName(), account.email, subject,
                 text.data(data).render(), html.data(data).render(), unsubscribe));
     }
 

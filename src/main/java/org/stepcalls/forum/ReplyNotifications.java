@@ -44,7 +44,8 @@ public class ReplyNotifications {
         String text = quotable
                 ? reply.author.displayName + " replied in your topic “" + topic.title() + "”."
                 : reply.author.displayName + " replied in a topic you started in " + topic.category.name + ".";
-        Notifications.AboutPost about = new Notifications.AboutPost(reply.id, quotable ? excerpt(VisibleText.of(reply.html()).text()) : null);
+        String quote = quotable ? excerpt(VisibleText.of(reply.html()).text()) : null;
+        Notifications.AboutPost about = new Notifications.AboutPost(reply.id, quote);
         for (long recipient : recipients) {
             notifications.notify(recipient, topic.id, KIND, text, about);
         }

@@ -25,6 +25,8 @@ import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.PhoneNumbers;
 import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
+import io.quarkus.transaction.annotations.Rollback;
+
 /**
  * The 12th Step list: coordinators keep it, members join and leave it themselves (R13). Numbers
  * are sealed before they reach an entity and opened only for someone allowed to see them.
@@ -54,9 +56,9 @@ public class VolunteerList {
 
     VolunteerList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, VolunteerSettings settings,
             AuditLog audit, ListNames names, DisplayForms displayForms, NumberTries numberTries) {
-        this.numberTries = numberTries;
         this.names = names;
         this.displayForms = displayForms;
+        this.numberTries = numberTries;
         this.permissions = permissions;
         this.phoneNumbers = phoneNumbers;
         this.crypto = crypto;
@@ -121,9 +123,11 @@ public class VolunteerList {
     }
 
     /**
-     * Refuses a member a number already on the list; the transaction still commits, with the audit
-     * record of the try and nothing else (it is thrown before the entry is touched or saved).
+     * Refuses a member a number already on the list; the transaction still commits, with the try and its
+     * audit record and nothing else (it is thrown before the entry is touched or saved). {@code Rollback(false)}
+     * holds for every transactional method it passes through, {@code dontRollbackOn} on {@link #join} for that one.
      */
+    @Rollback(false)
     static final class NumberTaken extends ApiException {
         NumberTaken() {
             super(409, "already_listed", "That number is already on the list. If it is yours, ask a coordinator to "

@@ -32,32 +32,46 @@ public class MailOutbox {
         OffsetDateTime now = clock.now();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO mail_outbox (account_id, topic_id, post_id, event, recipient, subject, text_body, html_body,
-                        unsubscribe_url, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO mail_outbox (account_id, topic_id, post_id, quotes_post, event, recipient, subject,
+                        text_body, html_body, unsubscribe_url, created_at, next_attempt_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 insert.setLong(1, mail.accountId());
                 insert.setObject(2, mail.topicId(), Types.BIGINT);
                 insert.setObject(3, mail.postId(), Types.BIGINT);
-                insert.setString(4, mail.event());
-                insert.setString(5, mail.recipient());
-                insert.setString(6, mail.subject());
-                insert.setString(7, mail.text());
-                insert.setString(8, mail.html());
-                insert.setString(9, mail.unsubscribeUrl());
-                insert.setObject(10, now);
+                insert.setBoolean(4, mail.quotesPost());
+                insert.setString(5, mail.event());
+                insert.setString(6, mail.recipient());
+                insert.setString(7, mail.subject());
+                insert.setString(8, mail.text());
+                insert.setString(9, mail.html());
+                insert.setString(10, mail.unsubscribeUrl());
                 insert.setObject(11, now);
+                insert.setObject(12, now);
                 insert.executeUpdate();
             }
         });
     }
 
-    /**
-     * The post was hidden, edited or deleted: its mails not yet sent never go (they may quote it), and
-     * the copies of those sent are not kept either. A mail in the batch being handed to SMTP right now
-     * is locked until the batch ends; this waits for it, then deletes it sent or still queued.
-     */
+    /** The post was hidden or deleted: its mails not yet sent never go, and the copies of those sent are not kept. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdraw(long postId) {
-        entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE post_id = ?1").setParameter(1, postId)
-                .executeUpdate();
+        withdraw(postId, false);
+    }
+
+    /** The post was edited: the mails that quote the text it replaced go the way of {@link #withdraw}; the rest stay. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawQuotes(long postId) {
+        withdraw(postId, true);
+    }
+
+    /**
+     * Skips the rows of a batch being handed to SMTP at this moment (the sender locks them until the
+     * batch ends): such a mail is going anyway, and a hide must not wait on a slow mail server.
+     */
+    private void withdraw(long postId, boolean quotingOnly) {
+        entityManager.createNativeQuery("""
+                DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox
+                    WHERE post_id = ?1 AND (quotes_post OR NOT ?2) FOR UPDATE SKIP LOCKED)""")
+                .setParameter(1, postId).setParameter(2, quotingOnly).executeUpdate();
     }
 }

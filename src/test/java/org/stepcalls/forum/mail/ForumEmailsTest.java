@@ -135,6 +135,37 @@ class ForumEmailsTest {
     }
 
     @Test
+    void anEditedReplyTakesBackOnlyTheMailsThatQuoteIt() {
+        String opener = unique("otto");
+        String watcher = unique("wilma");
+        ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("reg")));
+        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Convention lifts",
+                "Who can drive?");
+        new ForumApiClient(TestUsers.member(watcher)).put("/api/topics/" + topic + "/notification-level",
+                Map.of("level", "watching")).statusCode(200);
+        long reply = replier.reply(topic, "Olive can, she lives on Mill Lane.").statusCode(201).extract().jsonPath()
+                .getLong("id");
+        replier.edit(reply, "Olive can.").statusCode(200);
+        sender.sendDue();
+
+        assertThat(Mailbox.to(TestUsers.email(opener))).isEmpty(); // it quoted the words taken back
+        List<Received> watching = Mailbox.to(TestUsers.email(watcher)); // it quoted nothing: still told
+        assertThat(watching).hasSize(1);
+        assertThat(watching.get(0).all()).contains("New post (#2) in topic " + topic).doesNotContain("Mill Lane");
+    }
+
+    @Test
+    void anEditLeavingTheTextAsItWasKeepsTheMail() {
+        String opener = unique("oona");
+        ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("rudi")));
+        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Keys", "Who has the keys?");
+        long reply = replier.reply(topic, "I have them.").statusCode(201).extract().jsonPath().getLong("id");
+        replier.edit(reply, "I have them.").statusCode(200);
+        sender.sendDue();
+        assertThat(Mailbox.to(TestUsers.email(opener))).hasSize(1);
+    }
+
+    @Test
     void anErasedMembersQueuedRepliesAreNotMailedWithTheirName() {
         String opener = unique("orla");
         String leaving = unique("lenny");

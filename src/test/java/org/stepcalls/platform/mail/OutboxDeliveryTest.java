@@ -80,7 +80,7 @@ class OutboxDeliveryTest {
         for (int i = 0; i < 2 * MailSender.BATCH + 5; i++) {
             recipients.add(TestUsers.email(unique("rita")));
         }
-        QuarkusTransaction.requiringNew().run(() -> recipients.forEach(to -> outbox.enqueue(new OutgoingMail(account, null, null,
+        QuarkusTransaction.requiringNew().run(() -> recipients.forEach(to -> outbox.enqueue(new OutgoingMail(account, null, null, false,
                 "replies", to, "NA Helpline: A new reply", "Someone replied.", "<p>Someone replied.</p>",
                 "http://localhost:8081/unsubscribe/x"))));
         ExecutorService two = Executors.newFixedThreadPool(2);
@@ -102,9 +102,9 @@ class OutboxDeliveryTest {
         long account = accountOf(owner);
         String good = TestUsers.email(unique("rhian"));
         QuarkusTransaction.requiringNew().run(() -> {
-            outbox.enqueue(new OutgoingMail(account, null, null, "replies", "not an address@@", "NA Helpline: A new reply",
+            outbox.enqueue(new OutgoingMail(account, null, null, false, "replies", "not an address@@", "NA Helpline: A new reply",
                     "Someone replied.", "<p>Someone replied.</p>", "http://localhost:8081/unsubscribe/x"));
-            outbox.enqueue(new OutgoingMail(account, null, null, "replies", good, "NA Helpline: A new reply", "Someone replied.",
+            outbox.enqueue(new OutgoingMail(account, null, null, false, "replies", good, "NA Helpline: A new reply", "Someone replied.",
                     "<p>Someone replied.</p>", "http://localhost:8081/unsubscribe/x"));
         });
         sender.sendDue();

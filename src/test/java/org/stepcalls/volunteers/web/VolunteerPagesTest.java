@@ -87,7 +87,7 @@ class VolunteerPagesTest {
         form.put("phone", DramaNumbers.mobile());
         Response limited = member.submit("/volunteers/me", "/volunteers/me", form);
         assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(Jsoup.parse(limited.asString()).select("[role=alert]").text()).contains("for a day");
+        assertThat(Jsoup.parse(limited.asString()).select("[role=alert]").text()).contains("is a day old");
     }
 
     @Test
