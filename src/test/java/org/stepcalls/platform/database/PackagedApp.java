@@ -67,7 +67,7 @@ final class PackagedApp implements AutoCloseable {
     /** {@code java -jar quarkus-run.jar <arguments>} on the image's Java where one is installed, its output to target/app-{logName}.log. */
     static Process jar(List<String> arguments, Map<String, String> environment, Path workDir, String logName) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(DeploymentFiles.runtimeImage().java().toString(),
-                "-Xmx128m", "-jar", Path.of(System.getProperty("app.jar")).toAbsolutePath().toString()));
+                "-Xmx96m", "-jar", Path.of(System.getProperty("app.jar")).toAbsolutePath().toString()));
         command.addAll(arguments);
         ProcessBuilder jar = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log(logName).toFile());
