@@ -66,7 +66,8 @@ public class MailOutbox {
 
     /**
      * Skips the rows of a batch being handed to SMTP at this moment (the sender locks them until the
-     * batch ends): such a mail is going anyway, and a hide must not wait on a slow mail server.
+     * batch ends), as a hide must not wait on a slow mail server: one sent is gone anyway, one that
+     * fails is never retried ({@link MailSender#TAKEN_BACK}).
      */
     private void withdraw(long postId, boolean quotingOnly) {
         entityManager.createNativeQuery("""

@@ -38,6 +38,15 @@ public class MailSender {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
+    /**
+     * A mail whose post was hidden, deleted, or edited since the mail quoted it. The forum withdraws such
+     * mails when it happens (MailOutbox.withdraw); this catches the ones it skipped because this sender
+     * held them at that moment and then failed to send them, so a retry never sends them later.
+     */
+    static final String TAKEN_BACK = """
+            EXISTS (SELECT 1 FROM posts p WHERE p.id = m.post_id
+                AND (p.hidden OR p.deleted_at IS NOT NULL OR (m.quotes_post AND p.edited_at > m.created_at)))""";
+
     private record Queued(long id, String recipient, String subject, String text, String html, String unsubscribeUrl,
             int attempts) {
     }
@@ -110,8 +119,9 @@ public class MailSender {
 
     private List<Queued> claim(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, recipient, subject, text_body, html_body, unsubscribe_url, attempts FROM mail_outbox
-                WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                SELECT id, recipient, subject, text_body, html_body, unsubscribe_url, attempts FROM mail_outbox m
+                WHERE sent_at IS NULL AND next_attempt_at <= ? AND NOT (""" + TAKEN_BACK + """
+                ) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             select.setObject(1, clock.now());
             select.setInt(2, BATCH);
             List<Queued> rows = new ArrayList<>();
@@ -158,6 +168,6 @@ public class MailSender {
     private void prune() {
         OffsetDateTime before = clock.now().minus(KEEP_SENT);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "DELETE FROM mail_outbox WHERE sent_at < ?1").setParameter(1, before).executeUpdate());
+                "DELETE FROM mail_outbox m WHERE sent_at < ?1 OR " + TAKEN_BACK).setParameter(1, before).executeUpdate());
     }
 }

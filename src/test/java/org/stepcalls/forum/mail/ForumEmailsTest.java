@@ -36,6 +36,9 @@ class ForumEmailsTest {
     @Inject
     Notifications notifications;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @Test
     void aReplyMailsTheTopicsOpenerOnceQuotingItAndNobodyElse() {
         String opener = unique("rhoda");
@@ -119,6 +122,32 @@ class ForumEmailsTest {
                 .doesNotContain("Flagged for personal details");
         // the in-app notifications stay: the page shows what is left of each post
         openerClient.get("/api/notifications").body("findAll { it.kind == 'reply' }.size()", org.hamcrest.Matchers.is(4));
+    }
+
+    /** The sender holds a batch while SMTP takes it; a hide then does not wait, and a failed send is not retried. */
+    @Test
+    void aMailTheSenderHeldWhenItsPostWasHiddenIsNeverSentLater() throws Exception {
+        String opener = unique("odile");
+        ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("ross")));
+        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Car park", "Where to park?");
+        long reply = replier.reply(topic, "Behind the hall, next to Olive's house.").statusCode(201).extract().jsonPath()
+                .getLong("id");
+        try (java.sql.Connection sending = dataSource.getConnection()) {
+            sending.setAutoCommit(false);
+            try (java.sql.PreparedStatement claim = sending.prepareStatement(
+                    "SELECT id FROM mail_outbox WHERE post_id = ? FOR UPDATE")) {
+                claim.setLong(1, reply);
+                claim.executeQuery().close();
+            }
+            new ForumApiClient(TestUsers.coordinator(unique("cyd"))).post("/api/posts/" + reply + "/hide",
+                    Map.of("reason", "Names a member's home.")).statusCode(200);
+            sending.rollback(); // the send failed: the row is still queued
+        }
+        sender.sendDue();
+        assertThat(Mailbox.to(TestUsers.email(opener))).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) Account.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM mail_outbox WHERE post_id = ?1").setParameter(1, reply)
+                .getSingleResult()).longValue())).isZero(); // and it is not kept
     }
 
     @Test
