@@ -124,8 +124,8 @@ public class VolunteerList {
 
     /**
      * Refuses a member a number already on the list; the transaction still commits, with the try and its
-     * audit record and nothing else (it is thrown before the entry is touched or saved). {@code Rollback(false)}
-     * holds for every transactional method it passes through, {@code dontRollbackOn} on {@link #join} for that one.
+     * audit record and nothing else (it is thrown before the entry is touched or saved): {@code Rollback(false)}
+     * holds for every transactional method it passes through.
      */
     @Rollback(false)
     static final class NumberTaken extends ApiException {
@@ -136,7 +136,7 @@ public class VolunteerList {
     }
 
     /** A member joins, or updates their entry; they must acknowledge the guidelines (R6). */
-    @Transactional(dontRollbackOn = NumberTaken.class)
+    @Transactional
     public VolunteerView join(Viewer viewer, VolunteerInput input) {
         requireMember(viewer);
         Volunteer volunteer = Volunteer.findByAccount(viewer.accountId());
@@ -284,7 +284,7 @@ public class VolunteerList {
         }
         numberTries.record(identity);
         audit.recordListChange(member.accountId(), Action.VOLUNTEER_NUMBER_TAKEN, sameNumber.id, null);
-        throw new NumberTaken(); // commits the try and its audit record (join's dontRollbackOn)
+        throw new NumberTaken(); // commits the try and its audit record
     }
 
     private void erase(Volunteer volunteer) {

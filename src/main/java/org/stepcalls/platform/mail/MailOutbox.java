@@ -65,14 +65,17 @@ public class MailOutbox {
     }
 
     /**
-     * Skips the rows of a batch being handed to SMTP at this moment (the sender locks them until the
-     * batch ends), as a hide must not wait on a slow mail server: one sent is gone anyway, one that
-     * fails is never retried ({@link MailSender#TAKEN_BACK}).
+     * Deletes the mails at once, but for those in a batch being handed to SMTP at this moment: the
+     * sender locks them until the batch ends, and a hide must not wait on a slow mail server. Those
+     * are marked instead — one sent is pruned as a sent copy, one that failed is never retried.
      */
     private void withdraw(long postId, boolean quotingOnly) {
         entityManager.createNativeQuery("""
-                DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox
-                    WHERE post_id = ?1 AND (quotes_post OR NOT ?2) FOR UPDATE SKIP LOCKED)""")
+                WITH deleted AS (DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox
+                        WHERE post_id = ?1 AND (quotes_post OR NOT ?2) FOR UPDATE SKIP LOCKED) RETURNING id)
+                INSERT INTO mail_withdrawn (mail_id) SELECT id FROM mail_outbox
+                    WHERE post_id = ?1 AND (quotes_post OR NOT ?2) AND id NOT IN (SELECT id FROM deleted)
+                ON CONFLICT DO NOTHING""")
                 .setParameter(1, postId).setParameter(2, quotingOnly).executeUpdate();
     }
 }

@@ -38,14 +38,8 @@ public class MailSender {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
-    /**
-     * A mail whose post was hidden, deleted, or edited since the mail quoted it. The forum withdraws such
-     * mails when it happens (MailOutbox.withdraw); this catches the ones it skipped because this sender
-     * held them at that moment and then failed to send them, so a retry never sends them later.
-     */
-    static final String TAKEN_BACK = """
-            EXISTS (SELECT 1 FROM posts p WHERE p.id = m.post_id
-                AND (p.hidden OR p.deleted_at IS NOT NULL OR (m.quotes_post AND p.edited_at > m.created_at)))""";
+    /** Marked by {@link MailOutbox#withdraw} because this sender held it then: never claimed again. */
+    private static final String WITHDRAWN = "EXISTS (SELECT 1 FROM mail_withdrawn w WHERE w.mail_id = m.id)";
 
     private record Queued(long id, String recipient, String subject, String text, String html, String unsubscribeUrl,
             int attempts) {
@@ -120,8 +114,8 @@ public class MailSender {
     private List<Queued> claim(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, recipient, subject, text_body, html_body, unsubscribe_url, attempts FROM mail_outbox m
-                WHERE sent_at IS NULL AND next_attempt_at <= ? AND NOT (""" + TAKEN_BACK + """
-                ) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                WHERE sent_at IS NULL AND next_attempt_at <= ?""" + " AND NOT " + WITHDRAWN
+                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setObject(1, clock.now());
             select.setInt(2, BATCH);
             List<Queued> rows = new ArrayList<>();
@@ -165,9 +159,15 @@ public class MailSender {
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
+    /** Sent copies kept an hour, withdrawn mails at once, and the marks of mails already gone. */
     private void prune() {
         OffsetDateTime before = clock.now().minus(KEEP_SENT);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "DELETE FROM mail_outbox m WHERE sent_at < ?1 OR " + TAKEN_BACK).setParameter(1, before).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("DELETE FROM mail_outbox m WHERE sent_at < ?1 OR " + WITHDRAWN)
+                    .setParameter(1, before).executeUpdate();
+            entityManager.createNativeQuery(
+                    "DELETE FROM mail_withdrawn w WHERE NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.id = w.mail_id)")
+                    .executeUpdate();
+        });
     }
 }

@@ -129,9 +129,8 @@ class ForumEmailsTest {
     void aMailTheSenderHeldWhenItsPostWasHiddenIsNeverSentLater() throws Exception {
         String opener = unique("odile");
         ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("ross")));
-        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Car park", "Where to park?");
-        long reply = replier.reply(topic, "Behind the hall, next to Olive's house.").statusCode(201).extract().jsonPath()
-                .getLong("id");
+        long reply = replyIn(new ForumApiClient(TestUsers.member(opener)), replier, "Car park",
+                "Behind the hall, next to Olive's house.");
         try (java.sql.Connection sending = dataSource.getConnection()) {
             sending.setAutoCommit(false);
             try (java.sql.PreparedStatement claim = sending.prepareStatement(
@@ -148,6 +147,9 @@ class ForumEmailsTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) Account.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM mail_outbox WHERE post_id = ?1").setParameter(1, reply)
                 .getSingleResult()).longValue())).isZero(); // and it is not kept
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) Account.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM mail_withdrawn").getSingleResult()).longValue()))
+                .isZero(); // nor the mark that held it back
     }
 
     @Test
@@ -187,8 +189,7 @@ class ForumEmailsTest {
     void anEditLeavingTheTextAsItWasKeepsTheMail() {
         String opener = unique("oona");
         ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("rudi")));
-        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Keys", "Who has the keys?");
-        long reply = replier.reply(topic, "I have them.").statusCode(201).extract().jsonPath().getLong("id");
+        long reply = replyIn(new ForumApiClient(TestUsers.member(opener)), replier, "Keys", "I have them.");
         replier.edit(reply, "I have them.").statusCode(200);
         sender.sendDue();
         assertThat(Mailbox.to(TestUsers.email(opener))).hasSize(1);
@@ -207,9 +208,13 @@ class ForumEmailsTest {
     }
 
     private static long replyIn(ForumApiClient opener, ForumApiClient replier, String title) {
+        return replyIn(opener, replier, title, "Reply to “" + title + "”: more detail than intended.");
+    }
+
+    /** A topic of the opener's with one reply; returns the reply's id. */
+    private static long replyIn(ForumApiClient opener, ForumApiClient replier, String title, String reply) {
         long topic = opener.createTopicId("general", title, "Topic: " + title + ".");
-        return replier.reply(topic, "Reply to “" + title + "”: more detail than intended.").statusCode(201).extract()
-                .jsonPath().getLong("id");
+        return replier.reply(topic, reply).statusCode(201).extract().jsonPath().getLong("id");
     }
 
     @Test

@@ -233,12 +233,8 @@ class VolunteerNumbersTest {
 
     @Test
     void deletingTheAccountDoesNotStartTheDaysTriesAfresh() { // R4
-        long area = ListFixtures.area(ListFixtures.origin(), 0);
-        Map<String, Object> listed = ListFixtures.volunteer("Jude", "female", area);
-        ListFixtures.addId(listed);
         String token = TestUsers.member("quin" + org.stepcalls.FreshLetters.of(6));
-        Map<String, Object> entry = ListFixtures.volunteer("Quin", "female", area);
-        entry.put("phone", listed.get("phone"));
+        Map<String, Object> entry = entryWithAListedNumber("Quin");
         for (int i = 0; i < 3; i++) {
             joinAs(token, entry).statusCode(409).body("error", equalTo("already_listed"));
         }
@@ -250,12 +246,8 @@ class VolunteerNumbersTest {
 
     @Test
     void triesSentAtOnceAreCountedOneAfterAnother() throws Exception { // R4
-        long area = ListFixtures.area(ListFixtures.origin(), 0);
-        Map<String, Object> listed = ListFixtures.volunteer("Kit", "female", area);
-        ListFixtures.addId(listed);
         String token = TestUsers.member("rosa" + org.stepcalls.FreshLetters.of(6));
-        Map<String, Object> entry = ListFixtures.volunteer("Rosa", "female", area);
-        entry.put("phone", listed.get("phone"));
+        Map<String, Object> entry = entryWithAListedNumber("Rosa");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
         try {
             List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
@@ -276,6 +268,16 @@ class VolunteerNumbersTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** {@code firstName}'s entry giving the number of someone a coordinator has just listed. */
+    private static Map<String, Object> entryWithAListedNumber(String firstName) {
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> listed = ListFixtures.volunteer("Jude", "female", area);
+        ListFixtures.addId(listed);
+        Map<String, Object> entry = ListFixtures.volunteer(firstName, "female", area);
+        entry.put("phone", listed.get("phone"));
+        return entry;
     }
 
     private static io.restassured.response.ValidatableResponse joinAs(String token, Map<String, Object> entry) {
