@@ -26,6 +26,10 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "topic_id")
     public Long topicId;
 
+    /** The post it tells of, if any. */
+    @Column(name = "post_id")
+    public Long postId;
+
     @Column(nullable = false)
     public String kind;
 

@@ -43,11 +43,27 @@ public class Notifications {
         Notification notification = new Notification();
         notification.accountId = accountId;
         notification.topicId = topicId;
+        notification.postId = post == null ? null : post.postId();
         notification.kind = kind;
         notification.text = text;
         notification.createdAt = OffsetDateTime.now();
         notification.persist();
         mail.forNotification(accountId, topicId == null ? null : Topic.findById(topicId), kind, text, post);
+    }
+
+    /**
+     * The author of posts erased their account: the notifications about those posts stop naming them, as
+     * the posts do. Only the name the text starts with changes, whatever it was then ({@link
+     * ReplyNotifications}: the display name; {@link Mentions}: the {@code @username}).
+     */
+    public void forgetAuthor(long authorId, String formerName, String formerUsername) {
+        Notification.getEntityManager().createNativeQuery("""
+                UPDATE notifications n SET text = regexp_replace(regexp_replace(n.text,
+                        '^.*? replied in (your topic “|a topic you started in )', ?2 || ' replied in \\1'),
+                    '^@\\S+ mentioned you in topic #', '@' || ?3 || ' mentioned you in topic #')
+                FROM posts p WHERE n.post_id = p.id AND p.author_id = ?1""")
+                .setParameter(1, authorId).setParameter(2, formerName).setParameter(3, formerUsername)
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.stepcalls.forum.NotificationSettings;
+import org.stepcalls.forum.Notifications;
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.Accounts;
 import org.stepcalls.platform.security.UsernameSuggester;
@@ -54,14 +55,16 @@ public class MyData {
     private final AuditLog audit;
     private final NotificationSettings emailSettings;
     private final Accounts accounts;
+    private final Notifications notifications;
 
     MyData(EntityManager entityManager, VolunteerList volunteers, AuditLog audit, NotificationSettings emailSettings,
-            Accounts accounts) {
+            Accounts accounts, Notifications notifications) {
         this.entityManager = entityManager;
         this.volunteers = volunteers;
         this.audit = audit;
         this.emailSettings = emailSettings;
         this.accounts = accounts;
+        this.notifications = notifications;
     }
 
     @SuppressWarnings("unchecked")
@@ -108,6 +111,9 @@ public class MyData {
         entityManager.createNativeQuery("DELETE FROM mail_outbox m WHERE m.account_id = ?1 OR EXISTS "
                 + "(SELECT 1 FROM posts p WHERE p.id = m.post_id AND p.author_id = ?1)").setParameter(1, viewer.accountId())
                 .executeUpdate();
+        // others' notifications about their posts stop naming them ("Ada replied …" → "A former member replied …")
+        notifications.forgetAuthor(viewer.accountId(), "A " + FORMER_MEMBER,
+                UsernameSuggester.ERASED_PREFIX + viewer.accountId());
         entityManager.createNativeQuery("DELETE FROM notification_settings WHERE account_id = ?1")
                 .setParameter(1, viewer.accountId()).executeUpdate();
         entityManager.createNativeQuery("UPDATE meetings SET contact_name = NULL, contact_phone_cipher = NULL, "

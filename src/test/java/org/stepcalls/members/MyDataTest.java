@@ -56,6 +56,33 @@ class MyDataTest {
     }
 
     @Test
+    void othersNotificationsAboutAnErasedMembersPostsStopNamingThem() { // GDPR Art. 17
+        String leavingName = "lothar" + org.stepcalls.FreshLetters.of(6);
+        String token = TestUsers.member(leavingName);
+        ForumApiClient leaving = new ForumApiClient(token);
+        ForumApiClient opener = new ForumApiClient(TestUsers.member("odalys" + org.stepcalls.FreshLetters.of(6)));
+        ForumApiClient mentioned = new ForumApiClient(TestUsers.member("mireille" + org.stepcalls.FreshLetters.of(6)));
+        String mentionedName = mentioned.get("/api/me/username").statusCode(200).extract().jsonPath().getString("username");
+        String leavingUsername = leaving.get("/api/me/username").statusCode(200).extract().jsonPath().getString("username");
+        long topic = opener.createTopicId("general", "Walk on Sunday", "Who is coming?");
+        leaving.reply(topic, "I am, and so is @" + mentionedName + ".").statusCode(201);
+        assertThat(opener.get("/api/notifications").extract().jsonPath().getList("text", String.class))
+                .anyMatch(text -> text.startsWith(leavingName + " replied in your topic"));
+        assertThat(mentioned.get("/api/notifications").extract().jsonPath().getList("text", String.class))
+                .anyMatch(text -> text.startsWith("@" + leavingUsername + " mentioned you"));
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT id FROM accounts WHERE display_name = ?1").setParameter(1, leavingName).getSingleResult()).longValue());
+
+        given().header("Authorization", TestUsers.bearer(token)).delete("/api/me").then().statusCode(204);
+
+        String told = String.join("\n", opener.get("/api/notifications").extract().jsonPath().getList("text", String.class));
+        assertThat(told).contains("A former member replied in your topic “Walk on Sunday”.").doesNotContain(leavingName);
+        String mention = String.join("\n", mentioned.get("/api/notifications").extract().jsonPath().getList("text", String.class));
+        assertThat(mention).contains("@former_" + id + " mentioned you in topic #" + topic)
+                .doesNotContain(leavingUsername).doesNotContain(leavingName);
+    }
+
+    @Test
     void nobodyCanTakeTheNameAnErasedAccountGetsAndSoBlockItsErasure() { // GDPR Art. 17
         String token = TestUsers.member("ingeborg");
         ForumApiClient ingeborg = new ForumApiClient(token);
