@@ -50,7 +50,7 @@ public class ForumPages {
         static native TemplateInstance welcome();
 
         /** {@code rows}: on a category's first page its pinned topics, then the page's topics. */
-        static native TemplateInstance latest(TopicPage page, List<TopicSummary> rows, Category category,
+        static native TemplateInstance latest(TopicPage page, List<TopicRow> rows, Category category,
                 List<Category> categories, boolean canCreate, String categoryLevel);
 
         /** {@code visit}: where the reader had read up to, and their level; {@code preview}: rendered HTML or null. */
@@ -92,8 +92,12 @@ public class ForumPages {
         }
         Viewer viewer = currentUser.viewer();
         TopicPage page = queries.latest(viewer, Optional.empty(), before, false);
-        return Templates.latest(page, page.topics(), null, permissions.readableCategories(viewer),
+        return Templates.latest(page, rows(page.topics()), null, permissions.readableCategories(viewer),
                 !postableCategories(viewer).isEmpty(), null);
+    }
+
+    private static List<TopicRow> rows(List<TopicSummary> topics) {
+        return topics.stream().map(TopicRow::of).toList();
     }
 
     @GET
@@ -114,7 +118,7 @@ public class ForumPages {
         TopicPage page = queries.latest(viewer, Optional.of(category), before, true);
         List<TopicSummary> rows = new java.util.ArrayList<>(firstPage ? queries.pinned(viewer, category) : List.of());
         rows.addAll(page.topics());
-        return Templates.latest(page, rows, category, permissions.readableCategories(viewer),
+        return Templates.latest(page, rows(rows), category, permissions.readableCategories(viewer),
                 permissions.canCreateTopicIn(viewer, category), watching.levelOf(viewer, category).value());
     }
 

@@ -1,6 +1,7 @@
 package org.stepcalls.platform.web;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,11 +17,11 @@ public class TimeExtensions {
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
     private static final ZoneId HELPLINE_ZONE = ZoneId.of("Europe/London");
 
-    static String ago(OffsetDateTime time) {
+    public static String ago(OffsetDateTime time) {
         if (time == null) {
             return "";
         }
-        Duration age = Duration.between(time, OffsetDateTime.now());
+        Duration age = Duration.between(time.toInstant(), Instant.now());
         if (age.toMinutes() < 1) {
             return "just now";
         }
@@ -33,7 +34,7 @@ public class TimeExtensions {
         return time.atZoneSameInstant(HELPLINE_ZONE).format(age.toDays() < 300 ? SHORT : FULL);
     }
 
-    static String iso(OffsetDateTime time) {
+    public static String iso(OffsetDateTime time) {
         return time == null ? "" : time.toInstant().toString();
     }
 }

@@ -28,6 +28,34 @@ class ReadingAndWritingPagesTest {
     }
 
     @Test
+    void aLineOfTheListShowsItsTagsCategoryAuthorPostsAndLastActivity() {
+        String author = unique("ulla");
+        ForumApiClient ulla = new ForumApiClient(TestUsers.member(author));
+        PageSession reader = new PageSession(TestUsers.member(unique("ruth")));
+        reader.page("/"); // joins before the topic: it is new to her
+        long topic = ulla.createTopicId("general", "Tea & <b>biscuits</b>", "Who brings them?");
+        ulla.reply(topic, "I will.").statusCode(201);
+
+        Element line = row(reader.page("/"), topic);
+        assertThat(line.select("a.title").text()).isEqualTo("Tea & <b>biscuits</b>"); // escaped, shown as typed
+        assertThat(line.select("a.title b")).isEmpty();
+        assertThat(line.select(".tag").eachText()).containsExactly("New");
+        assertThat(line.select(".meta").text()).startsWith("New General · " + author + " · 2 posts ·")
+                .endsWith("just now");
+        assertThat(line.select("time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z");
+
+        ForumApiClient coordinator = new ForumApiClient(TestUsers.coordinator(unique("cora")));
+        coordinator.post("/api/topics/" + topic + "/pin", null).statusCode(200);
+        coordinator.post("/api/topics/" + topic + "/close", null).statusCode(200);
+        reader.page("/t/" + topic); // read to the end: no longer new, nothing unread
+        Element read = row(reader.page("/"), topic);
+        assertThat(read.select(".tag").eachText()).containsExactly("Pinned", "Closed");
+        assertThat(read.select("a.title").attr("href")).isEqualTo("/t/" + topic);
+        ulla.createTopicId("general", "One post only", "Just this.");
+        assertThat(reader.page("/").select("ul.topics li .meta").eachText()).anyMatch(meta -> meta.contains(" · 1 post ·"));
+    }
+
+    @Test
     void theListMarksNewAndUnreadAndATopicOpensAtTheFirstUnreadPost() {
         String miaToken = TestUsers.member(unique("mia"));
         PageSession tomPages = new PageSession(TestUsers.member(unique("tom")));
