@@ -112,17 +112,17 @@ public class MyData {
                 + "(SELECT 1 FROM posts p WHERE p.id = m.post_id AND p.author_id = ?1)").setParameter(1, viewer.accountId())
                 .executeUpdate();
         // others' notifications about their posts stop naming them ("Ada replied …" → "A former member replied …")
-        notifications.forgetAuthor(viewer.accountId(), "A " + FORMER_MEMBER,
-                UsernameSuggester.ERASED_PREFIX + viewer.accountId());
+        String erasedUsername = UsernameSuggester.erased(viewer.accountId());
+        notifications.forgetAuthor(viewer.accountId(), "A " + FORMER_MEMBER, erasedUsername);
         entityManager.createNativeQuery("DELETE FROM notification_settings WHERE account_id = ?1")
                 .setParameter(1, viewer.accountId()).executeUpdate();
         entityManager.createNativeQuery("UPDATE meetings SET contact_name = NULL, contact_phone_cipher = NULL, "
                 + "contact_phone_display_cipher = NULL, contact_account_id = NULL WHERE contact_account_id = ?1").setParameter(1, viewer.accountId()).executeUpdate();
         // the chosen username goes too: a neutral one that no living account may take
         entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2, "
-                + "username = ?4 || id, email = NULL, roles = '{}' WHERE id = ?3")
+                + "username = ?4, email = NULL, roles = '{}' WHERE id = ?3")
                 .setParameter(1, FORMER_MEMBER).setParameter(2, UUID.randomUUID().toString())
-                .setParameter(3, viewer.accountId()).setParameter(4, UsernameSuggester.ERASED_PREFIX).executeUpdate();
+                .setParameter(3, viewer.accountId()).setParameter(4, erasedUsername).executeUpdate();
         accounts.forgetOnCommit(viewer.accountId()); // signing in again makes a new account, here at once too
         audit.record(viewer.accountId(), Action.ACCOUNT_DELETED, null, null);
     }

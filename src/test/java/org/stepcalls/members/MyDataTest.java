@@ -3,6 +3,7 @@ package org.stepcalls.members;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
+import org.stepcalls.platform.security.UsernameSuggester;
 import org.stepcalls.volunteers.api.ListFixtures;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,29 +59,90 @@ class MyDataTest {
 
     @Test
     void othersNotificationsAboutAnErasedMembersPostsStopNamingThem() { // GDPR Art. 17
-        String leavingName = "lothar" + org.stepcalls.FreshLetters.of(6);
-        String token = TestUsers.member(leavingName);
+        // a title holding the words the rewrite looks for: only the name before the first is replaced
+        String title = "Who replied in your topic “walks”?";
+        Erased erased = replyMentionAndErase(TestUsers::member, "general", title, false);
+        assertThat(erased.toldOpener()).contains("A former member replied in your topic “" + title + "”.")
+                .doesNotContain(erased.name());
+        assertThat(erased.toldMentioned()).contains("@" + UsernameSuggester.erased(erased.id()) + " mentioned you in topic #")
+                .doesNotContain(erased.username()).doesNotContain(erased.name());
+    }
+
+    /** Notifications from before they kept their post (V31) learn it from V32's backfill, and are rewritten too. */
+    @Test
+    void notificationsWrittenBeforeTheyKeptTheirPostStopNamingThemToo() throws Exception { // GDPR Art. 17
+        Erased erased = replyMentionAndErase(TestUsers::helpliner, "helpliners", "Rota swaps", true);
+        assertThat(erased.toldOpener()).contains("A former member replied in a topic you started in Helpliners.")
+                .doesNotContain(erased.name());
+        assertThat(erased.toldMentioned()).contains("@" + UsernameSuggester.erased(erased.id()) + " mentioned you in topic #")
+                .doesNotContain(erased.username()).doesNotContain(erased.name());
+    }
+
+    private record Erased(long id, String name, String username, String toldOpener, String toldMentioned) {
+    }
+
+    /**
+     * In {@code category}, someone replies in another's topic mentioning a third, then erases their account;
+     * {@code writtenBeforeV31}: the notifications lose their post first and V32's backfill runs again.
+     */
+    private Erased replyMentionAndErase(java.util.function.Function<String, String> person, String category, String title,
+            boolean writtenBeforeV31) {
+        String name = "lothar" + org.stepcalls.FreshLetters.of(6);
+        String token = person.apply(name);
         ForumApiClient leaving = new ForumApiClient(token);
-        ForumApiClient opener = new ForumApiClient(TestUsers.member("odalys" + org.stepcalls.FreshLetters.of(6)));
-        ForumApiClient mentioned = new ForumApiClient(TestUsers.member("mireille" + org.stepcalls.FreshLetters.of(6)));
+        ForumApiClient opener = new ForumApiClient(person.apply("odalys" + org.stepcalls.FreshLetters.of(6)));
+        ForumApiClient mentioned = new ForumApiClient(person.apply("mireille" + org.stepcalls.FreshLetters.of(6)));
         String mentionedName = mentioned.get("/api/me/username").statusCode(200).extract().jsonPath().getString("username");
-        String leavingUsername = leaving.get("/api/me/username").statusCode(200).extract().jsonPath().getString("username");
-        long topic = opener.createTopicId("general", "Walk on Sunday", "Who is coming?");
+        String username = leaving.get("/api/me/username").statusCode(200).extract().jsonPath().getString("username");
+        long topic = opener.createTopicId(category, title, "Who is coming?");
         leaving.reply(topic, "I am, and so is @" + mentionedName + ".").statusCode(201);
-        assertThat(opener.get("/api/notifications").extract().jsonPath().getList("text", String.class))
-                .anyMatch(text -> text.startsWith(leavingName + " replied in your topic"));
-        assertThat(mentioned.get("/api/notifications").extract().jsonPath().getList("text", String.class))
-                .anyMatch(text -> text.startsWith("@" + leavingUsername + " mentioned you"));
+        assertThat(texts(opener)).contains(name + " replied in").doesNotContain("A former member");
+        assertThat(texts(mentioned)).contains("@" + username + " mentioned you");
         long id = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "SELECT id FROM accounts WHERE display_name = ?1").setParameter(1, leavingName).getSingleResult()).longValue());
-
+                "SELECT id FROM accounts WHERE display_name = ?1").setParameter(1, name).getSingleResult()).longValue());
+        if (writtenBeforeV31) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("UPDATE notifications SET post_id = NULL WHERE topic_id = ?1")
+                        .setParameter(1, topic).executeUpdate();
+                for (String statement : migration("V32__notification_post_backfill.sql")) {
+                    entityManager.createNativeQuery(statement).executeUpdate();
+                }
+            });
+        }
         given().header("Authorization", TestUsers.bearer(token)).delete("/api/me").then().statusCode(204);
+        return new Erased(id, name, username, texts(opener), texts(mentioned));
+    }
 
-        String told = String.join("\n", opener.get("/api/notifications").extract().jsonPath().getList("text", String.class));
-        assertThat(told).contains("A former member replied in your topic “Walk on Sunday”.").doesNotContain(leavingName);
-        String mention = String.join("\n", mentioned.get("/api/notifications").extract().jsonPath().getList("text", String.class));
-        assertThat(mention).contains("@former_" + id + " mentioned you in topic #" + topic)
-                .doesNotContain(leavingUsername).doesNotContain(leavingName);
+    private static String texts(ForumApiClient person) {
+        return String.join("\n", person.get("/api/notifications").statusCode(200).extract().jsonPath().getList("text",
+                String.class));
+    }
+
+    /** A migration's statements, its comments left out. */
+    private static List<String> migration(String file) {
+        try (var in = MyDataTest.class.getResourceAsStream("/db/migration/" + file)) {
+            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
+            return java.util.Arrays.stream(sql.split(";\\s*(\\n|$)")).map(String::strip).filter(st -> !st.isEmpty())
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theNameOfAnErasedAccountFitsTheUsernameShapePastIdNineHundredNinetyNineThousand() { // GDPR Art. 17
+        new ForumApiClient(TestUsers.member("kasimir")).get("/api/me/username").statusCode(200);
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT id FROM accounts WHERE display_name = 'kasimir'").getSingleResult()).longValue());
+        assertThat(UsernameSuggester.erased(999_999)).isEqualTo("former_999999");
+        assertThat(UsernameSuggester.erased(1_000_000)).isEqualTo("former_zlfls"); // a "z" no decimal one has
+        for (long past : new long[] {1_000_000, 123_456_789, Integer.MAX_VALUE}) {
+            // the table's own check (at most six digits, 3-20 characters) takes it, so erasure cannot fail on it
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "UPDATE accounts SET username = ?1 WHERE id = ?2").setParameter(1, UsernameSuggester.erased(past))
+                    .setParameter(2, id).executeUpdate());
+        }
     }
 
     @Test

@@ -163,8 +163,10 @@ public class MailSender {
     private void prune() {
         OffsetDateTime before = clock.now().minus(KEEP_SENT);
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("DELETE FROM mail_outbox m WHERE sent_at < ?1 OR " + WITHDRAWN)
-                    .setParameter(1, before).executeUpdate();
+            // rows another instance holds for SMTP are skipped, not waited on: the next prune takes them
+            entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox m"
+                    + " WHERE sent_at < ?1 OR " + WITHDRAWN + " FOR UPDATE SKIP LOCKED)").setParameter(1, before)
+                    .executeUpdate();
             entityManager.createNativeQuery(
                     "DELETE FROM mail_withdrawn w WHERE NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.id = w.mail_id)")
                     .executeUpdate();

@@ -32,6 +32,14 @@ public final class UsernameSuggester {
     public static final String ERASED_PREFIX = "former_";
 
     /**
+     * An erased account's username: its id in decimal while that fits the shape's six digits, else in
+     * base 36 after a "z" (no decimal one has it), so that an account past id 999,999 can be erased too.
+     */
+    public static String erased(long accountId) {
+        return accountId <= 999_999 ? ERASED_PREFIX + accountId : ERASED_PREFIX + "z" + Long.toString(accountId, 36);
+    }
+
+    /**
      * Whether {@code username} has a username's shape: 3–20 characters of the allowed kinds, few digits,
      * not an erased account's name.
      */

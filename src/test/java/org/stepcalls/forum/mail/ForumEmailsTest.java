@@ -131,25 +131,55 @@ class ForumEmailsTest {
         ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("ross")));
         long reply = replyIn(new ForumApiClient(TestUsers.member(opener)), replier, "Car park",
                 "Behind the hall, next to Olive's house.");
+        List<Long> held = whileTheSenderHoldsTheMailsOf(reply, () -> new ForumApiClient(TestUsers.coordinator(unique("cyd")))
+                .post("/api/posts/" + reply + "/hide", Map.of("reason", "Names a member's home.")).statusCode(200));
+        assertThat(held).hasSize(1);
+        sender.sendDue();
+        assertThat(Mailbox.to(TestUsers.email(opener))).isEmpty();
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE post_id = ?1", reply)).isZero(); // and it is not kept
+        assertThat(count("SELECT count(*) FROM mail_withdrawn WHERE mail_id = ?1", held.get(0))).isZero(); // nor its mark
+    }
+
+    /** An edit while the sender holds the mails: the one quoting the old words never goes, the watcher's still does. */
+    @Test
+    void anEditWhileTheSenderHeldTheMailsTakesBackOnlyTheQuotingOne() throws Exception {
+        String opener = unique("ottilie");
+        String watcher = unique("wendell");
+        ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("rory")));
+        long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Minibus", "Who drives?");
+        new ForumApiClient(TestUsers.member(watcher)).put("/api/topics/" + topic + "/notification-level",
+                Map.of("level", "watching")).statusCode(200);
+        long reply = replier.reply(topic, "Olive, from Mill Lane.").statusCode(201).extract().jsonPath().getLong("id");
+        List<Long> held = whileTheSenderHoldsTheMailsOf(reply, () -> replier.edit(reply, "Olive.").statusCode(200));
+        assertThat(held).hasSize(2);
+        sender.sendDue();
+        assertThat(Mailbox.to(TestUsers.email(opener))).isEmpty();
+        assertThat(Mailbox.to(TestUsers.email(watcher))).hasSize(1);
+    }
+
+    /** Locks the post's queued mails as the sender does while SMTP takes them, runs {@code meanwhile}, then fails the send. */
+    private List<Long> whileTheSenderHoldsTheMailsOf(long post, Runnable meanwhile) throws java.sql.SQLException {
+        List<Long> held = new java.util.ArrayList<>();
         try (java.sql.Connection sending = dataSource.getConnection()) {
             sending.setAutoCommit(false);
             try (java.sql.PreparedStatement claim = sending.prepareStatement(
                     "SELECT id FROM mail_outbox WHERE post_id = ? FOR UPDATE")) {
-                claim.setLong(1, reply);
-                claim.executeQuery().close();
+                claim.setLong(1, post);
+                try (java.sql.ResultSet row = claim.executeQuery()) {
+                    while (row.next()) {
+                        held.add(row.getLong(1));
+                    }
+                }
             }
-            new ForumApiClient(TestUsers.coordinator(unique("cyd"))).post("/api/posts/" + reply + "/hide",
-                    Map.of("reason", "Names a member's home.")).statusCode(200);
-            sending.rollback(); // the send failed: the row is still queued
+            meanwhile.run();
+            sending.rollback(); // the send failed: the rows are still queued
         }
-        sender.sendDue();
-        assertThat(Mailbox.to(TestUsers.email(opener))).isEmpty();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) Account.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM mail_outbox WHERE post_id = ?1").setParameter(1, reply)
-                .getSingleResult()).longValue())).isZero(); // and it is not kept
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) Account.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM mail_withdrawn").getSingleResult()).longValue()))
-                .isZero(); // nor the mark that held it back
+        return held;
+    }
+
+    private static long count(String sql, long parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Account.getEntityManager().createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
     }
 
     @Test
