@@ -7,7 +7,7 @@ import org.stepcalls.platform.web.TimeExtensions;
 /**
  * A line of the topic list as the page shows it. Composed here once because Qute pays for every
  * expression it evaluates, and the list has thirty lines: rendering the latest page was half its CPU,
- * the lines most of that (BENCHMARKS.md, round seventeen). Qute still escapes every value.
+ * the lines nearly half of that (BENCHMARKS.md, round seventeen). Qute still escapes every value.
  */
 record TopicRow(String href, String title, boolean isNew, int unread, boolean pinned, boolean closed, String meta,
         String iso, String ago) {
