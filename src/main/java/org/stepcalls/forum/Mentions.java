@@ -31,6 +31,8 @@ import org.stepcalls.privacy.RedactedText;
 public class Mentions {
 
     public static final String KIND = "mention";
+    /** What follows the author's {@code @username} ({@link Notifications#forgetAuthor} looks for it). */
+    static final String MENTIONED_YOU = " mentioned you in topic #";
     /** A username after '@' that is not part of an address or a word (a username's shape, see V15). */
     static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_.@/+-])@([A-Za-z0-9_][A-Za-z0-9_.-]{0,18}[A-Za-z0-9_])");
 
@@ -97,7 +99,7 @@ public class Mentions {
             entityManager.createNativeQuery("INSERT INTO post_mentions (post_id, account_id) VALUES (?1, ?2)")
                     .setParameter(1, post.id).setParameter(2, accountId).executeUpdate();
             notifications.notify(accountId, post.topic.id, KIND,
-                    "@" + author + " mentioned you in topic #" + post.topic.id + ", post " + post.postNumber + ".",
+                    "@" + author + MENTIONED_YOU + post.topic.id + ", post " + post.postNumber + ".",
                     new Notifications.AboutPost(post.id, null));
         }
     }

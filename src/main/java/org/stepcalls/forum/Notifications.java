@@ -57,12 +57,15 @@ public class Notifications {
      * ReplyNotifications}: the display name; {@link Mentions}: the {@code @username}).
      */
     public void forgetAuthor(long authorId, String formerName, String formerUsername) {
+        // the texts' fixed words hold no regular-expression syntax: they go in as they are
         Notification.getEntityManager().createNativeQuery("""
-                UPDATE notifications n SET text = regexp_replace(regexp_replace(n.text,
-                        '^.*? replied in (your topic “|a topic you started in )', ?2 || ' replied in \\1'),
-                    '^@\\S+ mentioned you in topic #', '@' || ?3 || ' mentioned you in topic #')
+                UPDATE notifications n
+                SET text = regexp_replace(regexp_replace(n.text, ?4, ?2 || '\\1'), ?5, '@' || ?3 || ?6)
                 FROM posts p WHERE n.post_id = p.id AND p.author_id = ?1""")
                 .setParameter(1, authorId).setParameter(2, formerName).setParameter(3, formerUsername)
+                .setParameter(4, "^.*?(" + ReplyNotifications.IN_YOUR_TOPIC + "|"
+                        + ReplyNotifications.IN_A_TOPIC_YOU_STARTED + ")")
+                .setParameter(5, "^@\\S+" + Mentions.MENTIONED_YOU).setParameter(6, Mentions.MENTIONED_YOU)
                 .executeUpdate();
     }
 

@@ -21,6 +21,9 @@ import org.stepcalls.platform.security.Viewer;
 public class ReplyNotifications {
 
     public static final String KIND = "reply";
+    /** What follows the replier's name, in the two forms of the text ({@link Notifications#forgetAuthor} looks for them). */
+    static final String IN_YOUR_TOPIC = " replied in your topic “";
+    static final String IN_A_TOPIC_YOU_STARTED = " replied in a topic you started in ";
     static final int QUOTE_LENGTH = 300;
 
     private final Notifications notifications;
@@ -42,8 +45,8 @@ public class ReplyNotifications {
         boolean quotable = EmailPrivacy.mayQuote(topic.category);
         // outside the member-readable categories not even the title is repeated (it may name a caller's area or more)
         String text = quotable
-                ? reply.author.displayName + " replied in your topic “" + topic.title() + "”."
-                : reply.author.displayName + " replied in a topic you started in " + topic.category.name + ".";
+                ? reply.author.displayName + IN_YOUR_TOPIC + topic.title() + "”."
+                : reply.author.displayName + IN_A_TOPIC_YOU_STARTED + topic.category.name + ".";
         String quote = quotable ? excerpt(VisibleText.of(reply.html()).text()) : null;
         Notifications.AboutPost about = new Notifications.AboutPost(reply.id, quote);
         for (long recipient : recipients) {
