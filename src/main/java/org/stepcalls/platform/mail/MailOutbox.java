@@ -67,7 +67,8 @@ public class MailOutbox {
     /**
      * Deletes the mails at once, but for those in a batch being handed to SMTP at this moment: the
      * sender locks them until the batch ends, and a hide must not wait on a slow mail server. Those
-     * are marked instead — one sent is pruned as a sent copy, one that failed is never retried.
+     * are marked instead, and the sender looks for the mark before it hands each mail over: one not yet
+     * handed over never goes, one already sent is pruned as a sent copy, one that failed is never retried.
      */
     private void withdraw(long postId, boolean quotingOnly) {
         entityManager.createNativeQuery("""

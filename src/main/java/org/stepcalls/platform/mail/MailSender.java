@@ -91,6 +91,9 @@ public class MailSender {
             int sent = 0;
             int failuresInARow = 0;
             for (Queued mail : claimed) {
+                if (withdrawnSinceClaimed(connection, mail.id())) {
+                    continue; // its post was hidden or edited while this batch went out: the prune deletes it
+                }
                 try {
                     mailer.send(toMail(mail));
                 } catch (RuntimeException e) {
@@ -126,6 +129,19 @@ public class MailSender {
                 }
             }
             return rows;
+        }
+    }
+
+    /**
+     * Asked again just before each hand-off: a batch of twenty to a slow server takes seconds, and a
+     * hide in those seconds must stop the mails not yet handed over, not only the next batch's.
+     */
+    private static boolean withdrawnSinceClaimed(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM mail_withdrawn WHERE mail_id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
