@@ -65,8 +65,12 @@ public class Accounts {
     private final CachedTable<Map<String, SignedIn>> kept;
     /** Moves on with every forgetting, so a read that overlapped one is not kept. */
     private final AtomicLong forgotten = new AtomicLong();
-    /** Whether each provider name seen shows contact details; in memory only, forgotten past {@link #KEPT_AT_MOST}. */
-    private final Map<String, Boolean> namesRead = new ConcurrentHashMap<>();
+    /**
+     * Whether each provider name seen shows contact details; in memory only, forgotten whenever the
+     * accounts table changes on any instance (an erasure takes the erased person's name with it) and past
+     * {@link #KEPT_AT_MOST}.
+     */
+    private final CachedTable<Map<String, Boolean>> namesRead;
 
     Accounts(EntityManager entityManager, AgroalDataSource dataSource, Instance<UsernamePolicy> usernamePolicy,
             TransactionSynchronizationRegistry transactions, TableChanges tableChanges) {
@@ -75,6 +79,7 @@ public class Accounts {
         this.usernamePolicy = usernamePolicy;
         this.transactions = transactions;
         this.kept = tableChanges.cache("accounts");
+        this.namesRead = tableChanges.cache("accounts");
     }
 
     /**
@@ -93,6 +98,7 @@ public class Accounts {
                 if (status == Status.STATUS_COMMITTED) {
                     forgotten.incrementAndGet();
                     keptAccounts().values().removeIf(account -> account.id() == accountId);
+                    namesReadNow().clear(); // which of them was this account's is not known here
                 }
             }
         });
@@ -100,6 +106,10 @@ public class Accounts {
 
     private Map<String, SignedIn> keptAccounts() {
         return kept.get(ConcurrentHashMap::new);
+    }
+
+    private Map<String, Boolean> namesReadNow() {
+        return namesRead.get(ConcurrentHashMap::new);
     }
 
     SignedIn findOrCreate(String issuer, String subject, String displayName, String usernameHint, String email,
@@ -166,20 +176,21 @@ public class Accounts {
 
     /** Every request passes here: the redactor reads each name once, then it is remembered. */
     private boolean showsContactDetails(String name) {
-        Boolean shows = namesRead.get(name);
+        Map<String, Boolean> read = namesReadNow();
+        Boolean shows = read.get(name);
         if (shows == null) {
-            if (namesRead.size() >= KEPT_AT_MOST) {
-                namesRead.clear();
+            if (read.size() >= KEPT_AT_MOST) {
+                read.clear();
             }
             shows = policy().showsContactDetails(name);
-            namesRead.put(name, shows);
+            read.put(name, shows);
         }
         return shows;
     }
 
     /** {@code providerName} when it has been read and shows no contact details; else "" (where nothing may be read now). */
     String nameIfReadClean(String providerName) {
-        return Boolean.FALSE.equals(namesRead.get(providerName)) ? providerName : "";
+        return Boolean.FALSE.equals(namesReadNow().get(providerName)) ? providerName : "";
     }
 
     /**

@@ -1,0 +1,72 @@
+package org.stepcalls.platform.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+import org.stepcalls.FreshLetters;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The provider names the sign-in layer has read for contact details are kept in memory, and an
+ * erased person's name must not outlive the erasure there either — on this instance or another.
+ */
+@QuarkusTest
+class NamesReadTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void anErasedPersonsNameIsForgottenWhenTheErasureCommits() throws InterruptedException {
+        String name = "gwendolyn" + FreshLetters.of(8);
+        String token = TestUsers.member(name);
+        signedInAndNameRead(token, name);
+
+        given().header("Authorization", TestUsers.bearer(token)).delete("/api/me").then().statusCode(204);
+
+        assertThat(accounts.nameIfReadClean(name)).as("the very next moment").isEmpty();
+    }
+
+    @Test
+    void aChangeToTheAccountsOnAnyInstanceForgetsTheNamesRead() throws InterruptedException {
+        String name = "gethin" + FreshLetters.of(8);
+        signedInAndNameRead(TestUsers.member(name), name);
+
+        // another instance erasing someone: this one hears of it only through the table's notification
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE accounts SET display_name = display_name WHERE subject = ?1").setParameter(1, "sub-" + name)
+                .executeUpdate());
+
+        long started = System.nanoTime();
+        while (!accounts.nameIfReadClean(name).isEmpty()) {
+            assertThat(System.nanoTime() - started).as("waited for the change to be heard").isLessThan(PATIENCE.toNanos());
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * Signs in until the name shows as read: the first sign-in writes the account, and hearing that
+     * change forgets the names read before it — this one too, to be read again at the next request.
+     */
+    private void signedInAndNameRead(String token, String name) throws InterruptedException {
+        long started = System.nanoTime();
+        do {
+            assertThat(System.nanoTime() - started).as("waited for the name to be read").isLessThan(PATIENCE.toNanos());
+            given().header("Authorization", TestUsers.bearer(token)).get("/api/me/notification-settings").then().statusCode(200);
+            Thread.sleep(10);
+        } while (!accounts.nameIfReadClean(name).equals(name));
+    }
+}
