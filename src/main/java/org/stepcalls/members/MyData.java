@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.stepcalls.forum.NotificationSettings;
 import org.stepcalls.forum.Notifications;
+import org.stepcalls.platform.mail.MailOutbox;
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.Accounts;
 import org.stepcalls.platform.security.UsernameSuggester;
@@ -56,9 +57,11 @@ public class MyData {
     private final NotificationSettings emailSettings;
     private final Accounts accounts;
     private final Notifications notifications;
+    private final MailOutbox mailOutbox;
 
     MyData(EntityManager entityManager, VolunteerList volunteers, AuditLog audit, NotificationSettings emailSettings,
-            Accounts accounts, Notifications notifications) {
+            Accounts accounts, Notifications notifications, MailOutbox mailOutbox) {
+        this.mailOutbox = mailOutbox;
         this.entityManager = entityManager;
         this.volunteers = volunteers;
         this.audit = audit;
@@ -107,10 +110,11 @@ public class MyData {
                     .executeUpdate();
         }
         // the address, queued e-mails and e-mail settings go with the account; so do mails to others
-        // about their posts, which name them ("Ada replied …") as the posts no longer will
-        entityManager.createNativeQuery("DELETE FROM mail_outbox m WHERE m.account_id = ?1 OR EXISTS "
-                + "(SELECT 1 FROM posts p WHERE p.id = m.post_id AND p.author_id = ?1)").setParameter(1, viewer.accountId())
-                .executeUpdate();
+        // about their posts, which name them ("Ada replied …") as the posts no longer will — without
+        // waiting on those a mail server is taking at this moment, as a hide does
+        mailOutbox.withdrawMails(entityManager.createNativeQuery("SELECT m.id FROM mail_outbox m WHERE m.account_id = ?1 OR EXISTS "
+                + "(SELECT 1 FROM posts p WHERE p.id = m.post_id AND p.author_id = ?1)", Long.class)
+                .setParameter(1, viewer.accountId()).getResultList());
         // others' notifications about their posts stop naming them ("Ada replied …" → "A former member replied …")
         String erasedUsername = UsernameSuggester.erased(viewer.accountId());
         notifications.forgetAuthor(viewer.accountId(), "A " + FORMER_MEMBER, erasedUsername);

@@ -28,9 +28,13 @@ public final class CachedTable<T> {
             return kept.value();
         }
         T fresh = load.get();
-        if (version != TableChanges.UNKNOWN) {
-            entry = new Entry<>(version, fresh);
-        }
+        // while deaf nothing is kept, and what was kept before goes: it may hold what a change removed
+        entry = version != TableChanges.UNKNOWN ? new Entry<>(version, fresh) : null;
         return fresh;
+    }
+
+    /** Drops the kept value now, on this instance: the next {@link #get} loads afresh. */
+    public void forget() {
+        entry = null;
     }
 }

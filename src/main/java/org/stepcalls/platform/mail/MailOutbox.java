@@ -3,6 +3,7 @@ package org.stepcalls.platform.mail;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -55,13 +56,21 @@ public class MailOutbox {
     /** The post was hidden or deleted: its mails not yet sent never go, and the copies of those sent are not kept. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdraw(long postId) {
-        withdraw(postId, false);
+        withdrawWhere("post_id = ?1", postId);
     }
 
     /** The post was edited: the mails that quote the text it replaced go the way of {@link #withdraw}; the rest stay. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawQuotes(long postId) {
-        withdraw(postId, true);
+        withdrawWhere("post_id = ?1 AND quotes_post", postId);
+    }
+
+    /** An account is erased: the mails to it, and those to others naming it, found by its feature, go the way of {@link #withdraw}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawMails(List<Long> mailIds) {
+        if (!mailIds.isEmpty()) {
+            withdrawWhere("id = ANY (?1)", mailIds.toArray(Long[]::new));
+        }
     }
 
     /**
@@ -69,14 +78,15 @@ public class MailOutbox {
      * sender locks them until the batch ends, and a hide must not wait on a slow mail server. Those
      * are marked instead, and the sender looks for the mark before it hands each mail over: one not yet
      * handed over never goes, one already sent is pruned as a sent copy, one that failed is never retried.
+     * One statement, one snapshot: the insert still sees the rows the delete took, hence the {@code NOT IN}.
+     *
+     * @param which a condition on {@code mail_outbox} with the one parameter {@code ?1}
      */
-    private void withdraw(long postId, boolean quotingOnly) {
-        entityManager.createNativeQuery("""
-                WITH deleted AS (DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox
-                        WHERE post_id = ?1 AND (quotes_post OR NOT ?2) FOR UPDATE SKIP LOCKED) RETURNING id)
-                INSERT INTO mail_withdrawn (mail_id) SELECT id FROM mail_outbox
-                    WHERE post_id = ?1 AND (quotes_post OR NOT ?2) AND id NOT IN (SELECT id FROM deleted)
-                ON CONFLICT DO NOTHING""")
-                .setParameter(1, postId).setParameter(2, quotingOnly).executeUpdate();
+    private void withdrawWhere(String which, Object parameter) {
+        entityManager.createNativeQuery("WITH deleted AS (DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox"
+                + " WHERE " + which + " FOR UPDATE SKIP LOCKED) RETURNING id)"
+                + " INSERT INTO mail_withdrawn (mail_id) SELECT id FROM mail_outbox"
+                + " WHERE " + which + " AND id NOT IN (SELECT id FROM deleted) ON CONFLICT DO NOTHING")
+                .setParameter(1, parameter).executeUpdate();
     }
 }

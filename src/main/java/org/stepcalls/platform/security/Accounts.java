@@ -98,7 +98,7 @@ public class Accounts {
                 if (status == Status.STATUS_COMMITTED) {
                     forgotten.incrementAndGet();
                     keptAccounts().values().removeIf(account -> account.id() == accountId);
-                    namesReadNow().clear(); // which of them was this account's is not known here
+                    namesRead.forget(); // which of them was this account's is not known here
                 }
             }
         });

@@ -157,8 +157,11 @@ class ForumEmailsTest {
         assertThat(Mailbox.to(TestUsers.email(watcher))).hasSize(1);
     }
 
-    /** Locks the post's queued mails as the sender does while SMTP takes them, runs {@code meanwhile}, then fails the send. */
-    private List<Long> whileTheSenderHoldsTheMailsOf(long post, Runnable meanwhile) throws java.sql.SQLException {
+    /**
+     * Locks the post's queued mails as the sender does while SMTP takes them, runs {@code meanwhile}, then fails the
+     * send. {@code meanwhile} must not wait for the held mails: it fails after a few seconds instead of hanging.
+     */
+    private List<Long> whileTheSenderHoldsTheMailsOf(long post, Runnable meanwhile) throws Exception {
         List<Long> held = new java.util.ArrayList<>();
         try (java.sql.Connection sending = dataSource.getConnection()) {
             sending.setAutoCommit(false);
@@ -171,8 +174,15 @@ class ForumEmailsTest {
                     }
                 }
             }
-            meanwhile.run();
-            sending.rollback(); // the send failed: the rows are still queued
+            java.util.concurrent.ExecutorService aside = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                aside.submit(meanwhile).get(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("waited for the mails the sender holds", e);
+            } finally {
+                sending.rollback(); // the send failed: the rows are still queued
+                aside.shutdown();
+            }
         }
         return held;
     }
@@ -235,6 +245,20 @@ class ForumEmailsTest {
         given().header("Authorization", TestUsers.bearer(TestUsers.member(leaving))).delete("/api/me").then().statusCode(204);
         sender.sendDue();
         assertThat(Mailbox.to(TestUsers.email(opener))).isEmpty();
+    }
+
+    @Test
+    void anErasureWhileTheSenderHeldTheMailsNeitherWaitsForThemNorLetsThemGo() throws Exception { // GDPR Art. 17
+        String opener = unique("olwen");
+        String leaving = unique("lorcan");
+        long reply = replyIn(new ForumApiClient(TestUsers.member(opener)), new ForumApiClient(TestUsers.member(leaving)),
+                "Tea rota", "I can do Thursdays.");
+        List<Long> held = whileTheSenderHoldsTheMailsOf(reply, () -> given()
+                .header("Authorization", TestUsers.bearer(TestUsers.member(leaving))).delete("/api/me").then().statusCode(204));
+        assertThat(held).hasSize(1);
+        sender.sendDue();
+        assertThat(Mailbox.to(TestUsers.email(opener))).as("a mail naming the erased member").isEmpty();
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE post_id = ?1", reply)).isZero();
     }
 
     private static long replyIn(ForumApiClient opener, ForumApiClient replier, String title) {

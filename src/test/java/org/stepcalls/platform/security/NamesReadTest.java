@@ -41,6 +41,19 @@ class NamesReadTest {
     }
 
     @Test
+    void theInstanceThatErasesForgetsTheNamesReadAsItsTransactionCommits() throws InterruptedException {
+        String name = "gaspard" + FreshLetters.of(8);
+        signedInAndNameRead(TestUsers.member(name), name);
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT id FROM accounts WHERE subject = ?1").setParameter(1, "sub-" + name).getSingleResult()).longValue());
+
+        // no row changes, so no notification can do it: only the commit's own forgetting
+        QuarkusTransaction.requiringNew().run(() -> accounts.forgetOnCommit(id));
+
+        assertThat(accounts.nameIfReadClean(name)).isEmpty();
+    }
+
+    @Test
     void aChangeToTheAccountsOnAnyInstanceForgetsTheNamesRead() throws InterruptedException {
         String name = "gethin" + FreshLetters.of(8);
         signedInAndNameRead(TestUsers.member(name), name);
