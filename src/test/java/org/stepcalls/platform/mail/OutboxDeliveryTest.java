@@ -50,7 +50,7 @@ class OutboxDeliveryTest {
     MailSettings settings;
 
     @Inject
-    AppClock clock;
+    AppClock appClock;
 
     @Test
     void mailWrittenWhileSmtpIsDownIsDeliveredOnceItIsBackExactlyOnce() {
@@ -165,7 +165,7 @@ class OutboxDeliveryTest {
             QuarkusTransaction.requiringNew().run(() -> outbox.withdraw(post));
             mailer.send(mails);
         };
-        new MailSender(hidingDuringTheFirst, settings, entityManager, clock).sendDue();
+        new MailSender(hidingDuringTheFirst, settings, entityManager, appClock).sendDue();
 
         assertThat(Mailbox.to(first)).as("the mail handed over before the hide").hasSize(1);
         assertThat(Mailbox.to(quoting)).as("the mail quoting the hidden post").isEmpty();

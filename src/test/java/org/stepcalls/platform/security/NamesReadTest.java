@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,11 +64,7 @@ class NamesReadTest {
                 "UPDATE accounts SET display_name = display_name WHERE subject = ?1").setParameter(1, "sub-" + name)
                 .executeUpdate());
 
-        long started = System.nanoTime();
-        while (!accounts.nameIfReadClean(name).isEmpty()) {
-            assertThat(System.nanoTime() - started).as("waited for the change to be heard").isLessThan(PATIENCE.toNanos());
-            Thread.sleep(10);
-        }
+        awaitUntil("the change is heard", () -> accounts.nameIfReadClean(name).isEmpty());
     }
 
     /**
@@ -75,11 +72,17 @@ class NamesReadTest {
      * change forgets the names read before it — this one too, to be read again at the next request.
      */
     private void signedInAndNameRead(String token, String name) throws InterruptedException {
-        long started = System.nanoTime();
-        do {
-            assertThat(System.nanoTime() - started).as("waited for the name to be read").isLessThan(PATIENCE.toNanos());
+        awaitUntil("the name is read", () -> {
             given().header("Authorization", TestUsers.bearer(token)).get("/api/me/notification-settings").then().statusCode(200);
+            return accounts.nameIfReadClean(name).equals(name);
+        });
+    }
+
+    private static void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        long started = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - started).as("waited until " + what).isLessThan(PATIENCE.toNanos());
             Thread.sleep(10);
-        } while (!accounts.nameIfReadClean(name).equals(name));
+        }
     }
 }
