@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.stepcalls.forum.EmailEvent;
+import org.stepcalls.platform.mail.MailOutbox;
 import org.stepcalls.platform.security.Role;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.time.AppClock;
@@ -31,7 +33,8 @@ import io.quarkus.scheduler.Scheduled;
  * older than {@code STEPCALLS_RETENTION_MAX} are purged. For each, in one transaction per batch:
  * its anonymised outcome record is written, its data key is deleted (the caller's details in this
  * database become unreadable), then its topic goes — and with it, by cascade, posts, revisions,
- * templated records, notifications and search entries. Then the key of every epoch whose calls are
+ * templated records, notifications, search entries and the e-mails about it; the coordinators'
+ * digests, queued or kept as sent copies, go too, as any may name it. Then the key of every epoch whose calls are
  * all past the maximum retention (plus one purge interval, the schedule's lag) is destroyed: from
  * then on no copy of the database from any date — WAL, replica, backup — opens those callers'
  * details, even with the master key. A PostgreSQL advisory lock, taken by each transaction, makes
@@ -57,8 +60,9 @@ public class CallPurge {
     private final Duration max;
     private final Duration every;
     private final CallMetrics metrics;
+    private final MailOutbox outbox;
 
-    CallPurge(AgroalDataSource dataSource, DataKeys dataKeys, AppClock clock, CallMetrics metrics,
+    CallPurge(AgroalDataSource dataSource, DataKeys dataKeys, AppClock clock, CallMetrics metrics, MailOutbox outbox,
             @ConfigProperty(name = "stepcalls.retention-after-close") Duration afterClose,
             @ConfigProperty(name = "stepcalls.retention-max") Duration max,
             @ConfigProperty(name = "stepcalls.purge-every") String every) {
@@ -69,6 +73,7 @@ public class CallPurge {
         this.max = max;
         this.every = interval(every);
         this.metrics = metrics;
+        this.outbox = outbox;
     }
 
     @Scheduled(every = "${stepcalls.purge-every}", delayed = "${stepcalls.purge-first-after}",
@@ -101,7 +106,14 @@ public class CallPurge {
         boolean first = true;
         int[] batch;
         do {
-            batch = QuarkusTransaction.requiringNew().call(this::purgeBatch);
+            batch = QuarkusTransaction.requiringNew().call(() -> {
+                int[] purged = purgeBatch();
+                if (purged != null && purged[0] > 0) {
+                    // a digest names calls by number and area but is linked to none: queued or a sent copy, it may name one of these
+                    outbox.withdrawEvent(EmailEvent.DIGEST.jsonName());
+                }
+                return purged;
+            });
             if (batch == null) { // another purge holds the lock: it carries on where this one stops
                 if (first) {
                     return new Result(false, 0, 0, 0);

@@ -73,6 +73,12 @@ public class MailOutbox {
         }
     }
 
+    /** Every mail of this event, whatever it tells of: a purge takes the coordinators' digests, which name calls but belong to none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawEvent(String event) {
+        withdrawWhere("event = ?1", event);
+    }
+
     /**
      * Deletes the mails at once, but for those in a batch being handed to SMTP at this moment: the
      * sender locks them until the batch ends, and a hide must not wait on a slow mail server. Those

@@ -199,6 +199,35 @@ class CallEmailsTest {
         assertThat(Mailbox.to(TestUsers.email(opener))).isEmpty();
     }
 
+    /** R19: a digest names calls (number, area, opener) but belongs to none; the purge takes it, sent copy or queued. */
+    @Test
+    void thePurgeTakesTheCoordinatorsDigestsThatMayNameThePurgedCall() {
+        String coordinator = unique("delia");
+        new ForumApiClient(TestUsers.coordinator(coordinator)).get("/api/me/notification-settings").statusCode(200);
+        long call = plantedCall(new ForumApiClient(TestUsers.helpliner(unique("osian"))));
+        String named = "Call " + callNumber(call) + " (";
+        makeQuiet(call);
+        sql("DELETE FROM mail_runs");
+        assertThat(digest.send()).isPositive();
+        sender.sendDue(); // the first digest goes; its sent copy stays in the outbox for an hour
+        sql("DELETE FROM mail_runs");
+        assertThat(digest.send()).isPositive(); // the second waits in the outbox
+        assertThat(digestsKeptFor(coordinator)).hasSize(2).allMatch(text -> text.contains(named));
+
+        sql("UPDATE calls SET opened_at = now() - interval '31 days' WHERE topic_id = " + call);
+        new ForumApiClient(TestUsers.coordinator(unique("cass"))).post("/api/admin/purge", null).statusCode(200);
+
+        assertThat(digestsKeptFor(coordinator)).isEmpty();
+        sender.sendDue();
+        assertThat(Mailbox.to(TestUsers.email(coordinator))).hasSize(1); // the one sent before the purge; the queued one never goes
+    }
+
+    private List<String> digestsKeptFor(String coordinator) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT text_body FROM mail_outbox WHERE event = 'digest' AND recipient = ?1", String.class)
+                .setParameter(1, TestUsers.email(coordinator)).getResultList());
+    }
+
     private long plantedCall(ForumApiClient helpliner) {
         Map<String, Object> intake = CallFixtures.intake(ListFixtures.area(ListFixtures.origin(), 0), PlantedCaller.FIRST_NAME,
                 PlantedCaller.PHONE);
