@@ -19,6 +19,8 @@ import org.stepcalls.platform.web.ApiException;
 public class ForumQueries {
 
     public static final int PAGE_SIZE = 30;
+    /** A topic page's posts, as Discourse's (its pages without JavaScript, and each chunk its app loads). */
+    public static final int POSTS_PER_PAGE = 20;
     public static final int MAX_QUERY = 200;
     public static final int SEARCH_LIMIT = 50;
     /**
@@ -101,9 +103,12 @@ public class ForumQueries {
             boolean deletable, long likes, boolean liked, boolean likeOffered) {
     }
 
-    /** {@code canCloseOrPin}: moderation of the topic's state, which a feature closing its own topics keeps (R15). */
+    /**
+     * {@code posts}: all of them, or one page's ({@link #topicPage}); {@code postsCount}: the topic's, whichever.
+     * {@code canCloseOrPin}: moderation of the topic's state, which a feature closing its own topics keeps (R15).
+     */
     public record TopicView(long id, String title, Category category, String status, boolean pinned, String openerName,
-            List<PostView> posts, boolean canReply, boolean canModerate, boolean canCloseOrPin) {
+            List<PostView> posts, int postsCount, boolean canReply, boolean canModerate, boolean canCloseOrPin) {
 
         public boolean isClosed() {
             return Topic.CLOSED.equals(status);
@@ -187,10 +192,52 @@ public class ForumQueries {
      * second statement on the session's connection would close the result set being read.
      */
     public TopicView topic(Viewer viewer, long topicId) {
+        return topic(viewer, topicId, 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of a topic's posts, {@link #POSTS_PER_PAGE} to a page as Discourse's pages without
+     * JavaScript: a topic of a thousand posts costs its reader what one of twenty does. Posts are
+     * numbered 1, 2, 3… with no gap (none is ever removed from a topic), so page {@code n} is a range
+     * of numbers read straight from the topic's unique index. A page past the end has no posts.
+     */
+    public TopicView topicPage(Viewer viewer, long topicId, int page) {
+        int first = (page - 1) * POSTS_PER_PAGE + 1;
+        return topic(viewer, topicId, first, first + POSTS_PER_PAGE - 1);
+    }
+
+    /** The page a reply lands on, the topic's last: where a reply's preview, draft or refusal shows the box again. */
+    public TopicView topicLastPage(Viewer viewer, long topicId) {
+        TopicView first = topicPage(viewer, topicId, 1);
+        int last = pageOf(Math.max(first.postsCount(), 1));
+        return last == 1 ? first : topicPage(viewer, topicId, last);
+    }
+
+    /** The page a post is on, as {@link #topicPage} counts. */
+    public static int pageOf(int postNumber) {
+        return (postNumber - 1) / POSTS_PER_PAGE + 1;
+    }
+
+    /**
+     * Where a post is read: a feature's topic on its own page (a call's page shows every record), else
+     * the topic's page that holds it (none said for the first), at the post.
+     */
+    public String pathTo(Post post) {
+        String featurePage = permissions.categoryOf(post.topic).topicPage;
+        if (featurePage != null) {
+            return featurePage + post.topic.id + "#post-" + post.id;
+        }
+        int page = pageOf(post.postNumber);
+        return "/t/" + post.topic.id + (page > 1 ? "?page=" + page : "") + "#post-" + post.id;
+    }
+
+    private TopicView topic(Viewer viewer, long topicId, int firstNumber, int lastNumber) {
         List<PostRow> rows = entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
             try (java.sql.PreparedStatement select = connection.prepareStatement(TOPIC_SELECT)) {
                 select.setObject(1, viewer.accountId(), java.sql.Types.BIGINT); // null: nobody signed in, likes nothing
-                select.setLong(2, topicId);
+                select.setInt(2, firstNumber);
+                select.setInt(3, lastNumber);
+                select.setLong(4, topicId);
                 List<PostRow> read = new java.util.ArrayList<>();
                 try (java.sql.ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -210,33 +257,33 @@ public class ForumQueries {
         List<PostView> posts = rows.stream().filter(row -> row.postId() != null)
                 .map(row -> postView(viewer, category, closed, moderator, row)).toList();
         return new TopicView(topicId, first.title(), category, first.status(), first.pinned(), first.openerName(), posts,
-                permissions.canPostIn(viewer, category) && !closed, moderator, permissions.canCloseOrPin(viewer, category));
+                first.postsCount(), permissions.canPostIn(viewer, category) && !closed, moderator, permissions.canCloseOrPin(viewer, category));
     }
 
     /** Public for the load benchmark, which prints its plan. */
     public static final String TOPIC_SELECT = """
-            SELECT t.category_id, t.title, t.status, t.pinned, op.display_name,
+            SELECT t.category_id, t.title, t.status, t.pinned, op.display_name, t.posts_count,
                    p.id, p.post_number, p.kind, p.author_id, a.display_name, a.username, p.body, p.html,
                    p.created_at, p.edited_at, p.hidden, p.hidden_reason, p.deleted_at IS NOT NULL,
                    (SELECT count(*) FROM post_likes l WHERE l.post_id = p.id),
                    EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.account_id = ?)
             FROM topics t JOIN accounts op ON op.id = t.opener_id
-            LEFT JOIN posts p ON p.topic_id = t.id LEFT JOIN accounts a ON a.id = p.author_id
+            LEFT JOIN posts p ON p.topic_id = t.id AND p.post_number BETWEEN ? AND ? LEFT JOIN accounts a ON a.id = p.author_id
             WHERE t.id = ?
             ORDER BY p.post_number""";
 
     /** One row of {@link #TOPIC_SELECT}: the topic's columns repeat on each post; a topic without posts has a null post id. */
-    private record PostRow(long categoryId, String title, String status, boolean pinned, String openerName, Long postId,
-            int number, String kind, long authorId, String authorName, String authorUsername, String body, String html,
+    private record PostRow(long categoryId, String title, String status, boolean pinned, String openerName, int postsCount,
+            Long postId, int number, String kind, long authorId, String authorName, String authorUsername, String body, String html,
             OffsetDateTime createdAt, OffsetDateTime editedAt, boolean hidden, String hiddenReason, boolean deleted,
             long likes, boolean liked) {
 
         static PostRow of(java.sql.ResultSet row) throws java.sql.SQLException {
             return new PostRow(row.getLong(1), row.getString(2), row.getString(3), row.getBoolean(4), row.getString(5),
-                    row.getObject(6, Long.class), row.getInt(7), row.getString(8), row.getLong(9), row.getString(10),
-                    row.getString(11), row.getString(12), row.getString(13), row.getObject(14, OffsetDateTime.class),
-                    row.getObject(15, OffsetDateTime.class), row.getBoolean(16), row.getString(17), row.getBoolean(18),
-                    row.getLong(19), row.getBoolean(20));
+                    row.getInt(6), row.getObject(7, Long.class), row.getInt(8), row.getString(9), row.getLong(10),
+                    row.getString(11), row.getString(12), row.getString(13), row.getString(14),
+                    row.getObject(15, OffsetDateTime.class), row.getObject(16, OffsetDateTime.class), row.getBoolean(17),
+                    row.getString(18), row.getBoolean(19), row.getLong(20), row.getBoolean(21));
         }
     }
 

@@ -95,6 +95,24 @@ public class ReadingState {
         return topic.posts().isEmpty() ? 0 : topic.posts().get(topic.posts().size() - 1).number();
     }
 
+    /** How far the viewer had read the topic (0: never opened), without moving it: where a long topic opens. */
+    public int lastRead(Viewer viewer, long topicId) {
+        if (!viewer.isSignedIn()) {
+            return 0;
+        }
+        int stored = session().doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT last_read_post_number FROM topic_users WHERE account_id = ? AND topic_id = ?")) {
+                select.setLong(1, viewer.accountId());
+                select.setLong(2, topicId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getInt(1) : 0;
+                }
+            }
+        });
+        return Math.max(stored, unsaved.of(viewer.accountId(), topicId));
+    }
+
     /** The viewer has read the topic up to {@code postNumber} (their own new post); never moves back. */
     public void readUpTo(Viewer viewer, long topicId, int postNumber) {
         session().doWork(connection -> {

@@ -143,6 +143,7 @@ class LoadBenchmarkIT {
                 explainSearch(connection);
                 // a topic page's one statement, for a topic nobody has opened yet (most are, at 8 connections)
                 explain(connection, "topic page", ForumQueries.TOPIC_SELECT.replaceFirst("\\?", "0")
+                        .replaceFirst("\\?", "1").replaceFirst("\\?", String.valueOf(ForumQueries.POSTS_PER_PAGE))
                         .replaceFirst("\\?", String.valueOf(firstTopic + TOPICS / 2)));
             }
             long leeds = leedsArea(stack.appUrl, stack.accessToken("helen", "helen-demo"));

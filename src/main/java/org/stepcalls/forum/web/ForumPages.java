@@ -54,8 +54,8 @@ public class ForumPages {
                 List<Category> categories, boolean canCreate, String categoryLevel);
 
         /** {@code visit}: where the reader had read up to, and their level; {@code preview}: rendered HTML or null. */
-        static native TemplateInstance topic(TopicView topic, String replyText, String error, int redacted, Visit visit,
-                String preview, String notice);
+        static native TemplateInstance topic(TopicView topic, Pages pages, String replyText, String error, int redacted,
+                Visit visit, String preview, String notice);
 
         static native TemplateInstance newTopic(List<Category> categories, String category, String title, String body,
                 String error, String errorField, String preview, String notice);
@@ -124,19 +124,83 @@ public class ForumPages {
 
     @GET
     @Path("t/{id}")
-    public Object topic(@PathParam("id") long id, @QueryParam("redacted") String redacted) {
-        TopicView topic = queries.topic(currentUser.viewer(), id);
+    public Object topic(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("redacted") String redacted) {
+        Viewer viewer = currentUser.viewer();
+        int pageNumber = pageNumber(page);
+        TopicView topic = queries.topicPage(viewer, id, pageNumber);
         if (topic.category().topicPage != null) { // a feature's topic has a page of its own, which says what was removed too
             return seeOther(topic.category().topicPage + id + (count(redacted) > 0 ? "?redacted=" + count(redacted) : ""));
+        }
+        if (topic.posts().isEmpty() && pageNumber > 1) {
+            throw ApiException.notFound();
+        }
+        if (page == null && topic.postsCount() > ForumQueries.POSTS_PER_PAGE) { // a long topic opens where its reader stopped
+            int lastRead = readingState.lastRead(viewer, id);
+            if (lastRead > 0 && lastRead < topic.postsCount() && ForumQueries.pageOf(lastRead + 1) > 1) {
+                return seeOther("/t/" + id + "?page=" + ForumQueries.pageOf(lastRead + 1) + "#unread");
+            }
         }
         return topicPage(topic, null, null, count(redacted), null, null);
     }
 
-    /** The topic as this reader opens it: read to its end from now on, the reply box holding their draft. */
+    /** A post's own address, as Discourse's {@code /p/{id}}: its topic's page that shows it, at the post. */
+    @GET
+    @Path("p/{id}")
+    public Response post(@PathParam("id") long id) {
+        Post post = Post.findById(id);
+        if (post == null || !permissions.canRead(currentUser.viewer(), post.topic)) {
+            throw ApiException.notFound();
+        }
+        return seeOther(queries.pathTo(post));
+    }
+
+    /** {@code ?page=}: none is the first; anything but a page number is refused, not read as the first. */
+    private static int pageNumber(String page) {
+        if (page == null) {
+            return 1;
+        }
+        if (!page.matches("[1-9]\\d{0,5}")) {
+            throw ApiException.invalidField("page", "A page is a number from 1.");
+        }
+        return Integer.parseInt(page);
+    }
+
+    /** The topic's page as this reader opens it: read to the page's last post from now on, the reply box holding their draft. */
     TemplateInstance topicPage(TopicView topic, String replyText, String error, int redacted, String preview, String notice) {
         Viewer viewer = currentUser.viewer();
         Visit visit = readingState.visitWithReplyDraft(viewer, topic);
-        return Templates.topic(topic, replyText == null ? visit.replyDraft() : replyText, error, redacted, visit, preview, notice);
+        return Templates.topic(topic, Pages.of(topic), replyText == null ? visit.replyDraft() : replyText, error, redacted, visit,
+                preview, notice);
+    }
+
+    /** Which page of its topic a page is, for the links between them; every link names its page, the first too. */
+    public record Pages(long topicId, int current, int last) {
+
+        static Pages of(TopicView topic) {
+            int current = topic.posts().isEmpty() ? 1 : ForumQueries.pageOf(topic.posts().get(0).number());
+            return new Pages(topic.id(), current, ForumQueries.pageOf(Math.max(topic.postsCount(), 1)));
+        }
+
+        public boolean several() {
+            return last > 1;
+        }
+
+        /** The number of the page's first post, where its list starts. */
+        public int firstNumber() {
+            return (current - 1) * ForumQueries.POSTS_PER_PAGE + 1;
+        }
+
+        public String link(int page) {
+            return "/t/" + topicId + "?page=" + page;
+        }
+
+        public String previous() {
+            return link(current - 1);
+        }
+
+        public String next() {
+            return link(current + 1);
+        }
     }
 
     @POST
@@ -146,12 +210,12 @@ public class ForumPages {
         Viewer viewer = currentUser.viewer();
         try {
             ForumService.Saved saved = forum.reply(viewer, id, body);
-            return seeOther("/t/" + id + "?redacted=" + saved.redactions() + "#post-" + saved.id());
+            return seeOther(withRedacted(queries.pathTo(Post.findById(saved.id())), saved.redactions()));
         } catch (ApiException e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
             }
-            return Response.status(e.status()).entity(topicPage(queries.topic(viewer, id), body, e.getMessage(), 0, null,
+            return Response.status(e.status()).entity(topicPage(queries.topicLastPage(viewer, id), body, e.getMessage(), 0, null,
                     null)).build();
         }
     }
@@ -199,8 +263,7 @@ public class ForumPages {
         Viewer viewer = currentUser.viewer();
         try {
             ForumService.Saved saved = forum.edit(viewer, id, body);
-            Post post = Post.findById(saved.id());
-            return seeOther("/t/" + post.topic.id + "?redacted=" + saved.redactions() + "#post-" + post.id);
+            return seeOther(withRedacted(queries.pathTo(Post.findById(saved.id())), saved.redactions()));
         } catch (ApiException e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
@@ -261,8 +324,14 @@ public class ForumPages {
     }
 
     private Response backToPost(long postId) {
-        Post post = Post.findById(postId);
-        return seeOther("/t/" + post.topic.id + "#post-" + post.id);
+        return seeOther(queries.pathTo(Post.findById(postId)));
+    }
+
+    /** The redaction notice's count in a post's path, before its anchor. */
+    private static String withRedacted(String path, int redactions) {
+        int anchor = path.indexOf('#');
+        String page = path.substring(0, anchor);
+        return page + (page.contains("?") ? "&" : "?") + "redacted=" + redactions + path.substring(anchor);
     }
 
     /** The redaction notice's count, from our own redirect; anything else shows no notice. */

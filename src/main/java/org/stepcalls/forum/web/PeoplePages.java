@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.stepcalls.forum.Flags;
+import org.stepcalls.forum.ForumQueries;
 import org.stepcalls.forum.Likes;
 import org.stepcalls.forum.Post;
 import org.stepcalls.forum.Profiles;
@@ -52,9 +53,10 @@ public class PeoplePages {
     private final ReviewQueue queue;
     private final Permissions permissions;
     private final CurrentUser currentUser;
+    private final ForumQueries queries;
 
     PeoplePages(Profiles profiles, Usernames usernames, Likes likes, Flags flags, ReviewQueue queue,
-            Permissions permissions, CurrentUser currentUser) {
+            Permissions permissions, CurrentUser currentUser, ForumQueries queries) {
         this.profiles = profiles;
         this.usernames = usernames;
         this.likes = likes;
@@ -62,6 +64,7 @@ public class PeoplePages {
         this.queue = queue;
         this.permissions = permissions;
         this.currentUser = currentUser;
+        this.queries = queries;
     }
 
     @GET
@@ -168,9 +171,7 @@ public class PeoplePages {
     }
 
     private Response backToPost(long postId) {
-        Post post = Post.findById(postId);
-        String page = permissions.categoryOf(post.topic).topicPage;
-        return seeOther((page == null ? "/t/" : page) + post.topic.id + "#post-" + post.id);
+        return seeOther(queries.pathTo(Post.findById(postId)));
     }
 
     private static Response seeOther(String location) {

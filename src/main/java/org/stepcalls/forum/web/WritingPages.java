@@ -64,7 +64,7 @@ public class WritingPages {
     @Path("t/{id}/reply/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object previewReply(@PathParam("id") long id, @RestForm String body) {
-        var topic = queries.topic(currentUser.viewer(), id);
+        var topic = queries.topicLastPage(currentUser.viewer(), id);
         try {
             Preview preview = forum.preview(body);
             return pages.topicPage(topic, body, null, 0, preview.rendered().html(), previewNotice(preview));
@@ -78,7 +78,7 @@ public class WritingPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object saveReplyDraft(@PathParam("id") long id, @RestForm String body) {
         Viewer viewer = currentUser.viewer();
-        var topic = queries.topic(viewer, id);
+        var topic = queries.topicLastPage(viewer, id);
         try {
             Drafts.Draft draft = drafts.save(viewer, Drafts.replyKey(id), null, body);
             return pages.topicPage(topic, draft.body(), null, 0, null, "Draft saved. It comes back in this box until you post.");
@@ -138,8 +138,7 @@ public class WritingPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("id") long id) {
         deletion.deleteOwn(currentUser.viewer(), id);
-        Post post = Post.findById(id);
-        return Response.seeOther(URI.create("/t/" + post.topic.id + "#post-" + post.id)).build();
+        return Response.seeOther(URI.create(queries.pathTo(Post.findById(id)))).build();
     }
 
     @GET

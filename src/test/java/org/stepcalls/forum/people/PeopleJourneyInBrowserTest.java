@@ -75,11 +75,11 @@ class PeopleJourneyInBrowserTest {
         try (PhoneBrowser cordelia = PhoneBrowser.signedIn(TestUsers.coordinator("cordelia"), SHOTS)) {
             WebDriver page = cordelia.driver();
             page.get(base + "review");
-            By item = By.xpath("//li[.//a[contains(@href, '#post-" + risky + "')]]");
+            By item = By.xpath("//li[.//a[@href='/p/" + risky + "']]");
             assertThat(page.findElement(item).getText()).contains("Shows personal details").contains("417");
             cordelia.screenshot("review-queue");
             page.findElement(item).findElement(By.name("reason")).sendKeys("Part of a phone number");
-            cordelia.submit(By.xpath("//li[.//a[contains(@href, '#post-" + risky + "')]]//button[contains(., 'Agree')]"));
+            cordelia.submit(By.xpath("//li[.//a[@href='/p/" + risky + "']]//button[contains(., 'Agree')]"));
             assertThat(page.findElements(item)).isEmpty();
             cordelia.screenshot("review-queue-cleared");
         }
