@@ -2,6 +2,8 @@ package org.stepcalls.forum.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.stepcalls.FreshLetters;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
+import org.stepcalls.platform.web.PhoneBrowser;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** A long topic reads in pages of twenty posts, as Discourse's pages without JavaScript; every way to a post finds its page. */
 @QuarkusTest
 class TopicPagesTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     private static String unique(String name) {
         return name + "-" + FreshLetters.of(6);
@@ -66,6 +73,15 @@ class TopicPagesTest {
             Response refused = reader.get("/t/" + topic + "?page=" + wrong);
             assertThat(refused.statusCode()).as("page=" + wrong).isEqualTo(400);
             assertThat(refused.asString()).contains("A page is a number from 1.");
+        }
+    }
+
+    @Test
+    void theLinksBetweenPagesFitAPhone() throws Exception {
+        long topic = topicOf(new ForumApiClient(TestUsers.member(unique("anwen"))), 50).get(0);
+        try (PhoneBrowser browser = PhoneBrowser.signedIn(TestUsers.member(unique("rhian")), Path.of("target/e2e-pages/topic-pages"))) {
+            browser.driver().get(base.toString().replaceAll("/$", "") + "/t/" + topic + "?page=2");
+            browser.screenshot("middle-page"); // no sideways scroll, 44×44 tap targets, no serious axe-core violation
         }
     }
 
