@@ -39,6 +39,8 @@ class OpenTasksDigest implements DigestSection {
         add(lines, open.get("check_eligibility"), "other eligibility check", "other eligibility checks");
         add(lines, open.get("remove_from_list"), "volunteer asking to leave the list", "volunteers asking to leave the list");
         add(lines, open.get("send_list_form"), "12th Step list form to send", "12th Step list forms to send");
+        add(lines, open.get("check_meeting_contact"), "meeting contact to check (someone left the list)",
+                "meeting contacts to check (people left the list)");
         return lines;
     }
 

@@ -120,8 +120,6 @@ public class MyData {
         notifications.forgetAuthor(viewer.accountId(), "A " + FORMER_MEMBER, erasedUsername);
         entityManager.createNativeQuery("DELETE FROM notification_settings WHERE account_id = ?1")
                 .setParameter(1, viewer.accountId()).executeUpdate();
-        entityManager.createNativeQuery("UPDATE meetings SET contact_name = NULL, contact_phone_cipher = NULL, "
-                + "contact_phone_display_cipher = NULL, contact_account_id = NULL WHERE contact_account_id = ?1").setParameter(1, viewer.accountId()).executeUpdate();
         // the chosen username goes too: a neutral one that no living account may take
         entityManager.createNativeQuery("UPDATE accounts SET display_name = ?1, issuer = 'erased', subject = ?2, "
                 + "username = ?4, email = NULL, roles = '{}' WHERE id = ?3")

@@ -55,9 +55,6 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "contact_phone_display_cipher")
     byte[] contactPhoneDisplayCipher;
 
-    @Column(name = "contact_account_id")
-    public Long contactAccountId;
-
     @Version
     public long version;
 
@@ -70,7 +67,6 @@ public class Meeting extends PanacheEntityBase {
         contactName = null;
         contactPhoneCipher = null;
         contactPhoneDisplayCipher = null;
-        contactAccountId = null;
     }
 
     static long nextId() {

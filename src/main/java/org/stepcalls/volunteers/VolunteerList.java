@@ -111,6 +111,9 @@ public class VolunteerList {
             throw ApiException.invalidField("reason", "Choose a reason: " + String.join(", ", REMOVAL_REASONS.keySet()) + ".");
         }
         Volunteer volunteer = existing(id);
+        if (code.equals("asked_to_leave")) {
+            askToCheckMeetingContacts(viewer, volunteer);
+        }
         erase(volunteer);
         audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_REMOVED, id, code);
     }
@@ -160,23 +163,49 @@ public class VolunteerList {
     }
 
     /**
-     * R13: leaving takes effect at once; the entry, its number and any meeting contact go. No role is
-     * asked for: someone whose roles were taken away at the identity provider may still leave.
+     * R13: leaving takes effect at once; the entry and its number go, and a meeting whose contact has the
+     * same number is a coordinator's to check. No role is asked for: someone whose roles were taken away
+     * at the identity provider may still leave.
      */
     public void leave(Viewer viewer) {
         if (!viewer.isSignedIn()) {
             throw new io.quarkus.security.UnauthorizedException();
         }
         Volunteer volunteer = Volunteer.findByAccount(viewer.accountId());
-        List<Meeting> contactOf = Meeting.list("contactAccountId", viewer.accountId());
-        contactOf.forEach(Meeting::removeContact);
-        if (volunteer == null && contactOf.isEmpty()) {
+        if (volunteer == null) {
             throw ApiException.notFound();
         }
-        if (volunteer != null) {
-            long id = volunteer.id;
-            erase(volunteer);
-            audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_LEFT, id, null);
+        long id = volunteer.id;
+        askToCheckMeetingContacts(viewer, volunteer);
+        erase(volunteer);
+        audit.recordListChange(viewer.accountId(), Action.VOLUNTEER_LEFT, id, null);
+    }
+
+    /**
+     * R13: someone who no longer wants to be part of the service leaves meeting contact listings too. The
+     * number alone does not say a meeting's contact is the same person (and a member could otherwise wipe
+     * a meeting's contact by joining with its number and leaving), so each meeting whose contact has the
+     * number becomes a task: a coordinator removes the contact or keeps it. The task names the meeting,
+     * never the number, and tells the member nothing. A number that cannot be read (a damaged row) is
+     * compared with nothing: an erasure never fails on it.
+     */
+    private void askToCheckMeetingContacts(Viewer viewer, Volunteer volunteer) {
+        String number = readable(volunteer.phoneCipher, Purpose.VOLUNTEER_PHONE, volunteer.id);
+        if (number == null) {
+            return;
+        }
+        for (Meeting meeting : Meeting.<Meeting> list("contactPhoneCipher is not null")) {
+            if (number.equals(readable(meeting.contactPhoneCipher, Purpose.MEETING_CONTACT_PHONE, meeting.id))) {
+                VolunteerTasks.checkMeetingContact(viewer, meeting.id);
+            }
+        }
+    }
+
+    private String readable(byte[] sealed, Purpose purpose, long row) {
+        try {
+            return crypto.open(sealed, purpose, row);
+        } catch (IllegalStateException damaged) {
+            return null;
         }
     }
 
@@ -295,9 +324,6 @@ public class VolunteerList {
                 task.resolution = "removed_from_list";
             }
             task.volunteerId = null;
-        }
-        if (volunteer.accountId != null) {
-            Meeting.<Meeting> list("contactAccountId", volunteer.accountId).forEach(Meeting::removeContact);
         }
         volunteer.delete();
     }

@@ -22,6 +22,8 @@ public class VolunteerTask extends PanacheEntityBase {
     public static final String CHECK_ELIGIBILITY = "check_eligibility";
     public static final String REMOVE_FROM_LIST = "remove_from_list";
     public static final String SEND_LIST_FORM = "send_list_form";
+    /** R13: a member who left the list gave the number of this meeting's contact. */
+    public static final String CHECK_MEETING_CONTACT = "check_meeting_contact";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,6 +39,10 @@ public class VolunteerTask extends PanacheEntityBase {
     /** The entry concerned; null for send_list_form, and once the entry has left the list. */
     @Column(name = "volunteer_id")
     public Long volunteerId;
+
+    /** check_meeting_contact only: the meeting whose contact to check (the task goes with the meeting). */
+    @Column(name = "meeting_id")
+    public Long meetingId;
 
     /** send_list_form only: the invited contact's first name. */
     @Column(name = "first_name")
@@ -54,7 +60,7 @@ public class VolunteerTask extends PanacheEntityBase {
     @Column(name = "done_by")
     public Long doneBy;
 
-    /** How it was settled: clean_date_updated, kept_on_list, removed_from_list or form_sent. */
+    /** How it was settled: clean_date_updated, kept_on_list, removed_from_list, form_sent, contact_removed or contact_kept. */
     @Column
     public String resolution;
 
@@ -64,6 +70,6 @@ public class VolunteerTask extends PanacheEntityBase {
 
     /** While open, these keep their entry out of matching: nobody rings them meanwhile. */
     public boolean holdsBack() {
-        return !kind.equals(SEND_LIST_FORM);
+        return kind.equals(CHECK_ELIGIBILITY) || kind.equals(REMOVE_FROM_LIST);
     }
 }

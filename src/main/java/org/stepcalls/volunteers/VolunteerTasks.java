@@ -31,16 +31,20 @@ public class VolunteerTasks {
     /** Done tasks stay listed this long, so a coordinator sees what was settled lately. */
     static final int DONE_SHOWN = 30;
 
-    /** A task as coordinators see it: {@code firstName} is the entry's (while it is on the list) or the invited contact's. */
+    /**
+     * A task as coordinators see it: {@code firstName} is the entry's (while it is on the list), the invited
+     * contact's, or the meeting's contact's (while it has one); {@code meetingName} names a meeting to check.
+     */
     public record TaskView(long id, String kind, String reason, Long volunteerId, String firstName, LocalDate cleanDate,
-            String raisedBy, OffsetDateTime createdAt, boolean done, OffsetDateTime doneAt, String resolution) {
+            String raisedBy, OffsetDateTime createdAt, boolean done, OffsetDateTime doneAt, String resolution, Long meetingId,
+            String meetingName) {
     }
 
     public record TaskList(List<TaskView> tasks) {
     }
 
-    /** How a coordinator settles a task: a new clean date (a relapse needs one), or the entry's removal. */
-    public record TaskDone(LocalDate cleanDate, Boolean removeFromList) {
+    /** How a coordinator settles a task: a new clean date (a relapse needs one), the entry's removal, or a meeting contact's. */
+    public record TaskDone(LocalDate cleanDate, Boolean removeFromList, Boolean removeContact) {
     }
 
     private final Permissions permissions;
@@ -76,6 +80,18 @@ public class VolunteerTasks {
         task.persist();
     }
 
+    /**
+     * R13: someone leaving the list gave the number of this meeting's contact. The number alone does not
+     * say it is the same person, so a coordinator checks; one open task per meeting.
+     */
+    static void checkMeetingContact(Viewer raisedBy, long meetingId) {
+        if (VolunteerTask.count("meetingId = ?1 and doneAt is null", meetingId) == 0) {
+            VolunteerTask task = task(raisedBy, VolunteerTask.CHECK_MEETING_CONTACT);
+            task.meetingId = meetingId;
+            task.persist();
+        }
+    }
+
     /** A first name as the list takes one: letters, no number or address in it; the 400 names {@code field}. */
     public String firstName(String value, String field) {
         String name = value == null ? "" : value.strip();
@@ -101,7 +117,9 @@ public class VolunteerTasks {
         all.addAll(done);
         Map<Long, Volunteer> volunteers = byId(Volunteer.list("id in ?1", ids(all, t -> t.volunteerId)), v -> v.id);
         Map<Long, Account> accounts = byId(Account.list("id in ?1", ids(all, t -> t.raisedBy)), a -> a.id);
-        return new TaskList(all.stream().map(t -> view(t, volunteers.get(t.volunteerId), accounts.get(t.raisedBy))).toList());
+        Map<Long, Meeting> meetings = byId(Meeting.list("id in ?1", ids(all, t -> t.meetingId)), m -> m.id);
+        return new TaskList(all.stream().map(t -> view(t, volunteers.get(t.volunteerId), accounts.get(t.raisedBy),
+                meetings.get(t.meetingId))).toList());
     }
 
     /** Open tasks, for the coordinator's header ({@code OpenTasksCount}). */
@@ -136,6 +154,9 @@ public class VolunteerTasks {
         if (task.isDone()) {
             throw ApiException.conflict("task_done", "This task is already done.");
         }
+        if (task.kind.equals(VolunteerTask.CHECK_MEETING_CONTACT)) {
+            return settleMeetingContact(viewer, task, Boolean.TRUE.equals(form.removeContact()));
+        }
         Volunteer volunteer = task.volunteerId == null ? null : Volunteer.findById(task.volunteerId);
         boolean remove = Boolean.TRUE.equals(form.removeFromList()) || task.kind.equals(VolunteerTask.REMOVE_FROM_LIST);
         String resolution;
@@ -169,7 +190,26 @@ public class VolunteerTasks {
                     task.kind.equals(VolunteerTask.REMOVE_FROM_LIST) ? "asked_to_leave" : "no_longer_eligible");
             volunteer = null;
         }
-        return view(task, volunteer, task.raisedBy == null ? null : Account.findById(task.raisedBy));
+        return view(task, volunteer, raiser(task), null);
+    }
+
+    /**
+     * The meeting's contact goes, and its number with it (R13), or stays: it is someone else. A contact
+     * already gone (a coordinator changed the meeting meanwhile) settles the task as removed.
+     */
+    private TaskView settleMeetingContact(Viewer viewer, VolunteerTask task, boolean remove) {
+        Meeting meeting = Meeting.findById(task.meetingId);
+        boolean hadContact = meeting.hasContact();
+        if (remove && hadContact) {
+            meeting.removeContact();
+            audit.recordListChange(viewer.accountId(), Action.MEETING_CONTACT_REMOVED, null, "asked_to_leave");
+        }
+        settle(viewer, task, remove || !hadContact ? "contact_removed" : "contact_kept");
+        return view(task, null, raiser(task), meeting);
+    }
+
+    private static Account raiser(VolunteerTask task) {
+        return task.raisedBy == null ? null : Account.findById(task.raisedBy);
     }
 
     private void settle(Viewer viewer, VolunteerTask task, String resolution) {
@@ -202,10 +242,11 @@ public class VolunteerTasks {
                 VolunteerTask.SEND_LIST_FORM) > 0;
     }
 
-    private static TaskView view(VolunteerTask t, Volunteer volunteer, Account raisedBy) {
-        return new TaskView(t.id, t.kind, t.reason, t.volunteerId, volunteer != null ? volunteer.firstName : t.firstName,
-                volunteer == null ? null : volunteer.cleanDate, raisedBy == null ? null : raisedBy.displayName, t.createdAt,
-                t.isDone(), t.doneAt, t.resolution);
+    private static TaskView view(VolunteerTask t, Volunteer volunteer, Account raisedBy, Meeting meeting) {
+        String firstName = volunteer != null ? volunteer.firstName : meeting != null ? meeting.contactName : t.firstName;
+        return new TaskView(t.id, t.kind, t.reason, t.volunteerId, firstName, volunteer == null ? null : volunteer.cleanDate,
+                raisedBy == null ? null : raisedBy.displayName, t.createdAt, t.isDone(), t.doneAt, t.resolution, t.meetingId,
+                meeting == null ? null : meeting.name);
     }
 
     private static List<Long> ids(List<VolunteerTask> tasks, Function<VolunteerTask, Long> id) {

@@ -36,11 +36,14 @@ public class TasksResource {
         return tasks.list(currentUser.viewer());
     }
 
-    /** A body is optional: {@code {cleanDate}} (a relapse needs it) or {@code {removeFromList: true}}. */
+    /**
+     * A body is optional: {@code {cleanDate}} (a relapse needs it) or {@code {removeFromList: true}}; a meeting
+     * contact to check is kept without one, removed with {@code {removeContact: true}}.
+     */
     @POST
     @Path("/{id}/done")
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskView done(@PathParam("id") long id, TaskDone form) {
-        return tasks.done(currentUser.viewer(), id, form == null ? new TaskDone(null, null) : form);
+        return tasks.done(currentUser.viewer(), id, form == null ? new TaskDone(null, null, null) : form);
     }
 }

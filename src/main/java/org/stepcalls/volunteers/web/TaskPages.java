@@ -53,9 +53,10 @@ public class TaskPages {
     @POST
     @Path("{id}/done")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object done(@PathParam("id") long id, @RestForm String cleanDate, @RestForm String removeFromList) {
+    public Object done(@PathParam("id") long id, @RestForm String cleanDate, @RestForm String removeFromList,
+            @RestForm String removeContact) {
         try {
-            TaskDone form = new TaskDone(date(cleanDate), "true".equals(removeFromList));
+            TaskDone form = new TaskDone(date(cleanDate), "true".equals(removeFromList), "true".equals(removeContact));
             TaskView task = tasks.done(currentUser.viewer(), id, form);
             return VolunteerPages.seeOther("/tasks?done=" + task.id() + "#task-" + task.id());
         } catch (ApiException e) {

@@ -123,14 +123,20 @@ class CallEmailsTest {
             tasks.sendListForm(org.stepcalls.platform.security.Viewer.of(helpliner,
                     org.stepcalls.platform.security.Role.HELPLINER), "Gethin");
         });
+        long meeting = new ForumApiClient(org.stepcalls.volunteers.api.ListFixtures.coordinator()).post("/api/meetings", Map.of(
+                "name", "Lighthouse", "areaId", ListFixtures.area(ListFixtures.origin(), 0), "weekday", "tuesday", "time", "19:00",
+                "contactName", "Iolo", "contactPhone", org.stepcalls.privacy.DramaNumbers.mobile())).statusCode(201).extract()
+                .jsonPath().getLong("id");
+        sql("INSERT INTO volunteer_tasks (kind, meeting_id, created_at) VALUES ('check_meeting_contact', " + meeting + ", now())");
         sql("DELETE FROM mail_runs");
         assertThat(digest.send()).isPositive();
         sender.sendDue();
         List<Received> digests = Mailbox.to(TestUsers.email(coordinator));
         assertThat(digests).hasSize(1);
         assertThat(digests.get(0).text()).contains("Open 12th Step list tasks").contains("2 12th Step list forms to send")
-                .doesNotContain("Overdue calls:");
-        assertThat(digests.get(0).all()).doesNotContain("Ffion").doesNotContain("Gethin");
+                .contains("1 meeting contact to check (someone left the list)").doesNotContain("Overdue calls:");
+        assertThat(digests.get(0).all()).doesNotContain("Ffion").doesNotContain("Gethin").doesNotContain("Lighthouse")
+                .doesNotContain("Iolo");
         sql("DELETE FROM volunteer_tasks WHERE done_at IS NULL");
     }
 

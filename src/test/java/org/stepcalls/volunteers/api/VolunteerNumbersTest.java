@@ -95,26 +95,72 @@ class VolunteerNumbersTest {
     }
 
     @Test
-    void leavingErasesTheRowAndTheMeetingContactAtOnce() { // R13
+    void leavingErasesTheRowAtOnceAndAsksACoordinatorToCheckTheMeetingWithTheSameNumber() { // R13
         String token = TestUsers.member("lorna");
         long area = ListFixtures.area(ListFixtures.origin(), 0);
-        long volunteerId = joined(token, "Lorna", area);
-        long meeting = coordinator.post("/api/meetings", Map.of("name", "Serenity", "areaId", area, "weekday", "friday",
-                "time", "20:00", "contactName", "Lorna", "contactPhone", DramaNumbers.mobile())).statusCode(201)
-                .extract().jsonPath().getLong("id");
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE meetings SET contact_account_id = (SELECT id FROM accounts WHERE subject = 'sub-lorna') WHERE id = ?1")
-                .setParameter(1, meeting).executeUpdate());
+        String number = DramaNumbers.mobile();
+        long volunteerId = joinedWith(token, "Lorna", area, number);
+        long same = meetingWithContact("Serenity", area, "Lorna", number);
+        long other = meetingWithContact("Hope", area, "Lorna", DramaNumbers.mobile()); // the same first name, another number
 
         given().header("Authorization", TestUsers.bearer(token)).delete("/api/volunteers/me").then().statusCode(204);
 
         assertThat(rowsOf(volunteerId)).isZero();
-        Object[] contact = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
-                "SELECT contact_name, contact_phone_cipher, contact_phone_display_cipher FROM meetings WHERE id = ?1", Object[].class)
-                .setParameter(1, meeting).getSingleResult());
-        assertThat(contact).containsOnlyNulls();
+        assertThat(contactOf(same)).as("the number alone does not say it is her: a coordinator decides").doesNotContainNull();
+        String tasks = coordinator.get("/api/tasks").statusCode(200).extract().asString();
+        assertThat(tasks).doesNotContain(number.substring(6)); // a task never holds the number
+        List<Map<String, Object>> check = checksOf(same);
+        assertThat(check).singleElement().satisfies(task -> {
+            assertThat(task).containsEntry("done", false).containsEntry("meetingName", "Serenity").containsEntry("firstName", "Lorna");
+        });
+        assertThat(checksOf(other)).isEmpty();
         new ForumApiClient(token).get("/api/volunteers/me").statusCode(404);
         given().header("Authorization", TestUsers.bearer(token)).delete("/api/volunteers/me").then().statusCode(404);
+
+        long task = ((Number) check.get(0).get("id")).longValue();
+        coordinator.post("/api/tasks/" + task + "/done", Map.of("removeContact", true)).statusCode(200)
+                .body("resolution", equalTo("contact_removed"));
+        assertThat(contactOf(same)).containsOnlyNulls();
+        assertThat(contactOf(other)).doesNotContainNull();
+        coordinator.post("/api/tasks/" + task + "/done", Map.of("removeContact", true)).statusCode(409);
+    }
+
+    @Test
+    void aMeetingContactWhoIsSomeoneElseIsKeptAndOnlyAnAskedForRemovalRaisesTheCheck() { // R13
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        String shared = DramaNumbers.mobile();
+        long meeting = meetingWithContact("Open Door", area, "Quinn", shared);
+        Map<String, Object> entry = ListFixtures.volunteer("Quentin", "male", area);
+        entry.put("phone", shared);
+        long relapsed = ListFixtures.addId(entry);
+        given().header("Authorization", TestUsers.bearer(coordinator.token())).delete("/api/volunteers/" + relapsed + "?reason=no_longer_eligible")
+                .then().statusCode(204);
+        assertThat(checksOf(meeting)).as("removed for another reason: no check").isEmpty();
+
+        long leaving = ListFixtures.addId(entry);
+        given().header("Authorization", TestUsers.bearer(coordinator.token())).delete("/api/volunteers/" + leaving + "?reason=asked_to_leave")
+                .then().statusCode(204);
+        long task = ((Number) checksOf(meeting).get(0).get("id")).longValue();
+        coordinator.post("/api/tasks/" + task + "/done", null).statusCode(200).body("resolution", equalTo("contact_kept"));
+        assertThat(contactOf(meeting)).doesNotContainNull();
+    }
+
+    private long meetingWithContact(String name, long area, String contactName, String phone) {
+        return coordinator.post("/api/meetings", Map.of("name", name, "areaId", area, "weekday", "friday", "time", "20:00",
+                "contactName", contactName, "contactPhone", phone)).statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private Object[] contactOf(long meeting) {
+        return QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "SELECT contact_name, contact_phone_cipher, contact_phone_display_cipher FROM meetings WHERE id = ?1", Object[].class)
+                .setParameter(1, meeting).getSingleResult());
+    }
+
+    /** The coordinators' open and done checks of this meeting's contact. */
+    private List<Map<String, Object>> checksOf(long meeting) {
+        List<Map<String, Object>> all = coordinator.get("/api/tasks").statusCode(200).extract().jsonPath().getList("tasks");
+        return all.stream().filter(t -> "check_meeting_contact".equals(t.get("kind"))
+                && t.get("meetingId") != null && ((Number) t.get("meetingId")).longValue() == meeting).toList();
     }
 
     @Test
@@ -128,8 +174,14 @@ class VolunteerNumbersTest {
 
     /** {@code firstName} joins the list with {@code token}; their entry's id. */
     private static long joined(String token, String firstName, long area) {
-        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON)
-                .body(ListFixtures.volunteer(firstName, "female", area)).put("/api/volunteers/me").then().statusCode(200);
+        return joinedWith(token, firstName, area, DramaNumbers.mobile());
+    }
+
+    private static long joinedWith(String token, String firstName, long area, String phone) {
+        Map<String, Object> entry = ListFixtures.volunteer(firstName, "female", area);
+        entry.put("phone", phone);
+        given().header("Authorization", TestUsers.bearer(token)).contentType(ContentType.JSON).body(entry)
+                .put("/api/volunteers/me").then().statusCode(200);
         return new ForumApiClient(token).get("/api/volunteers/me").extract().jsonPath().getLong("id");
     }
 
