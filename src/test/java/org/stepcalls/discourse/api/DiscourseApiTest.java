@@ -252,6 +252,9 @@ class DiscourseApiTest {
             String seen = as(key, HELEN).get("/api/calls/" + call).then().statusCode(200).extract().asString();
             assertThat(seen).doesNotContain("Leocadia").doesNotContain("900561");
             as(key, HELEN).contentType(ContentType.JSON).post("/api/calls/" + call + "/caller-phone").then().statusCode(403);
+            String page = as(key, HELEN).get("/calls/" + call).then().statusCode(200).extract().asString();
+            assertThat(page).doesNotContain("Leocadia").doesNotContain("900561").doesNotContain("/caller-phone")
+                    .contains("An API key never opens a caller's details: sign in to the forum to see them.");
         }
     }
 
