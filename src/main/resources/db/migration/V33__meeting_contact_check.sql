@@ -3,7 +3,8 @@
 -- and leaving), so a matching number raises a task: a coordinator checks the meeting's contact and
 -- removes it, erasing the number, or keeps it. The task names the meeting, never the number.
 ALTER TABLE volunteer_tasks ADD COLUMN meeting_id bigint REFERENCES meetings (id) ON DELETE CASCADE;
-CREATE INDEX volunteer_tasks_meeting_idx ON volunteer_tasks (meeting_id) WHERE meeting_id IS NOT NULL;
+-- open checks hold their meeting's contact back from every lookup: probed per meeting, and nearly always empty
+CREATE INDEX volunteer_tasks_meeting_idx ON volunteer_tasks (meeting_id) WHERE meeting_id IS NOT NULL AND done_at IS NULL;
 
 ALTER TABLE volunteer_tasks DROP CONSTRAINT volunteer_tasks_kind_check;
 ALTER TABLE volunteer_tasks ADD CONSTRAINT volunteer_tasks_kind_check

@@ -220,15 +220,15 @@ public class ForumQueries {
 
     /**
      * Where a post is read: a feature's topic on its own page (a call's page shows every record), else
-     * the topic's page that holds it (none said for the first), at the post.
+     * the topic's page that holds it, at the post. The page is named even when it is the first: a
+     * topic's address without one opens a returning reader at their first unread post instead.
      */
     public String pathTo(Post post) {
         String featurePage = permissions.categoryOf(post.topic).topicPage;
         if (featurePage != null) {
             return featurePage + post.topic.id + "#post-" + post.id;
         }
-        int page = pageOf(post.postNumber);
-        return "/t/" + post.topic.id + (page > 1 ? "?page=" + page : "") + "#post-" + post.id;
+        return "/t/" + post.topic.id + "?page=" + pageOf(post.postNumber) + "#post-" + post.id;
     }
 
     private TopicView topic(Viewer viewer, long topicId, int firstNumber, int lastNumber) {

@@ -179,7 +179,9 @@ public class ContactMatcher {
                     FROM meetings m
                     JOIN areas a ON a.id = m.area_id
                     JOIN d ON d.area_id = m.area_id
-                    WHERE m.contact_name IS NOT NULL AND d.km <= ?)
+                    WHERE m.contact_name IS NOT NULL AND d.km <= ?
+                      -- R13: a contact whose number left the list is offered to nobody while a coordinator checks it
+                      AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t WHERE t.meeting_id = m.id AND t.done_at IS NULL))
                 SELECT '%2$s' AS kind, 0 AS rank, id, NULL AS name, NULL AS sex, NULL AS area, NULL::float8 AS km,
                        NULL::date AS clean_date, NULL::boolean AS can_phone, NULL::boolean AS can_visit, NULL AS weekday,
                        NULL AS starts_at, NULL AS contact_name, NULL::bytea AS cipher, NULL::bytea AS display_cipher

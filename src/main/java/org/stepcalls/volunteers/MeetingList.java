@@ -4,6 +4,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,9 +30,11 @@ public class MeetingList {
     private final ListNames names;
     private final VolunteerSettings settings;
     private final DisplayForms displayForms;
+    private final VolunteerTasks tasks;
 
     MeetingList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, ListNames names,
-            VolunteerSettings settings, DisplayForms displayForms) {
+            VolunteerSettings settings, DisplayForms displayForms, VolunteerTasks tasks) {
+        this.tasks = tasks;
         this.settings = settings;
         this.displayForms = displayForms;
         this.permissions = permissions;
@@ -51,6 +54,8 @@ public class MeetingList {
      */
     public List<MeetingView> search(Viewer viewer, Area near, String weekday) {
         boolean numbers = permissions.canSeeContactNumbers(viewer);
+        // R13: a contact whose number left the list is offered to nobody while a coordinator checks it
+        Set<Long> onHold = permissions.canManageList(viewer) ? Set.of() : VolunteerTasks.meetingContactsOnHold();
         String day = weekday == null || weekday.isBlank() ? null : weekday.strip().toLowerCase();
         if (day != null && !Meeting.WEEKDAYS.contains(day)) {
             throw ApiException.invalidField("weekday", "weekday is monday to sunday, or left out for any day.");
@@ -60,9 +65,9 @@ public class MeetingList {
                 : Meeting.list("select m from Meeting m join fetch m.area a where m.weekday = ?1 order by a.name, m.name, m.id",
                         day);
         if (near == null) {
-            return meetings.stream().map(m -> view(m, numbers, null)).toList();
+            return meetings.stream().map(m -> view(m, numbers, onHold.contains(m.id), null)).toList();
         }
-        return meetings.stream().map(m -> view(m, numbers, Math.round(near.distanceKmTo(m.area) * 10) / 10.0))
+        return meetings.stream().map(m -> view(m, numbers, onHold.contains(m.id), Math.round(near.distanceKmTo(m.area) * 10) / 10.0))
                 .filter(v -> v.distanceKm() <= settings.contactRadiusKm())
                 .sorted(Comparator.comparing(MeetingView::distanceKm)
                         .thenComparing(v -> Meeting.WEEKDAYS.indexOf(v.weekday())).thenComparing(MeetingView::time))
@@ -81,7 +86,8 @@ public class MeetingList {
     }
 
     public MeetingView get(Viewer viewer, long id) {
-        return view(existing(id), permissions.canSeeContactNumbers(viewer), null);
+        boolean onHold = !permissions.canManageList(viewer) && VolunteerTasks.meetingContactsOnHold().contains(id);
+        return view(existing(id), permissions.canSeeContactNumbers(viewer), onHold, null);
     }
 
     public MeetingView add(Viewer viewer, MeetingInput input) {
@@ -90,14 +96,18 @@ public class MeetingList {
         meeting.id = Meeting.nextId();
         apply(meeting, input);
         meeting.persist();
-        return view(meeting, true, null);
+        return view(meeting, true, false, null);
     }
 
     public MeetingView update(Viewer viewer, long id, MeetingInput input) {
         requireManager(viewer);
         Meeting meeting = existing(id);
+        String before = contactNumber(meeting);
         apply(meeting, input);
-        return view(meeting, true, null);
+        if (before != null && !before.equals(contactNumber(meeting))) {
+            tasks.meetingContactGone(viewer, id); // a check of the number that was here is settled by its going
+        }
+        return view(meeting, true, false, null);
     }
 
     public void delete(Viewer viewer, long id) {
@@ -152,12 +162,25 @@ public class MeetingList {
         meeting.contactPhoneDisplayCipher = displayForms.seal(ListNumber.MEETING_CONTACT, phone, meeting.id);
     }
 
-    private MeetingView view(Meeting m, boolean withNumber, Double distanceKm) {
-        String phone = withNumber && m.hasContact()
+    /** The contact's number, null without one; a damaged one reads as none that could match (editing mends it). */
+    private String contactNumber(Meeting meeting) {
+        if (!meeting.hasContact()) {
+            return null;
+        }
+        try {
+            return crypto.open(meeting.contactPhoneCipher, Purpose.MEETING_CONTACT_PHONE, meeting.id);
+        } catch (IllegalStateException damaged) {
+            return "";
+        }
+    }
+
+    private MeetingView view(Meeting m, boolean withNumber, boolean contactOnHold, Double distanceKm) {
+        boolean contact = m.hasContact() && !contactOnHold;
+        String phone = withNumber && contact
                 ? phoneNumbers.display(crypto.open(m.contactPhoneCipher, Purpose.MEETING_CONTACT_PHONE, m.id))
                 : null;
         return new MeetingView(m.id, m.name, m.area.id, m.area.name, m.weekday, m.startsAt.toString(), m.venue,
-                m.contactName, phone, distanceKm);
+                contact ? m.contactName : null, phone, distanceKm);
     }
 
     private Meeting existing(long id) {

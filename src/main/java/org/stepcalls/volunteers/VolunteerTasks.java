@@ -92,6 +92,19 @@ public class VolunteerTasks {
         }
     }
 
+    /** The meetings whose contact is being checked: offered to no helpliner meanwhile (R13). */
+    static Set<Long> meetingContactsOnHold() {
+        return Set.copyOf(VolunteerTask.getEntityManager().createQuery(
+                "select t.meetingId from VolunteerTask t where t.doneAt is null and t.meetingId is not null", Long.class)
+                .getResultList());
+    }
+
+    /** A coordinator changed or removed a meeting's contact: the checks of the number that was there are settled. */
+    void meetingContactGone(Viewer viewer, long meetingId) {
+        VolunteerTask.<VolunteerTask> list("meetingId = ?1 and doneAt is null", meetingId)
+                .forEach(task -> settle(viewer, task, "contact_removed"));
+    }
+
     /** A first name as the list takes one: letters, no number or address in it; the 400 names {@code field}. */
     public String firstName(String value, String field) {
         String name = value == null ? "" : value.strip();

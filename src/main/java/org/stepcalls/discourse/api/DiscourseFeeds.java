@@ -87,7 +87,7 @@ public class DiscourseFeeds {
             items.append("<item><title>").append(xml(topic.title())).append("</title>")
                     .append("<dc:creator>").append(cdata(post.authorUsername())).append("</dc:creator>")
                     .append("<description>").append(cdata(post.contentVisible() ? post.html() : "")).append("</description>")
-                    .append("<link>").append(xml(base + "/t/" + id + "#post-" + post.number())).append("</link>")
+                    .append("<link>").append(xml(base + "/p/" + post.id())).append("</link>") // the page that holds it
                     .append("<pubDate>").append(RFC_822.format(post.createdAt())).append("</pubDate>")
                     .append("<guid isPermaLink=\"false\">").append(xml(host + "-post-" + id + "-" + post.number())).append("</guid>")
                     .append("<source url=\"").append(xml(base + "/t/" + slug + "/" + id + ".rss")).append("\">")

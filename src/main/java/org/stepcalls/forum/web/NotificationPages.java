@@ -41,15 +41,16 @@ public class NotificationPages {
         return Templates.list(notifications.latest(currentUser.viewer()));
     }
 
-    /** Opening one marks it read and goes to its topic. */
+    /** Opening one marks it read and goes to the post it tells of (its topic's page that holds it), else to its topic. */
     @POST
     @Path("{id}/open")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response open(@PathParam("id") long id) {
         notifications.markRead(currentUser.viewer(), id);
         Notification notification = Notification.findById(id);
-        return Response.seeOther(URI.create(notification.topicId == null ? "/notifications" : "/t/" + notification.topicId))
-                .build();
+        String to = notification.postId != null ? "/p/" + notification.postId
+                : notification.topicId != null ? "/t/" + notification.topicId : "/notifications";
+        return Response.seeOther(URI.create(to)).build();
     }
 
     @POST

@@ -55,8 +55,10 @@ public class ReadingPages {
     @POST
     @Path("t/{id}/notification-level")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response topicLevel(@PathParam("id") long id, @RestForm String level) {
+    public Response topicLevel(@PathParam("id") long id, @RestForm String level, @RestForm String page) {
         watching.setLevel(currentUser.viewer(), id, level);
-        return Response.seeOther(URI.create("/t/" + id + "#notification-level")).build();
+        // back to the page the form was on (every page of a long topic carries it)
+        String onPage = page != null && page.matches("[1-9]\\d{0,5}") ? "?page=" + page : "";
+        return Response.seeOther(URI.create("/t/" + id + onPage + "#notification-level")).build();
     }
 }

@@ -59,6 +59,9 @@ class CallPageNoticesTest {
         Response replied = advisor.submit("/calls/" + call, "/t/" + call + "/reply",
                 Map.of("body", "Try Sam on 07700 900123 or sam@example.org"));
         assertThat(replied.getHeader("Location")).matches(".*/calls/" + call + "\\?redacted=2#post-\\d+"); // the call's own page
+        Response byTopic = advisor.get("/t/" + call + "?redacted=2"); // the forum's address of a call's topic leads there too
+        assertThat(byTopic.statusCode()).isEqualTo(303);
+        assertThat(byTopic.getHeader("Location")).endsWith("/calls/" + call + "?redacted=2");
         Document shown = advisor.page("/calls/" + call + "?redacted=2");
         assertThat(shown.select("[role=status]").text()).startsWith("We removed 2 phone numbers or e-mail addresses");
         assertThat(shown.text()).doesNotContain("07700 900123").doesNotContain("sam@example.org");

@@ -315,6 +315,8 @@ class DiscourseApiTest {
         String topicFeed = given().get("/t/feed-me/" + topicId + ".rss?api_key=" + key + "&api_username=" + MIA).asString();
         assertThat(topicFeed).contains("-post-" + topicId + "-1</guid>", "-post-" + topicId + "-2</guid>",
                 "Second in the feed.");
+        long second = mia.get("/api/topics/" + topicId).extract().jsonPath().getLong("posts[1].id");
+        assertThat(topicFeed).contains("/p/" + second + "</link>"); // a post's own address finds its page of the topic
         given().get("/t/" + topicId + ".rss?api_key=" + key + "&api_username=" + MIA).then().statusCode(200);
         int general = as(key, MIA).get("/categories.json").then().extract().jsonPath()
                 .getInt("category_list.categories.find { it.slug == 'general' }.id");

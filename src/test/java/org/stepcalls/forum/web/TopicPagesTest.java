@@ -120,7 +120,7 @@ class TopicPagesTest {
         PageSession reader = new PageSession(TestUsers.member(unique("reid")));
 
         assertThat(reader.get("/p/" + ids.get(25)).getHeader("Location")).endsWith("/t/" + topic + "?page=2#post-" + ids.get(25));
-        assertThat(reader.get("/p/" + ids.get(1)).getHeader("Location")).endsWith("/t/" + topic + "#post-" + ids.get(1));
+        assertThat(reader.get("/p/" + ids.get(1)).getHeader("Location")).endsWith("/t/" + topic + "?page=1#post-" + ids.get(1));
         assertThat(reader.get("/p/" + Long.MAX_VALUE).statusCode()).isEqualTo(404);
 
         Response replied = reader.submit("/t/" + topic + "?page=1", "/t/" + topic + "/reply", Map.of("body", "Post 42"));
@@ -136,12 +136,43 @@ class TopicPagesTest {
     }
 
     @Test
+    void aReaderPartWayThroughWhoActsOnAnEarlyPostStaysOnItsPage() { // the unread jump is for a topic's bare address only
+        ForumApiClient author = new ForumApiClient(TestUsers.member(unique("aled")));
+        List<Long> ids = topicOf(author, 45);
+        long topic = ids.get(0);
+        long third = ids.get(3);
+        PageSession reader = new PageSession(TestUsers.member(unique("rhodri")));
+        reader.page("/t/" + topic + "?page=1");
+        reader.page("/t/" + topic + "?page=2"); // read to post 40 of 45
+
+        Response liked = reader.submit("/t/" + topic + "?page=1", "/p/" + third + "/like", Map.of("action", "like"));
+        assertThat(liked.getHeader("Location")).endsWith("/t/" + topic + "?page=1#post-" + third);
+        assertThat(reader.get("/t/" + topic + "?page=1").statusCode()).isEqualTo(200);
+
+        PageSession authorPages = new PageSession(author.token());
+        authorPages.page("/t/" + topic + "?page=1"); // the author has read to the end: no jump either way
+        Response edited = authorPages.submit("/p/" + third + "/edit", "/p/" + third + "/edit",
+                Map.of("body", "Post 3, ring me on 07700 900321"));
+        assertThat(edited.getHeader("Location")).endsWith("/t/" + topic + "?page=1&redacted=1#post-" + third);
+        Document withNotice = authorPages.page("/t/" + topic + "?page=1&redacted=1");
+        assertThat(withNotice.select("[role=status]").text()).startsWith("We removed 1 phone number");
+
+        Response level = reader.submit("/t/" + topic + "?page=2", "/t/" + topic + "/notification-level",
+                Map.of("level", "watching", "page", "2"));
+        assertThat(level.getHeader("Location")).endsWith("/t/" + topic + "?page=2#notification-level");
+    }
+
+    @Test
     void aPostInATopicTheReaderMayNotSeeHasNoAddressForThem() {
         ForumApiClient helpliner = new ForumApiClient(TestUsers.helpliner(unique("hana")));
         long topic = helpliner.createTopicId("helpliners", "Rota swap", "Who can take Tuesday?");
         long post = helpliner.get("/api/topics/" + topic).statusCode(200).extract().jsonPath().getLong("posts[0].id");
-        assertThat(new PageSession(TestUsers.member(unique("mo"))).get("/p/" + post).statusCode()).isEqualTo(404);
+        PageSession member = new PageSession(TestUsers.member(unique("mo")));
+        Response unreadable = member.get("/p/" + post);
+        Response missing = member.get("/p/" + Long.MAX_VALUE);
+        assertThat(unreadable.statusCode()).isEqualTo(404);
+        assertThat(unreadable.asString()).as("the same answer as for no post at all").isEqualTo(missing.asString());
         assertThat(new PageSession(TestUsers.helpliner(unique("hal"))).get("/p/" + post).getHeader("Location"))
-                .endsWith("/t/" + topic + "#post-" + post);
+                .endsWith("/t/" + topic + "?page=1#post-" + post);
     }
 }

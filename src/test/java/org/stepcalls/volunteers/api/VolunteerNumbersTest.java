@@ -114,6 +114,13 @@ class VolunteerNumbersTest {
             assertThat(task).containsEntry("done", false).containsEntry("meetingName", "Serenity").containsEntry("firstName", "Lorna");
         });
         assertThat(checksOf(other)).isEmpty();
+        // meanwhile no helpliner is offered that contact (she asked to leave); coordinators still see it, to decide
+        assertThat(helpliner.get("/api/contacts?areaId=" + area + "&sex=female&requestType=phone").statusCode(200).extract()
+                .jsonPath().getList("meetings.id", Long.class)).doesNotContain(same).contains(other);
+        assertThat(helpliner.get("/api/meetings/" + same).statusCode(200).extract().asString()).doesNotContain("Lorna")
+                .doesNotContain(number.substring(6));
+        assertThat(coordinator.get("/api/meetings/" + same).statusCode(200).extract().jsonPath().getString("contactName"))
+                .isEqualTo("Lorna");
         new ForumApiClient(token).get("/api/volunteers/me").statusCode(404);
         given().header("Authorization", TestUsers.bearer(token)).delete("/api/volunteers/me").then().statusCode(404);
 
@@ -143,6 +150,26 @@ class VolunteerNumbersTest {
         long task = ((Number) checksOf(meeting).get(0).get("id")).longValue();
         coordinator.post("/api/tasks/" + task + "/done", null).statusCode(200).body("resolution", equalTo("contact_kept"));
         assertThat(contactOf(meeting)).doesNotContainNull();
+        assertThat(helpliner.get("/api/meetings/" + meeting).statusCode(200).extract().jsonPath().getString("contactName"))
+                .as("offered again once kept").isEqualTo("Quinn");
+    }
+
+    @Test
+    void aCoordinatorWhoChangesTheContactOnTheMeetingSettlesItsCheck() { // R13
+        String token = TestUsers.member("nerys");
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        String number = DramaNumbers.mobile();
+        joinedWith(token, "Nerys", area, number);
+        long meeting = meetingWithContact("New Dawn", area, "Nerys", number);
+        given().header("Authorization", TestUsers.bearer(token)).delete("/api/volunteers/me").then().statusCode(204);
+        assertThat(checksOf(meeting)).singleElement().satisfies(task -> assertThat(task).containsEntry("done", false));
+
+        coordinator.put("/api/meetings/" + meeting, Map.of("name", "New Dawn", "areaId", area, "weekday", "friday",
+                "time", "20:00", "contactName", "Owain", "contactPhone", DramaNumbers.mobile())).statusCode(200);
+        assertThat(checksOf(meeting)).singleElement().satisfies(task -> assertThat(task).containsEntry("done", true)
+                .containsEntry("resolution", "contact_removed"));
+        assertThat(helpliner.get("/api/meetings/" + meeting).statusCode(200).extract().jsonPath().getString("contactName"))
+                .isEqualTo("Owain");
     }
 
     private long meetingWithContact(String name, long area, String contactName, String phone) {
