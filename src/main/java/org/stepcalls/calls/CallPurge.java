@@ -44,7 +44,7 @@ import io.quarkus.scheduler.Scheduled;
 public class CallPurge {
 
     /** The advisory lock's key: any fixed 64-bit number that nothing else uses. */
-    static final long LOCK_KEY = 0x5354_4550_4341_4C4CL; // "STEPCALL"
+    public static final long LOCK_KEY = 0x5354_4550_4341_4C4CL; // "STEPCALL"
     static final int BATCH = 200;
 
     private static final Logger LOG = Logger.getLogger(CallPurge.class);

@@ -60,6 +60,7 @@ public class CoordinatorDigest {
         if (!claimRun()) {
             return 0;
         }
+        waitForAPurgeBatchInFlight();
         List<String> lines = new ArrayList<>();
         sections.stream().sorted(Comparator.comparingInt(DigestSection::position)).forEach(section -> {
             List<String> sectionLines = section.lines();
@@ -77,6 +78,16 @@ public class CoordinatorDigest {
         var content = new NotificationMail.Content(lines, null, "/calls/overdue", "See the overdue calls");
         coordinators.forEach(id -> mail.send(id.longValue(), null, EmailEvent.DIGEST, content));
         return coordinators.size();
+    }
+
+    /**
+     * R19: a purge batch may be removing a call this digest would name, and withdraws the digests queued
+     * before it commits. Taking its lock (shared) waits for that batch, so the lines are read after it;
+     * and while a digest is written no batch starts (the purge tries again at its next run).
+     */
+    private void waitForAPurgeBatchInFlight() {
+        entityManager.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(?1)) AS waited")
+                .setParameter(1, CallPurge.LOCK_KEY).getSingleResult();
     }
 
     /**

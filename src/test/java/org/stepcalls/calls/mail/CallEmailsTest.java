@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.stepcalls.FreshLetters;
+import org.stepcalls.calls.CallPurge;
 import org.stepcalls.calls.CoordinatorDigest;
 import org.stepcalls.calls.OverdueCalls;
 import org.stepcalls.calls.api.CallFixtures;
@@ -42,6 +48,9 @@ class CallEmailsTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     @Inject
     org.stepcalls.volunteers.VolunteerTasks tasks;
@@ -226,6 +235,35 @@ class CallEmailsTest {
         assertThat(digestsKeptFor(coordinator)).isEmpty();
         sender.sendDue();
         assertThat(Mailbox.to(TestUsers.email(coordinator))).hasSize(1); // the one sent before the purge; the queued one never goes
+    }
+
+    /** R19: a digest written while a purge batch removes a call waits for it, and never names that call. */
+    @Test
+    void aDigestWrittenWhileAPurgeBatchRemovesACallDoesNotNameIt() throws Exception {
+        String coordinator = unique("dafydd");
+        new ForumApiClient(TestUsers.coordinator(coordinator)).get("/api/me/notification-settings").statusCode(200);
+        ForumApiClient helpliner = new ForumApiClient(TestUsers.helpliner(unique("owen")));
+        long purged = plantedCall(helpliner);
+        long kept = plantedCall(helpliner);
+        String purgedLabel = "Call " + callNumber(purged) + " (";
+        String keptLabel = "Call " + callNumber(kept) + " (";
+        makeQuiet(purged);
+        makeQuiet(kept);
+        sql("DELETE FROM mail_runs");
+        try (Connection purge = dataSource.getConnection()) { // a purge batch, part way: the call deleted, not yet committed
+            purge.setAutoCommit(false);
+            try (Statement statement = purge.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(" + CallPurge.LOCK_KEY + ")");
+                statement.execute("DELETE FROM topics WHERE id = " + purged);
+            }
+            CompletableFuture<Integer> written = CompletableFuture.supplyAsync(digest::send);
+            Thread.sleep(1_000);
+            assertThat(written).as("waits for the batch").isNotDone();
+            purge.commit();
+            assertThat(written.get(15, TimeUnit.SECONDS)).isPositive();
+        }
+        assertThat(digestsKeptFor(coordinator)).singleElement()
+                .satisfies(text -> assertThat(text).contains(keptLabel).doesNotContain(purgedLabel));
     }
 
     private List<String> digestsKeptFor(String coordinator) {
