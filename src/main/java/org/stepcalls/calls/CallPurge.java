@@ -44,7 +44,13 @@ import io.quarkus.scheduler.Scheduled;
 public class CallPurge {
 
     /** The advisory lock's key: any fixed 64-bit number that nothing else uses. */
-    public static final long LOCK_KEY = 0x5354_4550_4341_4C4CL; // "STEPCALL"
+    static final long LOCK_KEY = 0x5354_4550_4341_4C4CL; // "STEPCALL"
+    /**
+     * Taken by each batch (exclusive) once it holds {@link #LOCK_KEY}, and by a coordinators' digest (shared) before
+     * it reads: a digest never reads a call a batch in flight is removing, and a batch waits the milliseconds a digest
+     * takes instead of taking it for another purge and stopping.
+     */
+    public static final long DIGEST_FENCE = 0x5354_4550_4449_4745L; // "STEPDIGE"
     static final int BATCH = 200;
 
     private static final Logger LOG = Logger.getLogger(CallPurge.class);
@@ -145,6 +151,9 @@ public class CallPurge {
         try (Connection connection = dataSource.getConnection()) {
             if (!advisoryLock(connection, "pg_try_advisory_xact_lock")) {
                 return null;
+            }
+            try (Statement fence = connection.createStatement()) {
+                fence.execute("SELECT pg_advisory_xact_lock(" + DIGEST_FENCE + ")");
             }
             List<Long> due = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("""

@@ -82,12 +82,12 @@ public class CoordinatorDigest {
 
     /**
      * R19: a purge batch may be removing a call this digest would name, and withdraws the digests queued
-     * before it commits. Taking its lock (shared) waits for that batch, so the lines are read after it;
-     * and while a digest is written no batch starts (the purge tries again at its next run).
+     * before it commits. Taking the batches' fence (shared) waits for that batch, so the lines are read
+     * after it; a batch that starts meanwhile waits the few milliseconds until this digest is queued.
      */
     private void waitForAPurgeBatchInFlight() {
         entityManager.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(?1)) AS waited")
-                .setParameter(1, CallPurge.LOCK_KEY).getSingleResult();
+                .setParameter(1, CallPurge.DIGEST_FENCE).getSingleResult();
     }
 
     /**

@@ -54,8 +54,7 @@ public class NotificationMail {
             boolean quotable = topic != null && post != null && EmailPrivacy.mayQuote(topic.category);
             String quote = quotable ? post.quote() : null;
             send(accountId, topic == null ? null : topic.id, post == null ? null : post.postId(), quote != null, event,
-                    new Content(List.of(sentence), quote,
-                            topic == null ? "/notifications" : topicPath(topic), "Open it"));
+                    new Content(List.of(sentence), quote, linkFor(topic, post), "Open it"));
         });
     }
 
@@ -90,6 +89,17 @@ public class NotificationMail {
         data.put("settings", mail.link("/me/notifications"));
         outbox.enqueue(new OutgoingMail(accountId, topicId, postId, quotesPost, event.jsonName(), account.email, subject,
                 text.data(data).render(), html.data(data).render(), unsubscribe));
+    }
+
+    /**
+     * A post of a plain topic by its own address (it leads to the topic's page that holds it); a feature's
+     * topic, or no post, by the topic's page.
+     */
+    private static String linkFor(Topic topic, Notifications.AboutPost post) {
+        if (topic == null) {
+            return "/notifications";
+        }
+        return post != null && topic.category.topicPage == null ? "/p/" + post.postId() : topicPath(topic);
     }
 
     /** A topic's page: a feature's own page where its category has one (a call's page). */

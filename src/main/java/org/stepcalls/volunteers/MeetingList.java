@@ -54,8 +54,10 @@ public class MeetingList {
      */
     public List<MeetingView> search(Viewer viewer, Area near, String weekday) {
         boolean numbers = permissions.canSeeContactNumbers(viewer);
-        // R13: a contact whose number left the list is offered to nobody while a coordinator checks it
-        Set<Long> onHold = permissions.canManageList(viewer) ? Set.of() : VolunteerTasks.meetingContactsOnHold();
+        // R13: a contact whose number left the list is offered to nobody while a coordinator checks it;
+        // coordinators are told it is under check (they see it on the meeting's edit form, to decide)
+        Set<Long> onHold = VolunteerTasks.meetingContactsOnHold();
+        boolean manager = permissions.canManageList(viewer);
         String day = weekday == null || weekday.isBlank() ? null : weekday.strip().toLowerCase();
         if (day != null && !Meeting.WEEKDAYS.contains(day)) {
             throw ApiException.invalidField("weekday", "weekday is monday to sunday, or left out for any day.");
@@ -65,9 +67,10 @@ public class MeetingList {
                 : Meeting.list("select m from Meeting m join fetch m.area a where m.weekday = ?1 order by a.name, m.name, m.id",
                         day);
         if (near == null) {
-            return meetings.stream().map(m -> view(m, numbers, onHold.contains(m.id), null)).toList();
+            return meetings.stream().map(m -> view(m, numbers, onHold.contains(m.id), manager, null)).toList();
         }
-        return meetings.stream().map(m -> view(m, numbers, onHold.contains(m.id), Math.round(near.distanceKmTo(m.area) * 10) / 10.0))
+        return meetings.stream()
+                .map(m -> view(m, numbers, onHold.contains(m.id), manager, Math.round(near.distanceKmTo(m.area) * 10) / 10.0))
                 .filter(v -> v.distanceKm() <= settings.contactRadiusKm())
                 .sorted(Comparator.comparing(MeetingView::distanceKm)
                         .thenComparing(v -> Meeting.WEEKDAYS.indexOf(v.weekday())).thenComparing(MeetingView::time))
@@ -81,13 +84,21 @@ public class MeetingList {
     public List<MeetingView> nearestToReadOut(Area near, int limit) {
         return search(Viewer.SIGNED_OUT, near, null).stream().limit(limit)
                 .map(m -> new MeetingView(m.id(), m.name(), m.areaId(), m.area(), m.weekday(), m.time(), m.venue(), null,
-                        null, m.distanceKm()))
+                        null, m.distanceKm(), false))
                 .toList();
     }
 
+    /** One meeting; a coordinator gets a contact under check too (the edit form shows what is checked). */
     public MeetingView get(Viewer viewer, long id) {
-        boolean onHold = !permissions.canManageList(viewer) && VolunteerTasks.meetingContactsOnHold().contains(id);
-        return view(existing(id), permissions.canSeeContactNumbers(viewer), onHold, null);
+        boolean onHold = VolunteerTasks.meetingContactsOnHold().contains(id);
+        boolean manager = permissions.canManageList(viewer);
+        MeetingView view = view(existing(id), permissions.canSeeContactNumbers(viewer), onHold && !manager, manager, null);
+        return onHold && manager ? withContactUnderCheck(view) : view;
+    }
+
+    private static MeetingView withContactUnderCheck(MeetingView v) {
+        return new MeetingView(v.id(), v.name(), v.areaId(), v.area(), v.weekday(), v.time(), v.venue(), v.contactName(),
+                v.contactPhone(), v.distanceKm(), true);
     }
 
     public MeetingView add(Viewer viewer, MeetingInput input) {
@@ -96,7 +107,7 @@ public class MeetingList {
         meeting.id = Meeting.nextId();
         apply(meeting, input);
         meeting.persist();
-        return view(meeting, true, false, null);
+        return view(meeting, true, false, true, null);
     }
 
     public MeetingView update(Viewer viewer, long id, MeetingInput input) {
@@ -107,7 +118,7 @@ public class MeetingList {
         if (before != null && !before.equals(contactNumber(meeting))) {
             tasks.meetingContactGone(viewer, id); // a check of the number that was here is settled by its going
         }
-        return view(meeting, true, false, null);
+        return get(viewer, id);
     }
 
     public void delete(Viewer viewer, long id) {
@@ -174,13 +185,14 @@ public class MeetingList {
         }
     }
 
-    private MeetingView view(Meeting m, boolean withNumber, boolean contactOnHold, Double distanceKm) {
+    /** {@code contactOnHold}: the contact is left out; {@code toldWhy}: the view says it is under check (coordinators). */
+    private MeetingView view(Meeting m, boolean withNumber, boolean contactOnHold, boolean toldWhy, Double distanceKm) {
         boolean contact = m.hasContact() && !contactOnHold;
         String phone = withNumber && contact
                 ? phoneNumbers.display(crypto.open(m.contactPhoneCipher, Purpose.MEETING_CONTACT_PHONE, m.id))
                 : null;
         return new MeetingView(m.id, m.name, m.area.id, m.area.name, m.weekday, m.startsAt.toString(), m.venue,
-                contact ? m.contactName : null, phone, distanceKm);
+                contact ? m.contactName : null, phone, distanceKm, contactOnHold && toldWhy && m.hasContact());
     }
 
     private Meeting existing(long id) {

@@ -256,7 +256,10 @@ public class VolunteerTasks {
     }
 
     private static TaskView view(VolunteerTask t, Volunteer volunteer, Account raisedBy, Meeting meeting) {
-        String firstName = volunteer != null ? volunteer.firstName : meeting != null ? meeting.contactName : t.firstName;
+        // a settled check names nobody: the meeting's contact now may be someone else than the one checked
+        String firstName = volunteer != null ? volunteer.firstName
+                : t.kind.equals(VolunteerTask.CHECK_MEETING_CONTACT) ? (meeting != null && !t.isDone() ? meeting.contactName : null)
+                : t.firstName;
         return new TaskView(t.id, t.kind, t.reason, t.volunteerId, firstName, volunteer == null ? null : volunteer.cleanDate,
                 raisedBy == null ? null : raisedBy.displayName, t.createdAt, t.isDone(), t.doneAt, t.resolution, t.meetingId,
                 meeting == null ? null : meeting.name);

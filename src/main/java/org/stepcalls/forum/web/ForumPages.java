@@ -154,12 +154,14 @@ public class ForumPages {
         return seeOther(queries.pathTo(post));
     }
 
+    private static final String PAGE_NUMBER = "[1-9]\\d{0,5}";
+
     /** {@code ?page=}: none is the first; anything but a page number is refused, not read as the first. */
     private static int pageNumber(String page) {
         if (page == null) {
             return 1;
         }
-        if (!page.matches("[1-9]\\d{0,5}")) {
+        if (!page.matches(PAGE_NUMBER)) {
             throw ApiException.invalidField("page", "A page is a number from 1.");
         }
         return Integer.parseInt(page);
@@ -179,6 +181,11 @@ public class ForumPages {
         static Pages of(TopicView topic) {
             int current = topic.posts().isEmpty() ? 1 : ForumQueries.pageOf(topic.posts().get(0).number());
             return new Pages(topic.id(), current, ForumQueries.pageOf(Math.max(topic.postsCount(), 1)));
+        }
+
+        /** A form's {@code page} field as the query back to that page; nothing for anything else. */
+        static String backTo(String formPage) {
+            return formPage != null && formPage.matches(PAGE_NUMBER) ? "?page=" + formPage : "";
         }
 
         public boolean several() {
@@ -292,7 +299,7 @@ public class ForumPages {
     @POST
     @Path("t/{id}/moderate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response moderate(@PathParam("id") long id, @RestForm String action) {
+    public Response moderate(@PathParam("id") long id, @RestForm String action, @RestForm String page) {
         Viewer viewer = currentUser.viewer();
         switch (action == null ? "" : action) {
             case "close" -> forum.setClosed(viewer, id, true);
@@ -301,7 +308,7 @@ public class ForumPages {
             case "unpin" -> forum.setPinned(viewer, id, false);
             default -> throw ApiException.invalidField("action", "Choose close, reopen, pin or unpin.");
         }
-        return seeOther("/t/" + id);
+        return seeOther("/t/" + id + Pages.backTo(page));
     }
 
     @GET

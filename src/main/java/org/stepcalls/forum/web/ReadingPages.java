@@ -58,7 +58,6 @@ public class ReadingPages {
     public Response topicLevel(@PathParam("id") long id, @RestForm String level, @RestForm String page) {
         watching.setLevel(currentUser.viewer(), id, level);
         // back to the page the form was on (every page of a long topic carries it)
-        String onPage = page != null && page.matches("[1-9]\\d{0,5}") ? "?page=" + page : "";
-        return Response.seeOther(URI.create("/t/" + id + onPage + "#notification-level")).build();
+        return Response.seeOther(URI.create("/t/" + id + ForumPages.Pages.backTo(page) + "#notification-level")).build();
     }
 }

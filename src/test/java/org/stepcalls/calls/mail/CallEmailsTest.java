@@ -250,20 +250,54 @@ class CallEmailsTest {
         makeQuiet(purged);
         makeQuiet(kept);
         sql("DELETE FROM mail_runs");
-        try (Connection purge = dataSource.getConnection()) { // a purge batch, part way: the call deleted, not yet committed
-            purge.setAutoCommit(false);
-            try (Statement statement = purge.createStatement()) {
-                statement.execute("SELECT pg_advisory_xact_lock(" + CallPurge.LOCK_KEY + ")");
+        try (Connection batch = dataSource.getConnection()) { // a purge batch, part way: the call deleted, not yet committed
+            batch.setAutoCommit(false);
+            try (Statement statement = batch.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(" + CallPurge.DIGEST_FENCE + ")");
                 statement.execute("DELETE FROM topics WHERE id = " + purged);
             }
             CompletableFuture<Integer> written = CompletableFuture.supplyAsync(digest::send);
-            Thread.sleep(1_000);
+            awaitAnAdvisoryLockWaiting();
             assertThat(written).as("waits for the batch").isNotDone();
-            purge.commit();
+            batch.commit();
             assertThat(written.get(15, TimeUnit.SECONDS)).isPositive();
         }
         assertThat(digestsKeptFor(coordinator)).singleElement()
                 .satisfies(text -> assertThat(text).contains(keptLabel).doesNotContain(purgedLabel));
+    }
+
+    /** The other way round: a purge that starts while a digest is being written waits for it, then does its work. */
+    @Test
+    void aPurgeWhileADigestIsWrittenWaitsForItAndStillPurges() throws Exception {
+        long due = plantedCall(new ForumApiClient(TestUsers.helpliner(unique("ffion"))));
+        sql("UPDATE calls SET opened_at = now() - interval '31 days' WHERE topic_id = " + due);
+        ForumApiClient coordinator = new ForumApiClient(TestUsers.coordinator(unique("carwyn")));
+        try (Connection digesting = dataSource.getConnection()) {
+            digesting.setAutoCommit(false);
+            try (Statement statement = digesting.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock_shared(" + CallPurge.DIGEST_FENCE + ")");
+            }
+            CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(
+                    () -> coordinator.post("/api/admin/purge", null).statusCode(200).extract().jsonPath().getInt("purgedCalls"));
+            awaitAnAdvisoryLockWaiting();
+            assertThat(purge).isNotDone();
+            digesting.commit();
+            assertThat(purge.get(15, TimeUnit.SECONDS)).isPositive();
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM calls WHERE topic_id = ?1").setParameter(1, due).getSingleResult())
+                .longValue())).isZero();
+    }
+
+    private void awaitAnAdvisoryLockWaiting() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").getSingleResult()).longValue()) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("nothing came to wait on the fence within 15 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private List<String> digestsKeptFor(String coordinator) {

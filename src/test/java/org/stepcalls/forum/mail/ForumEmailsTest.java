@@ -45,7 +45,8 @@ class ForumEmailsTest {
         String replier = unique("ravi");
         long topic = new ForumApiClient(TestUsers.member(opener)).createTopicId("general", "Sunday meeting moved",
                 "The Sunday meeting moves to the church hall.");
-        new ForumApiClient(TestUsers.member(replier)).reply(topic, "Thanks, I will tell my sponsor.").statusCode(201);
+        long reply = new ForumApiClient(TestUsers.member(replier)).reply(topic, "Thanks, I will tell my sponsor.").statusCode(201)
+                .extract().jsonPath().getLong("id");
         sender.sendDue();
 
         List<Received> mails = Mailbox.to(TestUsers.email(opener));
@@ -53,7 +54,7 @@ class ForumEmailsTest {
         Received mail = mails.get(0);
         assertThat(mail.subject()).isEqualTo("NA Helpline: A new reply");
         assertThat(mail.text()).contains(replier + " replied in your topic “Sunday meeting moved”.")
-                .contains("Thanks, I will tell my sponsor.").contains("/t/" + topic);
+                .contains("Thanks, I will tell my sponsor.").contains("http://localhost:8081/p/" + reply); // opens at the reply's page
         assertThat(mail.html()).contains("Thanks, I will tell my sponsor.").contains("name=\"viewport\"");
         assertThat(mail.listUnsubscribe()).matches("<http://localhost:8081/unsubscribe/\\d+\\.replies\\.[A-Za-z0-9_-]{43}>");
         assertThat(mail.listUnsubscribePost()).isEqualTo("List-Unsubscribe=One-Click");
@@ -66,12 +67,12 @@ class ForumEmailsTest {
         String replier = unique("hank");
         long topic = new ForumApiClient(TestUsers.helpliner(opener)).createTopicId("helpliners",
                 "About " + PlantedCaller.FIRST_NAME, "Who can ring back tonight?");
-        new ForumApiClient(TestUsers.helpliner(replier)).reply(topic,
-                PlantedCaller.FIRST_NAME + " said: " + PlantedCaller.NOTE).statusCode(201);
+        long reply = new ForumApiClient(TestUsers.helpliner(replier)).reply(topic,
+                PlantedCaller.FIRST_NAME + " said: " + PlantedCaller.NOTE).statusCode(201).extract().jsonPath().getLong("id");
         sender.sendDue();
 
         Received mail = Mailbox.to(TestUsers.email(opener)).get(0);
-        assertThat(mail.text()).contains(replier + " replied in a topic you started in Helpliners.").contains("/t/" + topic);
+        assertThat(mail.text()).contains(replier + " replied in a topic you started in Helpliners.").contains("/p/" + reply);
         assertThat(PlantedCaller.foundIn(mail.all())).isEmpty();
         assertThat(mail.all()).doesNotContain("ring back tonight");
     }

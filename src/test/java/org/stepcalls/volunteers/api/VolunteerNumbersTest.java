@@ -119,6 +119,8 @@ class VolunteerNumbersTest {
                 .jsonPath().getList("meetings.id", Long.class)).doesNotContain(same).contains(other);
         assertThat(helpliner.get("/api/meetings/" + same).statusCode(200).extract().asString()).doesNotContain("Lorna")
                 .doesNotContain(number.substring(6));
+        assertThat(helpliner.get("/api/meetings?areaId=" + area).statusCode(200).extract().jsonPath()
+                .getList("findAll { it.contactName == 'Lorna' }.id", Long.class)).containsExactly(other);
         assertThat(coordinator.get("/api/meetings/" + same).statusCode(200).extract().jsonPath().getString("contactName"))
                 .isEqualTo("Lorna");
         new ForumApiClient(token).get("/api/volunteers/me").statusCode(404);
@@ -148,6 +150,8 @@ class VolunteerNumbersTest {
         given().header("Authorization", TestUsers.bearer(coordinator.token())).delete("/api/volunteers/" + leaving + "?reason=asked_to_leave")
                 .then().statusCode(204);
         long task = ((Number) checksOf(meeting).get(0).get("id")).longValue();
+        assertThat(helpliner.get("/api/meetings/" + meeting).statusCode(200).extract().jsonPath().getString("contactName"))
+                .as("held back while checked").isNull();
         coordinator.post("/api/tasks/" + task + "/done", null).statusCode(200).body("resolution", equalTo("contact_kept"));
         assertThat(contactOf(meeting)).doesNotContainNull();
         assertThat(helpliner.get("/api/meetings/" + meeting).statusCode(200).extract().jsonPath().getString("contactName"))
@@ -167,7 +171,7 @@ class VolunteerNumbersTest {
         coordinator.put("/api/meetings/" + meeting, Map.of("name", "New Dawn", "areaId", area, "weekday", "friday",
                 "time", "20:00", "contactName", "Owain", "contactPhone", DramaNumbers.mobile())).statusCode(200);
         assertThat(checksOf(meeting)).singleElement().satisfies(task -> assertThat(task).containsEntry("done", true)
-                .containsEntry("resolution", "contact_removed"));
+                .containsEntry("resolution", "contact_removed").containsEntry("firstName", null)); // not Owain, who was never checked
         assertThat(helpliner.get("/api/meetings/" + meeting).statusCode(200).extract().jsonPath().getString("contactName"))
                 .isEqualTo("Owain");
     }

@@ -50,6 +50,8 @@ class MeetingContactCheckPagesTest {
         Element task = taskFor(coordinator.page("/tasks"), "Step by Step");
         assertThat(task.text()).startsWith("Check a meeting's contact · Step by Step · contact Rhiannon")
                 .contains("Someone who left the list gave the same number").doesNotContain(number.substring(6));
+        assertThat(coordinator.page("/meetings?areaId=" + area).select("li:contains(Step by Step)").text())
+                .contains("contact being checked (see Tasks)").doesNotContain(number.substring(6));
         try (PhoneBrowser browser = PhoneBrowser.signedIn(ListFixtures.coordinator(), Path.of("target/e2e-pages/meeting-contact-check"))) {
             browser.driver().get(base.toString().replaceAll("/$", "") + "/tasks");
             browser.screenshot("the-check"); // no sideways scroll, 44×44 tap targets, no serious axe-core violation
