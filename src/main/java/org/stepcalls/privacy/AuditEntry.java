@@ -39,6 +39,9 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "volunteer_id")
     public Long volunteerId;
 
+    @Column(name = "meeting_id")
+    public Long meetingId;
+
     /** A fixed code or a key epoch such as 2026-W49, never free text (the database checks it). */
     @Column
     public String detail;

@@ -19,6 +19,8 @@ public class AuditLog {
         /** A member joining the list gave a number already on it (the row names the entry): each such answer is kept. */
         VOLUNTEER_NUMBER_TAKEN,
         MEETING_CONTACT_REMOVED, CALLER_PHONE_REVEALED, CALL_NUDGED, ACCOUNT_DELETED,
+        /** A coordinator added, changed or deleted a meeting (the detail says when its contact changed or went). */
+        MEETING_ADDED, MEETING_UPDATED, MEETING_DELETED,
         /** A coordinator settled a task a call raised; the detail is how (clean_date_updated, kept_on_list …). */
         TASK_DONE,
         /** An epoch key destroyed by the purge; the detail is the epoch (R16, R19). */
@@ -53,6 +55,14 @@ public class AuditLog {
         persist(actorId, action, null, null, volunteerId, detail);
     }
 
+    /** A change to a meeting or its contact (R17); {@code detail} a fixed code such as {@code contact_removed}, or null. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordMeetingChange(long actorId, Action action, long meetingId, String detail) {
+        AuditEntry entry = entry(actorId, action, null, null, null, detail);
+        entry.meetingId = meetingId;
+        entry.persist();
+    }
+
     /** The purge destroyed an epoch's key; {@code actorId} is null when the schedule ran it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordEpochDestroyed(Long actorId, KeyEpoch epoch) {
@@ -66,6 +76,10 @@ public class AuditLog {
     }
 
     private void persist(Long actorId, Action action, Long topicId, Long postId, Long volunteerId, String detail) {
+        entry(actorId, action, topicId, postId, volunteerId, detail).persist();
+    }
+
+    private static AuditEntry entry(Long actorId, Action action, Long topicId, Long postId, Long volunteerId, String detail) {
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now();
         entry.actorId = actorId;
@@ -74,6 +88,6 @@ public class AuditLog {
         entry.postId = postId;
         entry.volunteerId = volunteerId;
         entry.detail = detail;
-        entry.persist();
+        return entry;
     }
 }

@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
+import org.stepcalls.privacy.AuditLog;
+import org.stepcalls.privacy.AuditLog.Action;
 import org.stepcalls.privacy.CryptoService;
 import org.stepcalls.privacy.CryptoService.Purpose;
 import org.stepcalls.privacy.PhoneNumbers;
@@ -31,10 +33,12 @@ public class MeetingList {
     private final VolunteerSettings settings;
     private final DisplayForms displayForms;
     private final VolunteerTasks tasks;
+    private final AuditLog audit;
 
     MeetingList(Permissions permissions, PhoneNumbers phoneNumbers, CryptoService crypto, ListNames names,
-            VolunteerSettings settings, DisplayForms displayForms, VolunteerTasks tasks) {
+            VolunteerSettings settings, DisplayForms displayForms, VolunteerTasks tasks, AuditLog audit) {
         this.tasks = tasks;
+        this.audit = audit;
         this.settings = settings;
         this.displayForms = displayForms;
         this.permissions = permissions;
@@ -107,6 +111,7 @@ public class MeetingList {
         meeting.id = Meeting.nextId();
         apply(meeting, input);
         meeting.persist();
+        audit.recordMeetingChange(viewer.accountId(), Action.MEETING_ADDED, meeting.id, null);
         return view(meeting, true, false, true, null);
     }
 
@@ -115,15 +120,20 @@ public class MeetingList {
         Meeting meeting = existing(id);
         String before = contactNumber(meeting);
         apply(meeting, input);
-        if (before != null && !before.equals(contactNumber(meeting))) {
+        String after = contactNumber(meeting);
+        if (before != null && !before.equals(after)) {
             tasks.meetingContactGone(viewer, id); // a check of the number that was here is settled by its going
         }
+        String contact = before == null ? (after == null ? null : "contact_added")
+                : after == null ? "contact_removed" : before.equals(after) ? null : "contact_changed";
+        audit.recordMeetingChange(viewer.accountId(), Action.MEETING_UPDATED, id, contact);
         return get(viewer, id);
     }
 
     public void delete(Viewer viewer, long id) {
         requireManager(viewer);
         existing(id).delete();
+        audit.recordMeetingChange(viewer.accountId(), Action.MEETING_DELETED, id, null);
     }
 
     private void apply(Meeting meeting, MeetingInput input) {

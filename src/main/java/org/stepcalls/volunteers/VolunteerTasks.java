@@ -215,7 +215,7 @@ public class VolunteerTasks {
         boolean hadContact = meeting.hasContact();
         if (remove && hadContact) {
             meeting.removeContact();
-            audit.recordListChange(viewer.accountId(), Action.MEETING_CONTACT_REMOVED, null, "asked_to_leave");
+            audit.recordMeetingChange(viewer.accountId(), Action.MEETING_CONTACT_REMOVED, meeting.id, "asked_to_leave");
         }
         settle(viewer, task, remove || !hadContact ? "contact_removed" : "contact_kept");
         return view(task, null, raiser(task), meeting);

@@ -25,7 +25,7 @@ public class AuditResource {
     /** {@code actor} is the person's display name; {@code actorId} is what the {@code actor} filter takes. */
     /** {@code actorId} null and {@code actor} "scheduled purge" when the app acted; {@code detail} a code, never text. */
     public record EntryJson(OffsetDateTime at, String actor, Long actorId, String action, Long topicId, Long postId,
-            String detail) {
+            String detail, Long meetingId) {
     }
 
     public record PageJson(List<EntryJson> entries, String next) {
@@ -47,7 +47,8 @@ public class AuditResource {
         AuditFilter filter = AuditFilter.parse(topicId, action, actor, from, to);
         AuditTrail.Page page = trail.read(viewer, filter, AuditCursor.decode(before));
         return new PageJson(page.entries().stream()
-                .map(e -> new EntryJson(e.at(), e.actor(), e.actorId(), e.action(), e.topicId(), e.postId(), e.detail())).toList(),
+                .map(e -> new EntryJson(e.at(), e.actor(), e.actorId(), e.action(), e.topicId(), e.postId(), e.detail(),
+                        e.meetingId())).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 }

@@ -69,6 +69,40 @@ class AuditApiTest {
     }
 
     @Test
+    void aCoordinatorsChangesToAMeetingAreReadBackByMeetingWithNoNameOrNumber() { // R17
+        String coordinator = TestUsers.coordinator("mererid");
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        String number = DramaNumbers.mobile();
+        Map<String, Object> meeting = new java.util.HashMap<>(Map.of("name", "Clean and Serene", "areaId", area, "weekday", "monday",
+                "time", "19:00"));
+        long id = given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(meeting).post("/api/meetings")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        meeting.put("contactName", "Gwenllian");
+        meeting.put("contactPhone", number);
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(meeting).put("/api/meetings/" + id).then().statusCode(200);
+        meeting.put("time", "19:30"); // the same contact: no contact code
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(meeting).put("/api/meetings/" + id).then().statusCode(200);
+        meeting.put("contactPhone", DramaNumbers.mobile());
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(meeting).put("/api/meetings/" + id).then().statusCode(200);
+        meeting.remove("contactName");
+        meeting.remove("contactPhone");
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(meeting).put("/api/meetings/" + id).then().statusCode(200);
+        given().auth().oauth2(coordinator).delete("/api/meetings/" + id).then().statusCode(204);
+
+        String json = given().auth().oauth2(ADMIN).queryParam("actor", account("mererid")).get("/api/audit").then().statusCode(200)
+                .extract().asString();
+        JsonPath entries = JsonPath.from(json);
+        assertThat(entries.getList("entries.action")).containsExactly("meeting_deleted", "meeting_updated", "meeting_updated",
+                "meeting_updated", "meeting_updated", "meeting_added");
+        assertThat(entries.getList("entries.detail")).containsExactly(null, "contact_removed", "contact_changed", null,
+                "contact_added", null);
+        assertThat(entries.getList("entries.meetingId", Long.class)).containsOnly(id);
+        assertThat(json).doesNotContain("Gwenllian").doesNotContain(number.substring(6)).doesNotContain("Clean and Serene");
+        assertThat(given().auth().oauth2(ADMIN).queryParam("action", "meeting_deleted").get("/admin/audit").then().statusCode(200)
+                .extract().asString()).contains("Meeting deleted · meeting " + id);
+    }
+
+    @Test
     void filtersNarrowByActionPersonAndDays() {
         long topic = uniqueTopic();
         long ann = account("annabel");
