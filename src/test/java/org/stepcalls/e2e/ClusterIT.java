@@ -49,6 +49,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.stepcalls.ScratchDirectories;
+import org.stepcalls.platform.web.PhoneBrowser;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -188,7 +189,7 @@ class ClusterIT {
                 browser.findElement(By.id("body")).sendKeys("Reply " + reply + " from the same session.");
                 org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
                 browser.findElement(By.xpath("//button[text()='Reply']")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+                PhoneBrowser.awaitNextPage(browser, page); // stalenessOf alone fails on Chromium's "does not belong to the document"
                 assertThat(browser.getPageSource()).contains("Reply " + reply + " from the same session.");
             }
 

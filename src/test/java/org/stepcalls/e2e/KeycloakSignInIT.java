@@ -250,7 +250,7 @@ class KeycloakSignInIT {
             hugo.shot("focus-on-submit");
             org.openqa.selenium.WebElement form = hugo.driver.findElement(By.tagName("html"));
             hugo.focused().sendKeys(Keys.ENTER);
-            new WebDriverWait(hugo.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
+            PhoneBrowser.awaitNextPage(hugo.driver, form);
             assertThat(hugo.driver.getCurrentUrl()).matches(APP + "/calls/\\d+");
             assertThat(hugo.text(".caller")).contains("Petra");
             assertThat(hugo.driver.getPageSource()).contains("Leeds");

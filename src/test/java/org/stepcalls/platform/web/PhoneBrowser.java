@@ -78,12 +78,17 @@ public final class PhoneBrowser implements AutoCloseable {
     public void submit(org.openqa.selenium.By button) {
         org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
         driver.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+        awaitNextPage(driver, page);
+    }
+
+    /** Waits until {@code page} (the old document's root) is gone and the next document has loaded. */
+    public static void awaitNextPage(org.openqa.selenium.WebDriver driver, org.openqa.selenium.WebElement page) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
             try {
                 page.isEnabled();
                 return false; // still the old page
             } catch (org.openqa.selenium.WebDriverException gone) {
-                // stale, or (Chromium 150) "node does not belong to the document": the old page is gone
+                // stale, or (Chromium 150+) "node does not belong to the document": the old page is gone
                 return "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState"));
             }
         });
