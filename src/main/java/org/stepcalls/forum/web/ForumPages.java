@@ -167,6 +167,20 @@ public class ForumPages {
         return Integer.parseInt(page);
     }
 
+    /**
+     * The page a topic's form was sent from (its {@code page} field), else the last: a preview, a saved draft or a
+     * refused reply shows the reader where they were, and so marks nothing read that they have not seen.
+     */
+    TopicView pageSentFrom(Viewer viewer, long id, String formPage) {
+        if (formPage != null && formPage.matches(PAGE_NUMBER)) {
+            TopicView topic = queries.topicPage(viewer, id, Integer.parseInt(formPage));
+            if (!topic.posts().isEmpty()) {
+                return topic;
+            }
+        }
+        return queries.topicLastPage(viewer, id);
+    }
+
     /** The topic's page as this reader opens it: read to the page's last post from now on, the reply box holding their draft. */
     TemplateInstance topicPage(TopicView topic, String replyText, String error, int redacted, String preview, String notice) {
         Viewer viewer = currentUser.viewer();
@@ -213,7 +227,7 @@ public class ForumPages {
     @POST
     @Path("t/{id}/reply")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object reply(@PathParam("id") long id, @RestForm String body) {
+    public Object reply(@PathParam("id") long id, @RestForm String body, @RestForm String page) {
         Viewer viewer = currentUser.viewer();
         try {
             ForumService.Saved saved = forum.reply(viewer, id, body);
@@ -222,7 +236,7 @@ public class ForumPages {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
             }
-            return Response.status(e.status()).entity(topicPage(queries.topicLastPage(viewer, id), body, e.getMessage(), 0, null,
+            return Response.status(e.status()).entity(topicPage(pageSentFrom(viewer, id, page), body, e.getMessage(), 0, null,
                     null)).build();
         }
     }

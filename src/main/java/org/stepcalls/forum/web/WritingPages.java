@@ -63,8 +63,8 @@ public class WritingPages {
     @POST
     @Path("t/{id}/reply/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object previewReply(@PathParam("id") long id, @RestForm String body) {
-        var topic = queries.topicLastPage(currentUser.viewer(), id);
+    public Object previewReply(@PathParam("id") long id, @RestForm String body, @RestForm String page) {
+        var topic = pages.pageSentFrom(currentUser.viewer(), id, page);
         try {
             Preview preview = forum.preview(body);
             return pages.topicPage(topic, body, null, 0, preview.rendered().html(), previewNotice(preview));
@@ -76,9 +76,9 @@ public class WritingPages {
     @POST
     @Path("t/{id}/reply/draft")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object saveReplyDraft(@PathParam("id") long id, @RestForm String body) {
+    public Object saveReplyDraft(@PathParam("id") long id, @RestForm String body, @RestForm String page) {
         Viewer viewer = currentUser.viewer();
-        var topic = queries.topicLastPage(viewer, id);
+        var topic = pages.pageSentFrom(viewer, id, page);
         try {
             Drafts.Draft draft = drafts.save(viewer, Drafts.replyKey(id), null, body);
             return pages.topicPage(topic, draft.body(), null, 0, null, "Draft saved. It comes back in this box until you post.");

@@ -164,6 +164,33 @@ class TopicPagesTest {
     }
 
     @Test
+    void aPreviewADraftOrARefusalFromAnEarlyPageShowsThatPageAndMarksNothingFurtherRead() {
+        ForumApiClient author = new ForumApiClient(TestUsers.member(unique("aneira")));
+        long topic = topicOf(author, 45).get(0);
+        PageSession reader = new PageSession(TestUsers.member(unique("rees")));
+        String formsPage = reader.page("/t/" + topic + "?page=1").select("form#reply input[name=page]").val();
+        assertThat(formsPage).isEqualTo("1");
+
+        Response preview = reader.submit("/t/" + topic + "?page=1", "/t/" + topic + "/reply/preview",
+                Map.of("body", "Who has the **Thursday** keys?", "page", formsPage));
+        Document previewed = org.jsoup.Jsoup.parse(preview.then().statusCode(200).extract().asString());
+        assertThat(bodies(previewed)).as("the page the reader was on").startsWith("Post 1").hasSize(20);
+        assertThat(previewed.select("#body").text()).isEqualTo("Who has the **Thursday** keys?");
+        Document drafted = org.jsoup.Jsoup.parse(reader.submit("/t/" + topic + "?page=1", "/t/" + topic + "/reply/draft",
+                Map.of("body", "Who has the keys?", "page", "1")).then().statusCode(200).extract().asString());
+        assertThat(bodies(drafted)).startsWith("Post 1").hasSize(20);
+        Response refused = reader.submit("/t/" + topic + "?page=1", "/t/" + topic + "/reply", Map.of("body", " ", "page", "1"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(bodies(org.jsoup.Jsoup.parse(refused.asString()))).startsWith("Post 1").hasSize(20);
+
+        assertThat(reader.get("/t/" + topic).getHeader("Location")).as("posts 21 to 45 still unread")
+                .endsWith("/t/" + topic + "?page=2#unread");
+        Response pastTheEnd = reader.submit("/t/" + topic + "?page=1", "/t/" + topic + "/reply/preview",
+                Map.of("body", "Keys?", "page", "9"));
+        assertThat(bodies(org.jsoup.Jsoup.parse(pastTheEnd.asString()))).as("no such page: the last").startsWith("Post 41");
+    }
+
+    @Test
     void aPostInATopicTheReaderMayNotSeeHasNoAddressForThem() {
         ForumApiClient helpliner = new ForumApiClient(TestUsers.helpliner(unique("hana")));
         long topic = helpliner.createTopicId("helpliners", "Rota swap", "Who can take Tuesday?");
