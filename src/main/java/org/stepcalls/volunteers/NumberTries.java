@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.scheduler.Scheduled;
+
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.time.AppClock;
 import org.stepcalls.platform.web.ApiException;
@@ -57,6 +59,14 @@ class NumberTries {
                     + "of those is a day old. Ask a coordinator to add or link you.");
         }
         return identity;
+    }
+
+    /** With each purge run: a try a day old counts for nothing, so it is not kept until someone next gives a number. */
+    @Scheduled(every = "${stepcalls.purge-every}", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void forgetDayOldTries() {
+        entityManager.createNativeQuery("DELETE FROM volunteer_number_tries WHERE at < ?1")
+                .setParameter(1, clock.now().minusDays(1)).executeUpdate();
     }
 
     /** A try answered "already on the list"; its transaction must commit even so (see VolunteerList.NumberTaken). */
