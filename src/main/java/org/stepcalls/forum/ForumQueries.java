@@ -206,7 +206,7 @@ public class ForumQueries {
         return topic(viewer, topicId, first, first + POSTS_PER_PAGE - 1);
     }
 
-    /** The page a reply lands on, the topic's last: where a reply's preview, draft or refusal shows the box again. */
+    /** The topic's last page, where a reply lands (and a form whose page has gone shows the box again). */
     public TopicView topicLastPage(Viewer viewer, long topicId) {
         TopicView first = topicPage(viewer, topicId, 1);
         int last = pageOf(Math.max(first.postsCount(), 1));
