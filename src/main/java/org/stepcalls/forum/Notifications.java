@@ -57,15 +57,23 @@ public class Notifications {
      * ReplyNotifications}: the display name; {@link Mentions}: the {@code @username}).
      */
     public void forgetAuthor(long authorId, String formerName, String formerUsername) {
-        // the texts' fixed words hold no regular-expression syntax: they go in as they are
+        // The name they have now is cut off exactly, even one holding the fixed words ("Bo replied in your
+        // topic “x"); a name since changed is found by the first fixed words. Those hold no regular-expression
+        // syntax: they go in as they are. Runs before the account's name is replaced.
         Notification.getEntityManager().createNativeQuery("""
                 UPDATE notifications n
-                SET text = regexp_replace(regexp_replace(n.text, ?4, ?2 || '\\1'), ?5, '@' || ?3 || ?6)
-                FROM posts p WHERE n.post_id = p.id AND p.author_id = ?1""")
+                SET text = regexp_replace(
+                    CASE WHEN starts_with(n.text, a.display_name || ?7) OR starts_with(n.text, a.display_name || ?8)
+                         THEN ?2 || substr(n.text, length(a.display_name) + 1)
+                         ELSE regexp_replace(n.text, ?4, ?2 || '\\1') END,
+                    ?5, '@' || ?3 || ?6)
+                FROM posts p JOIN accounts a ON a.id = p.author_id
+                WHERE n.post_id = p.id AND p.author_id = ?1""")
                 .setParameter(1, authorId).setParameter(2, formerName).setParameter(3, formerUsername)
                 .setParameter(4, "^.*?(" + ReplyNotifications.IN_YOUR_TOPIC + "|"
                         + ReplyNotifications.IN_A_TOPIC_YOU_STARTED + ")")
                 .setParameter(5, "^@\\S+" + Mentions.MENTIONED_YOU).setParameter(6, Mentions.MENTIONED_YOU)
+                .setParameter(7, ReplyNotifications.IN_YOUR_TOPIC).setParameter(8, ReplyNotifications.IN_A_TOPIC_YOU_STARTED)
                 .executeUpdate();
     }
 

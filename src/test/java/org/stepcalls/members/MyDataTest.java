@@ -68,6 +68,12 @@ class MyDataTest {
                 .doesNotContain(erased.username()).doesNotContain(erased.name());
     }
 
+    @Test
+    void aNameHoldingTheWordsTheRewriteLooksForGoesWhole() { // GDPR Art. 17
+        Erased erased = replyMentionAndErase(TestUsers::member, "general", "Walks", false, " replied in your topic “Kettlewell");
+        assertThat(erased.toldOpener()).contains("A former member replied in your topic “Walks”.").doesNotContain("Kettlewell");
+    }
+
     /** Notifications from before they kept their post (V31) learn it from V32's backfill, and are rewritten too. */
     @Test
     void notificationsWrittenBeforeTheyKeptTheirPostStopNamingThemToo() throws Exception { // GDPR Art. 17
@@ -87,7 +93,12 @@ class MyDataTest {
      */
     private Erased replyMentionAndErase(java.util.function.Function<String, String> person, String category, String title,
             boolean writtenBeforeV31) {
-        String name = "lothar" + org.stepcalls.FreshLetters.of(6);
+        return replyMentionAndErase(person, category, title, writtenBeforeV31, "");
+    }
+
+    private Erased replyMentionAndErase(java.util.function.Function<String, String> person, String category, String title,
+            boolean writtenBeforeV31, String nameTail) {
+        String name = "lothar" + org.stepcalls.FreshLetters.of(6) + nameTail;
         String token = person.apply(name);
         ForumApiClient leaving = new ForumApiClient(token);
         ForumApiClient opener = new ForumApiClient(person.apply("odalys" + org.stepcalls.FreshLetters.of(6)));
