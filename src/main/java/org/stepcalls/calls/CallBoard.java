@@ -101,6 +101,7 @@ public class CallBoard {
                         call.callerSex.code())
                 : new CallView.Caller(null, null, call.callerInitial, call.callerSex.code());
         List<CallRecord> records = CallRecord.list("callId = ?1 order by id", topicId);
+        CallRecord closing = records.stream().filter(r -> r.kind.equals(CallRecord.OUTCOME)).reduce((a, b) -> b).orElse(null);
         return new CallView(call.topicId, call.number, topic.title(), topic.status, call.openedAt, topic.opener.displayName,
                 caller, call.area.name, call.area.id, call.requestType, call.disabledOrVulnerable,
                 call.emergencyGuidanceGiven, notes(keys, call.notesCipher, Purpose.CALL_NOTES, topicId),
@@ -111,8 +112,8 @@ public class CallBoard {
                 records.stream().filter(r -> r.kind.equals(CallRecord.CALLBACK))
                         .map(r -> new CallView.Callback(r.id, r.postId, Boolean.TRUE.equals(r.reached),
                                 notes(keys, r), r.createdAt, r.correctsPostId)).toList(),
-                call.outcome, call.closedAt, opener,
-                records.stream().map(r -> new CallView.Correctable(r.postId, r.label())).toList(),
+                call.outcome, closing == null ? null : closing.postId, closing == null ? null : notes(keys, closing),
+                call.closedAt, opener, records.stream().map(r -> new CallView.Correctable(r.postId, r.label())).toList(),
                 NextStep.of(call.isClosed(), records));
     }
 
@@ -208,7 +209,7 @@ public class CallBoard {
             record.reason = form.reason() == null ? "" : form.reason();
             if (!VolunteerTasks.REASONS.contains(record.reason)) {
                 throw ApiException.invalidField("reason", "reason_required",
-                        "Say why they are not eligible: relapsed, not_willing or other.");
+                        "Say why they are not eligible: relapsed, not up for it, or other.");
             }
         }
         boolean welcome = call.request() == RequestType.MEETING_WELCOME;
@@ -506,11 +507,24 @@ public class CallBoard {
                 .append(RESULTS.get(r.result)).append('.');
         // the checks are asked of someone reached: after no answer or a message left they were never asked,
         // and "willing no" would read as if the volunteer had refused
-        // someone who wants to leave the list was not assessed either
+        // someone who wants to leave the list was not assessed either. Only the checks confirmed are named: an
+        // unticked box may mean "not asked", and "clean time no" beside a first name reads as a relapse. Not
+        // eligible names none: which check failed is the reason, theirs, for the coordinator's task alone
         boolean spokenTo = !r.result.equals("no_answer") && !r.result.equals("left_message") && !r.result.equals("wants_off_list");
-        if (!r.contactType.equals("group") && spokenTo) {
-            text.append(" Checks: clean time ").append(tick(r.checkCleanTime)).append(", willing ").append(tick(r.checkWilling))
-                    .append(", knows the guidelines ").append(tick(r.checkKnowsGuidelines)).append('.');
+        if (!r.contactType.equals("group") && spokenTo && !r.result.equals("not_eligible")) {
+            List<String> confirmed = new java.util.ArrayList<>();
+            if (Boolean.TRUE.equals(r.checkCleanTime)) {
+                confirmed.add("clean time");
+            }
+            if (Boolean.TRUE.equals(r.checkWilling)) {
+                confirmed.add("willing");
+            }
+            if (Boolean.TRUE.equals(r.checkKnowsGuidelines)) {
+                confirmed.add("knows the guidelines");
+            }
+            if (!confirmed.isEmpty()) {
+                text.append(" Checks confirmed: ").append(String.join(", ", confirmed)).append('.');
+            }
         }
         if (r.acceptedFor != null) {
             text.append(" Accepted for ").append(switch (r.acceptedFor) {
@@ -528,10 +542,6 @@ public class CallBoard {
             text.append(" Invited ").append(r.invitedFirstName).append(" to join the 12th Step list.");
         }
         return text.toString();
-    }
-
-    private static String tick(Boolean checked) {
-        return Boolean.TRUE.equals(checked) ? "yes" : "no";
     }
 
     /** What the opener sees of the number until they ask for it: the last three digits. */

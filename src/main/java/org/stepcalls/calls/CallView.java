@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * A call as one person may see it (R16): the opener gets the caller's first name and a masked
  * number; everyone else only the initial. Notes are the opener's alone. {@code correctable}: the
- * records a new one may correct (R12), oldest first; {@code nextStep}: what the procedure asks of the opener now.
+ * records a new one may correct (R12), oldest first; {@code nextStep}: what the procedure asks of the opener now;
+ * {@code outcomeNotes}: what the opener wrote when closing it, theirs alone like the others.
  */
 public record CallView(long topicId, int number, String title, String status, OffsetDateTime openedAt, String openerName,
         Caller caller, String area, long areaId, String requestType, boolean disabledOrVulnerable,
         boolean emergencyGuidanceGiven, String notes, List<Attempt> attempts, List<ReportBack> reportBacks,
-        List<Callback> callbacks, String outcome, OffsetDateTime closedAt, boolean opener,
+        List<Callback> callbacks, String outcome, Long outcomePostId, String outcomeNotes, OffsetDateTime closedAt, boolean opener,
         List<Correctable> correctable, NextStep nextStep) {
 
     /** {@code firstName} and {@code phoneMasked} only for the opener; {@code initial} for everyone else. */
@@ -61,6 +62,6 @@ public record CallView(long topicId, int number, String title, String status, Of
                 return callback.notes();
             }
         }
-        return null;
+        return outcomePostId != null && outcomePostId == postId ? outcomeNotes : null;
     }
 }

@@ -63,7 +63,7 @@ public class VolunteerTasks {
     public void checkEligibility(Viewer raisedBy, long volunteerId, String reason) {
         if (!REASONS.contains(reason)) {
             throw ApiException.invalidField("reason", "reason_required",
-                    "Say why they are not eligible: relapsed, not_willing or other.");
+                    "Say why they are not eligible: relapsed, not up for it, or other.");
         }
         hold(raisedBy, volunteerId, VolunteerTask.CHECK_ELIGIBILITY, reason);
     }

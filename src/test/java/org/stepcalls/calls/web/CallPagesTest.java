@@ -3,6 +3,7 @@ package org.stepcalls.calls.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -71,6 +72,23 @@ class CallPagesTest {
     }
 
     @Test
+    void theTimelineNamesOnlyTheChecksConfirmedAndNoneForSomeoneNotEligible() { // R6; a relapse is theirs, not the thread's
+        String path = open();
+        long nell = ListFixtures.addId(ListFixtures.volunteer("Nell", "female", ListFixtures.area(ListFixtures.origin(), 0)));
+        long dora = ListFixtures.addId(ListFixtures.volunteer("Dora", "female", ListFixtures.area(ListFixtures.origin(), 0)));
+        assertThat(opener.submit(path, path + "/attempts", Map.of("contactType", "volunteer", "contact", "v:" + nell,
+                "result", "not_eligible", "reason", "relapsed", "willing", "true")).statusCode()).isEqualTo(303);
+        assertThat(opener.submit(path, path + "/attempts", Map.of("contactType", "volunteer", "contact", "v:" + dora,
+                "result", "declined", "cleanTime", "true")).statusCode()).isEqualTo(303);
+        List<String> records = other.page(path).select(".posts .kind-attempt .body").eachText();
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0)).contains("Nell").contains("not eligible").doesNotContain("Checks").doesNotContain("clean time")
+                .doesNotContain("relapse");
+        assertThat(records.get(1)).contains("Dora").contains("declined").contains("Checks confirmed: clean time.")
+                .doesNotContain("willing").doesNotContain(" no");
+    }
+
+    @Test
     void theOpenerReadsTheirStepNotesOnTheTimelineAndNobodyElseDoes() { // R12, R16
         String path = open();
         long volunteer = ListFixtures.addId(ListFixtures.volunteer("Vida", "female", ListFixtures.area(ListFixtures.origin(), 0)));
@@ -83,8 +101,13 @@ class CallPagesTest {
                 .containsExactly("Your notes: Try after six", "Your notes: Voicemail full");
         // nobody was reached, so no checks were asked: the record does not read as if Vida failed them
         assertThat(timeline.select(".posts .kind-attempt").text()).contains("Vida").doesNotContain("Checks:");
+        assertThat(opener.submit(path, path + "/close", Map.of("outcome", "caller_unreachable", "notes", "Rang three evenings"))
+                .statusCode()).isEqualTo(303);
+        assertThat(opener.page(path).select(".posts .kind-outcome .record-notes").text()).as("the close's own notes")
+                .isEqualTo("Your notes: Rang three evenings");
         assertThat(other.page(path).select(".posts .record-notes")).isEmpty();
-        assertThat(other.page(path).text()).doesNotContain("Try after six").doesNotContain("Voicemail full");
+        assertThat(other.page(path).text()).doesNotContain("Try after six").doesNotContain("Voicemail full")
+                .doesNotContain("Rang three evenings");
     }
 
     @Test

@@ -54,7 +54,7 @@ class CallsFeedTheListInBrowserTest {
             new Select(page.findElement(By.id("contact"))).selectByValue("v:" + relapsed);
             page.findElement(By.cssSelector("input[name=result][value=not_eligible]")).click();
             helen.submit(By.xpath("//button[text()='Log attempt']"));
-            assertThat(page.findElement(By.cssSelector("[role=alert]")).getText()).contains("relapsed, not_willing or other");
+            assertThat(page.findElement(By.cssSelector("[role=alert]")).getText()).contains("relapsed, not up for it, or other");
             assertThat(page.findElement(By.cssSelector("input[name=result][value=not_eligible]")).isSelected()).isTrue();
             helen.screenshot("not-eligible-needs-a-reason");
             page.findElement(By.cssSelector("input[name=reason][value=relapsed]")).click();
