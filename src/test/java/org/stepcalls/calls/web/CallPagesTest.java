@@ -69,6 +69,8 @@ class CallPagesTest {
         Document page = Jsoup.parse(refused.asString());
         assertThat(page.select("[role=alert]").text()).contains("all three checks");
         assertThat(page.select("#attempt-notes").text()).isEqualTo("Keen but unsure");
+        assertThat(page.select("#attempt > p.error + .contacts")).as("the reason above the contacts, seen on landing at #attempt")
+                .hasSize(1);
     }
 
     @Test

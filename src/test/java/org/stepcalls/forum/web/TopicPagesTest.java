@@ -82,7 +82,22 @@ class TopicPagesTest {
         try (PhoneBrowser browser = PhoneBrowser.signedIn(TestUsers.member(unique("rhian")), Path.of("target/e2e-pages/topic-pages"))) {
             browser.driver().get(base.toString().replaceAll("/$", "") + "/t/" + topic + "?page=2");
             browser.screenshot("middle-page"); // no sideways scroll, 44×44 tap targets, no serious axe-core violation
+
+            var page = browser.driver();
+            page.findElement(org.openqa.selenium.By.id("body")).sendKeys("Who has the **hall** keys?");
+            browser.submit(org.openqa.selenium.By.xpath("//button[text()='Preview']"));
+            assertThat(page.getCurrentUrl()).endsWith("/reply/preview#preview");
+            assertThat(page.findElement(org.openqa.selenium.By.cssSelector(".preview strong")).getText()).isEqualTo("hall");
+            assertThat(inView(page, "preview-heading")).as("the preview opens in view, not a page of posts above it").isTrue();
+            browser.submit(org.openqa.selenium.By.xpath("//button[text()='Save draft']"));
+            assertThat(inView(page, "reply-notice")).as("'Draft saved' in view").isTrue();
         }
+    }
+
+    private static boolean inView(org.openqa.selenium.WebDriver page, String id) {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                        + " return r.top >= 0 && r.top < window.innerHeight;", id);
     }
 
     @Test
