@@ -46,8 +46,9 @@ final class Lookalikes {
 
     /** The ASCII character {@code cp} passes for, or {@code cp} itself. */
     static int fold(int cp) {
-        if (cp == 0x1F4E7 || cp == 0x1F4E8 || cp == 0x1F4E9 || cp == 0x1F130 || cp == 0x1F150 || cp == 0x1F170) {
-            return '@'; // the e-mail envelopes and the boxed and circled A read as "at": "sam 📧 example.org", "sam🅐example.org"
+        if (cp == 0x1F4E7 || cp == 0x1F4E8 || cp == 0x1F4E9 || cp == 0x1F130 || cp == 0x1F150 || cp == 0x1F170 || cp == 0x24B6
+                || cp == 0x24D0) {
+            return '@'; // the e-mail envelopes and the boxed and circled A (Ⓐ ⓐ too) read as "at": "sam 📧 example.org", "sam🅐example.org"
         }
         return cp < FOLD.length && FOLD[cp] != 0 ? FOLD[cp] : cp;
     }

@@ -59,7 +59,12 @@ public class Redactor {
         for (int[] span : EmailAddresses.find(backwards)) {
             removals.add(removal(raw, projection, text.length() - span[1], text.length() - span[0], EMAIL_REMOVED));
         }
-        for (int[] span : NumberRuns.find(text)) {
+        for (int[] span : DisguisedContacts.addresses(text)) {
+            removals.add(removal(raw, projection, span[0], span[1], EMAIL_REMOVED));
+        }
+        List<int[]> numbers = new ArrayList<>(NumberRuns.find(text));
+        numbers.addAll(DisguisedContacts.numbers(text));
+        for (int[] span : numbers) {
             int start = span[0];
             int end = span[1];
             while (start > 0 && NUMBER_PREFIX.indexOf(text.charAt(start - 1)) >= 0) {
@@ -114,7 +119,8 @@ public class Redactor {
             return false;
         }
         String text = ReaderProjection.ofVisibleText(visibleText).text();
-        return !EmailAddresses.find(text).isEmpty() || !NumberRuns.find(text).isEmpty();
+        return !EmailAddresses.find(text).isEmpty() || !NumberRuns.find(text).isEmpty()
+                || !DisguisedContacts.addresses(text).isEmpty() || !DisguisedContacts.numbers(text).isEmpty();
     }
 
     /** Whether {@code raw} holds a phone number or an e-mail address (for fields that refuse them rather than redact). */

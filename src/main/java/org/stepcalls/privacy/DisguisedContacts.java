@@ -1,0 +1,317 @@
+package org.stepcalls.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The disguises a hostile writer found past {@link NumberRuns} and {@link EmailAddresses}: a UK number
+ * whose digits are mixed with number words of several languages, Chinese numerals and filler letters
+ * inside one word ("O7seven0zero9…", "0x7x7x0…"), or spread over many short groups joined by a filler
+ * word ("0 and 7 and 7 …"); an address whose "at" is doubled, glued in capitals or spelt in punctuation
+ * or another language ("sam^at^gmail", "samATgmailDOTcom", "sam arroba proton punto me"). Each rule
+ * asks for what only a contact detail has — the digits of a whole UK number, or a mail provider after an
+ * "at" — so prose with a few numbers in it stays. Linear in the text's length.
+ */
+final class DisguisedContacts {
+
+    /** Number words of the languages members write in, 0–9, as a number is read out digit by digit. */
+    private static final Map<String, Character> WORDS = words();
+    private static final int LONGEST_WORD = 9;
+    private static final Map<Character, List<String>> BY_FIRST_LETTER = byFirstLetter();
+    /** A UK number's digits once its +44 or 0044 is read as 0: a mobile, or a geographic or non-geographic number. */
+    private static final Pattern UK = Pattern.compile("0(7\\d{9}|[1-3]\\d{8,9})");
+    private static final int MAX_DIGITS = 14;
+    /** Words that may join the groups of a spread-out number: "0 and 7 and 7 …", "0 x 7 x 7". */
+    private static final int MAX_FILLER_LETTERS = 5;
+
+    /** Providers a reader completes from their name alone; never English words, so "at" before one is an address. */
+    private static final String PROVIDERS = "gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|proton|btinternet"
+            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk|outlook";
+    private static final List<String> PROVIDER_NAMES = List.of((PROVIDERS + "|live|msn|sky|hey|pm").split("\\|"));
+    /** How far before a provider's name a name and its "at" may start, and after it its domain end. */
+    private static final int WINDOW_BEFORE = 64 + 3 + 12 + 3;
+    private static final int WINDOW_AFTER = 40;
+    private static final String LOCAL = "[\\p{L}\\p{N}][\\p{L}\\p{N}._+%-]{0,63}";
+    private static final String SEP = "[\\s\\p{P}\\p{S}&&[^@]]";
+    /** "at" in the words and signs of several languages, with punctuation or spaces either side. */
+    private static final Pattern SPELT_AT = Pattern.compile("(?iu)(" + LOCAL + ")" + SEP + "{1,3}(?:at|ät|arroba|chez|bei|"
+            + "małpa|malpa|kukac|snabel-a|apestaart|apenstaart)" + SEP + "{1,3}(?:" + PROVIDERS + ")[\\p{L}\\p{N}._-]*");
+    /**
+     * "@" with a provider after it, however the domain goes on: "sam@gmail_com", "sam @ gmail-com", "sam @@ gmail.com" —
+     * glued to the name, or spaced on both sides, or doubled; never a mention ("thanks @sky": a space before only).
+     */
+    private static final Pattern AT_SIGNS = Pattern.compile("(?iu)(" + LOCAL + ")(?:@+\\s{0,3}|\\s{1,3}@+\\s{1,3}|\\s{1,3}@@+\\s{0,3})"
+            + "(?:" + PROVIDERS + "|live|msn|sky|hey|pm)[\\p{L}\\p{N}._-]*");
+    /** "at" glued in capitals between a lower-case name and a provider: "samjonesATgmailDOTcom". */
+    private static final Pattern CAPITAL_AT = Pattern.compile("(\\p{Ll}[\\p{L}\\p{N}._-]{0,63})(?:AT|A)(?i:" + PROVIDERS
+            + ")[\\p{L}\\p{N}._-]*");
+    /** What may follow a provider as its dot and top-level domain, spelt or not: " dot me", " punto com", "-com". */
+    private static final Pattern DOMAIN_TAIL = Pattern.compile("(?iu)" + SEP + "{0,3}(?:dot|punto|point|punkt|kropka|ponto|"
+            + "punt)?" + SEP + "{0,3}(?:com|co|uk|me|org|net|ch|de|fr|es|io|eu)\\b");
+
+    private DisguisedContacts() {
+    }
+
+    /** {@code [start, end)} spans of {@code text} that are addresses in a disguise. */
+    static List<int[]> addresses(String text) {
+        List<int[]> spans = new ArrayList<>();
+        // every rule needs a provider's name: the patterns run only around one, so a long text costs a scan
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<int[]> found = new ArrayList<>();
+        for (String provider : PROVIDER_NAMES) {
+            for (int at = lower.indexOf(provider); at >= 0; at = lower.indexOf(provider, at + 1)) {
+                found.add(new int[] { Math.max(0, at - WINDOW_BEFORE), Math.min(text.length(), at + provider.length() + WINDOW_AFTER) });
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(w -> w[0]));
+        List<int[]> windows = new ArrayList<>();
+        for (int[] window : found) {
+            int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && last[1] >= window[0]) {
+                last[1] = Math.max(last[1], window[1]);
+            } else {
+                windows.add(window);
+            }
+        }
+        for (int[] window : windows) {
+            for (Pattern pattern : List.of(SPELT_AT, AT_SIGNS, CAPITAL_AT)) {
+                Matcher m = pattern.matcher(text).region(window[0], window[1]).useTransparentBounds(true);
+                while (m.find()) {
+                    int end = m.end();
+                    Matcher tail = DOMAIN_TAIL.matcher(text).region(end, Math.min(text.length(), end + WINDOW_AFTER))
+                            .useTransparentBounds(true);
+                    if (tail.lookingAt()) {
+                        end = tail.end();
+                    }
+                    spans.add(new int[] { m.start(1), end });
+                }
+            }
+        }
+        return spans;
+    }
+
+    /** {@code [start, end)} spans of {@code text} that are UK numbers in a disguise. */
+    static List<int[]> numbers(String text) {
+        List<int[]> spans = new ArrayList<>();
+        glued(text, spans);
+        spread(text, spans);
+        return spans;
+    }
+
+    /** One word with no space in it whose digits, number words and numerals make a whole UK number. */
+    private static void glued(String text, List<int[]> spans) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i - start >= 10 && i - start <= 400 && numeralsIn(text, start, i) >= 3) {
+                Reading reading = read(text, start, i);
+                if (reading.disguised() && isUkNumber(reading.digits())) {
+                    spans.add(new int[] { start, i });
+                }
+            }
+        }
+    }
+
+    /**
+     * Single digits or number words joined by spaces, signs and at most two short words ("and", "x",
+     * "und"), whose digits together make a UK number: "0 and 7 and 7 and 0 …", "null sieben sieben …".
+     * Only when a word joins them or a group is spelt: plain spaced digits are {@link NumberRuns}'s.
+     */
+    private static void spread(String text, List<int[]> spans) {
+        List<int[]> tokens = new ArrayList<>(); // start, end, the digit it reads as or -1: another word
+        boolean worded = false;
+        int n = text.length();
+        for (int i = 0; i < n;) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            // one digit a group, as a number is read out: "01 and 02 and 03 …" is a list of steps
+            int digit = digitOf(text, start, i);
+            boolean afterDigit = !tokens.isEmpty() && tokens.get(tokens.size() - 1)[2] >= 0;
+            worded |= (digit >= 0 && !Character.isDigit(text.charAt(start)))
+                    || (digit < 0 && afterDigit && i - start <= MAX_FILLER_LETTERS);
+            tokens.add(new int[] { start, i, digit });
+        }
+        if (!worded) {
+            return; // digits with nothing but spaces and signs between them are NumberRuns'
+        }
+        for (int first = 0; first < tokens.size(); first++) {
+            if (tokens.get(first)[2] < 0) {
+                continue;
+            }
+            StringBuilder digits = new StringBuilder();
+            boolean disguised = false;
+            int fillers = 0;
+            for (int t = first; t < tokens.size(); t++) {
+                int[] token = tokens.get(t);
+                if (token[2] >= 0) {
+                    digits.append((char) ('0' + token[2]));
+                    disguised |= !Character.isDigit(text.charAt(token[0])) || fillers > 0;
+                    fillers = 0;
+                    if (digits.length() > MAX_DIGITS) {
+                        break;
+                    }
+                    if (disguised && isUkNumber(digits)) {
+                        spans.add(new int[] { tokens.get(first)[0], token[1] });
+                        first = t;
+                        break;
+                    }
+                } else if (token[1] - token[0] <= MAX_FILLER_LETTERS && ++fillers <= 2) {
+                    continue;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The digit a word reads as whole — one digit, one Chinese numeral or one number word — or -1. */
+    private static int digitOf(String text, int start, int end) {
+        if (end - start == 1) {
+            char c = text.charAt(start);
+            if (c >= '0' && c <= '9') {
+                return c - '0';
+            }
+            return c == '零' ? 0 : "〇一二三四五六七八九".indexOf(c);
+        }
+        if (end - start > LONGEST_WORD) {
+            return -1;
+        }
+        Character digit = WORDS.get(text.substring(start, end).toLowerCase(Locale.ROOT));
+        return digit == null ? -1 : digit - '0';
+    }
+
+    private static int numeralsIn(String text, int start, int end) {
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '零' || "〇一二三四五六七八九".indexOf(c) >= 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean isUkNumber(CharSequence digits) {
+        String d = digits.toString();
+        if (d.startsWith("0044")) {
+            d = "0" + d.substring(4);
+        } else if (d.startsWith("44")) {
+            d = "0" + d.substring(2);
+        }
+        return UK.matcher(d).matches();
+    }
+
+    /**
+     * What {@code text[start, end)} reads as: its digits (of any script, Chinese numerals, number words,
+     * and O or o beside a digit), other letters and signs passed over; {@code disguised} when any of it
+     * was not a plain digit.
+     */
+    private static Reading read(String text, int start, int end) {
+        StringBuilder digits = new StringBuilder();
+        boolean disguised = false;
+        String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
+        int i = 0;
+        int n = lower.length();
+        while (i < n) {
+            char c = lower.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+                i++;
+                continue;
+            }
+            disguised = true;
+            int numeral = "〇一二三四五六七八九".indexOf(c);
+            if (c == '零') {
+                numeral = 0;
+            }
+            if (c == '-' && (isNumeral(lower, i - 1) || isNumeral(lower, i + 1))) {
+                numeral = 1; // the reading folds 一 to a dash; beside another Chinese numeral it is one
+            }
+            if (numeral >= 0) {
+                digits.append((char) ('0' + numeral));
+                i++;
+                continue;
+            }
+            int word = longestWordAt(lower, i);
+            if (word > 0) {
+                digits.append(WORDS.get(lower.substring(i, i + word)));
+                i += word;
+                continue;
+            }
+            boolean besideDigit = (i > 0 && Character.isDigit(lower.charAt(i - 1)))
+                    || (i + 1 < n && Character.isDigit(lower.charAt(i + 1)));
+            if (c == 'o' && besideDigit) {
+                digits.append('0');
+            }
+            i++; // else a filler letter or sign inside the word
+        }
+        return new Reading(digits.toString(), disguised);
+    }
+
+    private static boolean isNumeral(String text, int i) {
+        return i >= 0 && i < text.length() && "二三四五六七八九零".indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static int longestWordAt(String lower, int i) {
+        List<String> candidates = BY_FIRST_LETTER.get(lower.charAt(i));
+        if (candidates != null) {
+            for (String word : candidates) { // longest first
+                if (lower.startsWith(word, i)) {
+                    return word.length();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private record Reading(String digits, boolean disguised) {
+    }
+
+    private static Map<Character, List<String>> byFirstLetter() {
+        Map<Character, List<String>> byFirst = new java.util.HashMap<>();
+        for (String word : WORDS.keySet()) {
+            byFirst.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
+        }
+        byFirst.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(String::length).reversed()));
+        return Map.copyOf(byFirst);
+    }
+
+    private static Map<String, Character> words() {
+        Map<String, Character> words = new java.util.HashMap<>();
+        String[] languages = {
+            "zero|oh|nought|nil one two three four five six seven eight nine", // English
+            "null|nul eins|ein|een|één zwei|zwo|twee drei|drie vier fünf|fuenf|funf|vijf sechs|zes sieben|zeven acht neun|negen",
+            "zéro un|une deux trois quatre cinq six sept huit neuf", // French
+            "cero|zero uno|una|um dos|dois|duas|due tres|três|tre cuatro|quatro|quattro cinco|cinque seis|sei siete|sete|sette "
+                    + "ocho|oito|otto nueve|nove", // Spanish, Portuguese, Italian
+            "zero jeden|jedna dwa trzy cztery pięć|piec sześć|szesc siedem osiem dziewięć|dziewiec", // Polish
+            "dim un dau|dwy tri|tair pedwar pump chwech saith wyth naw", // Welsh
+        };
+        for (String language : languages) {
+            String[] digits = language.split(" ");
+            for (int digit = 0; digit < 10; digit++) {
+                for (String word : digits[digit].split("\\|")) {
+                    words.putIfAbsent(word, (char) ('0' + digit));
+                }
+            }
+        }
+        return Map.copyOf(words);
+    }
+}
