@@ -98,7 +98,7 @@ public class Mentions {
             }
             entityManager.createNativeQuery("INSERT INTO post_mentions (post_id, account_id) VALUES (?1, ?2)")
                     .setParameter(1, post.id).setParameter(2, accountId).executeUpdate();
-            notifications.notify(accountId, post.topic.id, KIND,
+            notifications.notifyOfPost(accountId, post.topic.id, KIND,
                     "@" + author + MENTIONED_YOU + post.topic.id + ", post " + post.postNumber + ".",
                     new Notifications.AboutPost(post.id, null));
         }

@@ -39,6 +39,19 @@ public class Notifications {
         notify(accountId, topicId, kind, text, null);
     }
 
+    /** The kinds that tell someone of a new post. */
+    private static final List<String> OF_A_NEW_POST = List.of(Mentions.KIND, ReplyNotifications.KIND, TopicWatching.REPLY_NOTIFICATION);
+
+    /**
+     * Tells someone of a new post once, as Discourse does: a reply that mentions the opener of a topic they
+     * watch is one notification (and one e-mail), not three. The first told wins — the mention is told first.
+     */
+    void notifyOfPost(long accountId, long topicId, String kind, String text, AboutPost post) {
+        if (Notification.count("accountId = ?1 and postId = ?2 and kind in ?3", accountId, post.postId(), OF_A_NEW_POST) == 0) {
+            notify(accountId, topicId, kind, text, post);
+        }
+    }
+
     public void notify(long accountId, Long topicId, String kind, String text, AboutPost post) {
         Notification notification = new Notification();
         notification.accountId = accountId;

@@ -50,7 +50,7 @@ public class ReplyNotifications {
         String quote = quotable ? excerpt(VisibleText.of(reply.html()).text()) : null;
         Notifications.AboutPost about = new Notifications.AboutPost(reply.id, quote);
         for (long recipient : recipients) {
-            notifications.notify(recipient, topic.id, KIND, text, about);
+            notifications.notifyOfPost(recipient, topic.id, KIND, text, about);
         }
     }
 

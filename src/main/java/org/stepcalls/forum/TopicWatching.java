@@ -85,7 +85,7 @@ public class TopicWatching {
             if (post.postNumber > 1 && recipient == topic.opener.id) {
                 continue; // a reply in their own topic: ReplyNotifications tells its opener, once
             }
-            notifications.notify(recipient, topic.id, REPLY_NOTIFICATION,
+            notifications.notifyOfPost(recipient, topic.id, REPLY_NOTIFICATION,
                     "New post (#" + post.postNumber + ") in topic " + topic.id + ", which you watch.",
                     new Notifications.AboutPost(post.id, null));
         }

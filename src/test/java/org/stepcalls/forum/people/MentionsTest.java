@@ -29,6 +29,19 @@ class MentionsTest {
     }
 
     @Test
+    void aReplyMentioningTheOpenerOfATopicTheyWatchTellsThemOnce() { // as Discourse: one notification, one mail, a post
+        String tobias = People.username(member);
+        long topic = member.createTopicId("general", "Chairs for Friday", "Who stacks the chairs?");
+        member.put("/api/topics/" + topic + "/notification-level", java.util.Map.of("level", "watching")).statusCode(200);
+        writer.reply(topic, "I can, @" + tobias + ", if someone brings the key.").statusCode(201);
+        writer.reply(topic, "And the urn.").statusCode(201);
+        java.util.List<String> told = People.notifications(member).stream()
+                .filter(n -> ((Number) n.get("topicId")).longValue() == topic).map(n -> (String) n.get("kind")).toList();
+        assertThat(told).as("the mention alone for the first reply, the reply for the second").containsExactlyInAnyOrder("mention",
+                "reply");
+    }
+
+    @Test
     void anEditNotifiesOnlyThoseNewlyMentioned() {
         String tobias = People.username(member);
         String hedda = People.username(helpliner);
