@@ -66,27 +66,27 @@ public class Notifications {
 
     /**
      * The author of posts erased their account: the notifications about those posts stop naming them, as
-     * the posts do. Only the name the text starts with changes, whatever it was then ({@link
-     * ReplyNotifications}: the display name; {@link Mentions}: the {@code @username}).
+     * the posts do ({@link ReplyNotifications}: the display name; {@link Mentions}: the {@code @username}).
      */
     public void forgetAuthor(long authorId, String formerName, String formerUsername) {
-        // The name they have now is cut off exactly, even one holding the fixed words ("Bo replied in your
-        // topic “x"); a name since changed is found by the first fixed words. Those hold no regular-expression
-        // syntax: they go in as they are. Runs before the account's name is replaced.
+        // A reply's notification is written anew from its topic, as ReplyNotifications words it, rather than
+        // parsed: a name (then or now) may itself hold the fixed words ("Bo replied in your topic “x").
+        // A mention's text starts with "@username", which holds no space.
+        String quotable = "{" + Category.<Category>listAll().stream().filter(EmailPrivacy::mayQuote).map(c -> String.valueOf(c.id))
+                .collect(java.util.stream.Collectors.joining(",")) + "}";
         Notification.getEntityManager().createNativeQuery("""
                 UPDATE notifications n
-                SET text = regexp_replace(
-                    CASE WHEN starts_with(n.text, a.display_name || ?7) OR starts_with(n.text, a.display_name || ?8)
-                         THEN ?2 || substr(n.text, length(a.display_name) + 1)
-                         ELSE regexp_replace(n.text, ?4, ?2 || '\\1') END,
-                    ?5, '@' || ?3 || ?6)
-                FROM posts p JOIN accounts a ON a.id = p.author_id
+                SET text = CASE
+                    WHEN n.kind = ?7 AND (position(?8 in n.text) > 0 OR position(?9 in n.text) > 0) THEN
+                        CASE WHEN t.category_id = ANY(cast(?4 as bigint[])) THEN ?2 || ?8 || t.title || '”.' ELSE ?2 || ?9 || c.name || '.' END
+                    ELSE regexp_replace(n.text, ?5, '@' || ?3 || ?6) END
+                FROM posts p JOIN topics t ON t.id = p.topic_id JOIN categories c ON c.id = t.category_id
                 WHERE n.post_id = p.id AND p.author_id = ?1""")
                 .setParameter(1, authorId).setParameter(2, formerName).setParameter(3, formerUsername)
-                .setParameter(4, "^.*?(" + ReplyNotifications.IN_YOUR_TOPIC + "|"
-                        + ReplyNotifications.IN_A_TOPIC_YOU_STARTED + ")")
+                .setParameter(4, quotable)
                 .setParameter(5, "^@\\S+" + Mentions.MENTIONED_YOU).setParameter(6, Mentions.MENTIONED_YOU)
-                .setParameter(7, ReplyNotifications.IN_YOUR_TOPIC).setParameter(8, ReplyNotifications.IN_A_TOPIC_YOU_STARTED)
+                .setParameter(7, ReplyNotifications.KIND).setParameter(8, ReplyNotifications.IN_YOUR_TOPIC)
+                .setParameter(9, ReplyNotifications.IN_A_TOPIC_YOU_STARTED)
                 .executeUpdate();
     }
 

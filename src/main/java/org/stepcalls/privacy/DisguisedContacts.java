@@ -25,8 +25,11 @@ final class DisguisedContacts {
     /** A UK number's digits once its +44 or 0044 is read as 0: a mobile, or a geographic or non-geographic number. */
     private static final Pattern UK = Pattern.compile("0(7\\d{9}|[1-3]\\d{8,9})");
     private static final int MAX_DIGITS = 14;
+    private static final String NUMERALS = "〇一二三四五六七八九零壹贰叁肆伍陆柒捌玖貳參陸幺两兩공영일이삼사오육칠팔구";
+    private static final String NUMERAL_DIGITS = "0123456789" + "0" + "123456789" + "236" + "122" + "00123456789";
+    private static final Pattern MOBILE_INSIDE = Pattern.compile("07\\d{9}");
     /** Words that may join the groups of a spread-out number: "0 and 7 and 7 …", "0 x 7 x 7". */
-    private static final int MAX_FILLER_LETTERS = 5;
+    private static final int MAX_FILLER_LETTERS = 8;
 
     /** Providers a reader completes from their name alone; never English words, so "at" before one is an address. */
     private static final String PROVIDERS = "gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|proton|btinternet"
@@ -35,19 +38,20 @@ final class DisguisedContacts {
     /** How far before a provider's name a name and its "at" may start, and after it its domain end. */
     private static final int WINDOW_BEFORE = 64 + 3 + 12 + 3;
     private static final int WINDOW_AFTER = 40;
-    private static final String LOCAL = "[\\p{L}\\p{N}][\\p{L}\\p{N}._+%-]{0,63}";
+    /** A mailbox's name, starting where a run of its characters starts: tried there only, so a long text costs a scan. */
+    private static final String LOCAL = "(?<![\\p{L}\\p{N}._+%-])[\\p{L}\\p{N}][\\p{L}\\p{N}._+%-]{0,63}";
     private static final String SEP = "[\\s\\p{P}\\p{S}&&[^@]]";
     /** "at" in the words and signs of several languages, with punctuation or spaces either side. */
     private static final Pattern SPELT_AT = Pattern.compile("(?iu)(" + LOCAL + ")" + SEP + "{1,3}(?:at|ät|arroba|chez|bei|"
-            + "małpa|malpa|kukac|snabel-a|apestaart|apenstaart)" + SEP + "{1,3}(?:" + PROVIDERS + ")[\\p{L}\\p{N}._-]*");
+            + "małpa|malpa|kukac|snabel-a|apestaart|apenstaart|chiocciola|arobase|sobaka)" + SEP + "{1,3}(?:" + PROVIDERS + ")[\\p{L}\\p{N}._-]*");
     /**
      * "@" with a provider after it, however the domain goes on: "sam@gmail_com", "sam @ gmail-com", "sam @@ gmail.com" —
      * glued to the name, or spaced on both sides, or doubled; never a mention ("thanks @sky": a space before only).
      */
-    private static final Pattern AT_SIGNS = Pattern.compile("(?iu)(" + LOCAL + ")(?:@+\\s{0,3}|\\s{1,3}@+\\s{1,3}|\\s{1,3}@@+\\s{0,3})"
+    private static final Pattern AT_SIGNS = Pattern.compile("(?iu)(" + LOCAL + ")(?:[@#%*&à]+\\s{0,3}|\\s{1,3}@+\\s{1,3}|\\s{1,3}@@+\\s{0,3})"
             + "(?:" + PROVIDERS + "|live|msn|sky|hey|pm)[\\p{L}\\p{N}._-]*");
-    /** "at" glued in capitals between a lower-case name and a provider: "samjonesATgmailDOTcom". */
-    private static final Pattern CAPITAL_AT = Pattern.compile("(\\p{Ll}[\\p{L}\\p{N}._-]{0,63})(?:AT|A)(?i:" + PROVIDERS
+    /** "at" glued between a name and a provider: "samjonesATgmailDOTcom", "samjonesatgmail.com". */
+    private static final Pattern CAPITAL_AT = Pattern.compile("(?<![\\p{L}\\p{N}._-])(\\p{Ll}[\\p{L}\\p{N}._-]{0,63})(?:AT|A|at)(?i:" + PROVIDERS
             + ")[\\p{L}\\p{N}._-]*");
     /** What may follow a provider as its dot and top-level domain, spelt or not: " dot me", " punto com", "-com". */
     private static final Pattern DOMAIN_TAIL = Pattern.compile("(?iu)" + SEP + "{0,3}(?:dot|punto|point|punkt|kropka|ponto|"
@@ -116,7 +120,7 @@ final class DisguisedContacts {
             }
             if (i - start >= 10 && i - start <= 400 && numeralsIn(text, start, i) >= 3) {
                 Reading reading = read(text, start, i);
-                if (reading.disguised() && isUkNumber(reading.digits())) {
+                if (reading.worded() && (isUkNumber(reading.digits()) || hasMobile(reading.digits()))) {
                     spans.add(new int[] { start, i });
                 }
             }
@@ -167,12 +171,12 @@ final class DisguisedContacts {
                     if (digits.length() > MAX_DIGITS) {
                         break;
                     }
-                    if (disguised && isUkNumber(digits)) {
+                    if (disguised && isMobile(digits)) {
                         spans.add(new int[] { tokens.get(first)[0], token[1] });
                         first = t;
                         break;
                     }
-                } else if (token[1] - token[0] <= MAX_FILLER_LETTERS && ++fillers <= 2) {
+                } else if (token[1] - token[0] <= MAX_FILLER_LETTERS && ++fillers <= 3) {
                     continue;
                 } else {
                     break;
@@ -188,7 +192,7 @@ final class DisguisedContacts {
             if (c >= '0' && c <= '9') {
                 return c - '0';
             }
-            return c == '零' ? 0 : "〇一二三四五六七八九".indexOf(c);
+            return numeral(c);
         }
         if (end - start > LONGEST_WORD) {
             return -1;
@@ -201,11 +205,24 @@ final class DisguisedContacts {
         int count = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if ((c >= '0' && c <= '9') || c == '零' || "〇一二三四五六七八九".indexOf(c) >= 0) {
+            if ((c >= '0' && c <= '9') || numeral(c) >= 0) {
                 count++;
             }
         }
         return count;
+    }
+
+    /**
+     * Spread over words, a mobile only: lists of steps, scores and Welsh or English prose ("dim un, dim
+     * dau") read as 0, 1, 2 … — a landline's shape — far more often than anyone spells a landline out.
+     */
+    private static boolean isMobile(CharSequence digits) {
+        return isUkNumber(digits) && digits.toString().replaceFirst("^(0044|44)", "0").startsWith("07");
+    }
+
+    /** A mobile with a digit or two of cover around it, in a word of at most 13 digits: "O7seven0…sevenx2". */
+    private static boolean hasMobile(String digits) {
+        return digits.length() <= 13 && MOBILE_INSIDE.matcher(digits).find();
     }
 
     private static boolean isUkNumber(CharSequence digits) {
@@ -226,6 +243,7 @@ final class DisguisedContacts {
     private static Reading read(String text, int start, int end) {
         StringBuilder digits = new StringBuilder();
         boolean disguised = false;
+        boolean worded = false;
         String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
         int i = 0;
         int n = lower.length();
@@ -237,15 +255,14 @@ final class DisguisedContacts {
                 continue;
             }
             disguised = true;
-            int numeral = "〇一二三四五六七八九".indexOf(c);
-            if (c == '零') {
-                numeral = 0;
-            }
+            worded |= Character.isLetter(c);
+            int numeral = numeral(c);
             if (c == '-' && (isNumeral(lower, i - 1) || isNumeral(lower, i + 1))) {
                 numeral = 1; // the reading folds 一 to a dash; beside another Chinese numeral it is one
             }
             if (numeral >= 0) {
                 digits.append((char) ('0' + numeral));
+                worded = true;
                 i++;
                 continue;
             }
@@ -262,11 +279,20 @@ final class DisguisedContacts {
             }
             i++; // else a filler letter or sign inside the word
         }
-        return new Reading(digits.toString(), disguised);
+        return new Reading(digits.toString(), disguised, worded);
     }
 
     private static boolean isNumeral(String text, int i) {
-        return i >= 0 && i < text.length() && "二三四五六七八九零".indexOf(text.charAt(i)) >= 0;
+        return i >= 0 && i < text.length() && text.charAt(i) != '一' && numeral(text.charAt(i)) >= 0;
+    }
+
+    /**
+     * A numeral read as a digit: Chinese (〇一二…, 零, the financial 壹贰叁…, 幺 for one as phone numbers are
+     * read out, 两), Sino-Korean (공 영 일 이 삼 …); -1 for anything else.
+     */
+    private static int numeral(char c) {
+        int at = NUMERALS.indexOf(c);
+        return at < 0 ? -1 : NUMERAL_DIGITS.charAt(at) - '0';
     }
 
     private static int longestWordAt(String lower, int i) {
@@ -281,7 +307,8 @@ final class DisguisedContacts {
         return 0;
     }
 
-    private record Reading(String digits, boolean disguised) {
+    /** {@code worded}: a letter, a Chinese numeral or a number word was part of it, not only signs. */
+    private record Reading(String digits, boolean disguised, boolean worded) {
     }
 
     private static Map<Character, List<String>> byFirstLetter() {
@@ -303,6 +330,8 @@ final class DisguisedContacts {
                     + "ocho|oito|otto nueve|nove", // Spanish, Portuguese, Italian
             "zero jeden|jedna dwa trzy cztery pięć|piec sześć|szesc siedem osiem dziewięć|dziewiec", // Polish
             "dim un dau|dwy tri|tair pedwar pump chwech saith wyth naw", // Welsh
+            "noll ett|en två tre fyra fem sex sju åtta nio", // Swedish
+            "sıfır bir iki üç dört beş altı yedi sekiz dokuz", // Turkish
         };
         for (String language : languages) {
             String[] digits = language.split(" ");

@@ -326,14 +326,7 @@ class KeycloakSignInIT {
         void submit(By button) {
             org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
             driver.findElement(button).click();
-            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
-                try {
-                    page.isEnabled();
-                    return false;
-                } catch (org.openqa.selenium.WebDriverException gone) {
-                    return "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState"));
-                }
-            });
+            PhoneBrowser.awaitNextPage(driver, page);
         }
 
         void shot(String step) throws IOException {

@@ -70,8 +70,13 @@ class MyDataTest {
 
     @Test
     void aNameHoldingTheWordsTheRewriteLooksForGoesWhole() { // GDPR Art. 17
-        Erased erased = replyMentionAndErase(TestUsers::member, "general", "Walks", false, " replied in your topic “Kettlewell");
+        Erased erased = replyMentionAndErase(TestUsers::member, "general", "Walks", false, " replied in your topic “Kettlewell",
+                false);
         assertThat(erased.toldOpener()).contains("A former member replied in your topic “Walks”.").doesNotContain("Kettlewell");
+        Erased renamed = replyMentionAndErase(TestUsers::helpliner, "helpliners", "Rota", false,
+                " replied in a topic you started in Ilk", true);
+        assertThat(renamed.toldOpener()).contains("A former member replied in a topic you started in Helpliners.")
+                .doesNotContain("Ilk").doesNotContain("lothar");
     }
 
     /** Notifications from before they kept their post (V31) learn it from V32's backfill, and are rewritten too. */
@@ -93,11 +98,11 @@ class MyDataTest {
      */
     private Erased replyMentionAndErase(java.util.function.Function<String, String> person, String category, String title,
             boolean writtenBeforeV31) {
-        return replyMentionAndErase(person, category, title, writtenBeforeV31, "");
+        return replyMentionAndErase(person, category, title, writtenBeforeV31, "", false);
     }
 
     private Erased replyMentionAndErase(java.util.function.Function<String, String> person, String category, String title,
-            boolean writtenBeforeV31, String nameTail) {
+            boolean writtenBeforeV31, String nameTail, boolean renamedSince) {
         String name = "lothar" + org.stepcalls.FreshLetters.of(6) + nameTail;
         String token = person.apply(name);
         ForumApiClient leaving = new ForumApiClient(token);
@@ -120,7 +125,9 @@ class MyDataTest {
                 }
             });
         }
-        given().header("Authorization", TestUsers.bearer(token)).delete("/api/me").then().statusCode(204);
+        // renamed since: they erase their account signed in under another name than the notifications hold
+        String erasing = renamedSince ? TestUsers.renamed(name, "Lothar Renamed", "helpliner", "member") : token;
+        given().header("Authorization", TestUsers.bearer(erasing)).delete("/api/me").then().statusCode(204);
         return new Erased(id, name, username, texts(opener), texts(mentioned));
     }
 

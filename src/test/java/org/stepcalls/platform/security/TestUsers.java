@@ -48,6 +48,13 @@ public final class TestUsers {
                 .expiresIn(java.time.Duration.ofHours(4)).jws().keyId("1").sign("privateKey.jwk");
     }
 
+    /** {@code name}'s account signing in under another name, as after a change at the identity provider. */
+    public static String renamed(String name, String newName, String... roles) {
+        return Jwt.preferredUserName(newName).groups(Set.of(roles)).issuer(ISSUER).audience(Set.of(AUDIENCE))
+                .claim("sid", "session-id").subject("sub-" + name).claim("typ", "Bearer").claim("email", email(name))
+                .expiresIn(java.time.Duration.ofHours(4)).jws().keyId("1").sign("privateKey.jwk");
+    }
+
     /** The same without an address: no e-mail reaches this person. */
     public static String withoutEmail(String name, String... roles) {
         return Jwt.preferredUserName(name).groups(Set.of(roles)).issuer(ISSUER).audience(Set.of(AUDIENCE))
