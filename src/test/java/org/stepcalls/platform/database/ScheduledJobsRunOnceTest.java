@@ -61,7 +61,8 @@ class ScheduledJobsRunOnceTest {
             "OverdueCalls.remindOpeners", new ReminderOnce(),
             "ExpiryWarnings.onSchedule", new ExpiryWarningOnce(),
             "MailSender.scheduled", new MailSentOnce(),
-            "CoordinatorDigest.scheduled", new DigestOnce());
+            "CoordinatorDigest.scheduled", new DigestOnce(),
+            "NumberTries.forgetDayOldTries", new TriesForgottenOnce());
 
     @Test
     void everyScheduledJobRunOnTwoInstancesAtOnceDoesItsWorkOnce() throws Exception {
@@ -262,6 +263,23 @@ class ScheduledJobsRunOnceTest {
             for (String to : recipients) {
                 assertThat(org.stepcalls.platform.mail.Mailbox.to(to)).as("mails to " + to).hasSize(1);
             }
+        }
+    }
+
+    /** Day-old tries of list numbers go; the day's stay — however many instances delete at once. */
+    private final class TriesForgottenOnce implements OnceCheck {
+        private final String identity = "'\\x" + java.util.HexFormat.of().formatHex(java.util.UUID.randomUUID().toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "'::bytea";
+
+        @Override
+        public void seed() throws Exception {
+            sql("INSERT INTO volunteer_number_tries (identity, at) VALUES (" + identity + ", now() - interval '2 days'), ("
+                    + identity + ", now() - interval '25 hours'), (" + identity + ", now() - interval '1 hour')");
+        }
+
+        @Override
+        public void assertDoneOnce() throws Exception {
+            assertThat(count("SELECT count(*) FROM volunteer_number_tries WHERE identity = " + identity)).isEqualTo(1);
         }
     }
 
