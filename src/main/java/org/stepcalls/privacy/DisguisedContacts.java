@@ -32,8 +32,11 @@ final class DisguisedContacts {
     private static final int MAX_FILLER_LETTERS = 8;
 
     /** Providers a reader completes from their name alone; never English words, so "at" before one is an address. */
-    private static final String PROVIDERS = "gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|proton|btinternet"
-            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk|outlook";
+    private static final String NOT_WORDS = "gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|btinternet"
+            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk";
+    /** Providers that are English words too ("a look at Outlook"): after a spelt "at", only with a domain after them. */
+    private static final String WORDS_TOO = "outlook|proton";
+    private static final String PROVIDERS = NOT_WORDS + "|" + WORDS_TOO;
     private static final List<String> PROVIDER_NAMES = List.of((PROVIDERS + "|live|msn|sky|hey|pm").split("\\|"));
     /** How far before a provider's name a name and its "at" may start, and after it its domain end. */
     private static final int WINDOW_BEFORE = 64 + 3 + 12 + 3;
@@ -42,8 +45,13 @@ final class DisguisedContacts {
     private static final String LOCAL = "(?<![\\p{L}\\p{N}._+%-])[\\p{L}\\p{N}][\\p{L}\\p{N}._+%-]{0,63}";
     private static final String SEP = "[\\s\\p{P}\\p{S}&&[^@]]";
     /** "at" in the words and signs of several languages, with punctuation or spaces either side. */
-    private static final Pattern SPELT_AT = Pattern.compile("(?iu)(" + LOCAL + ")" + SEP + "{1,3}(?:at|ät|arroba|chez|bei|"
-            + "małpa|malpa|kukac|snabel-a|apestaart|apenstaart|chiocciola|arobase|sobaka)" + SEP + "{1,3}(?:" + PROVIDERS + ")[\\p{L}\\p{N}._-]*");
+    private static final String SPELT_AT_WORDS = "(?:at|ät|arroba|chez|bei|małpa|malpa|kukac|snabel-a|apestaart|apenstaart"
+            + "|chiocciola|arobase|sobaka)";
+    /** What may follow a provider as its dot and top-level domain, spelt or not: " dot me", " punto com", "-com". */
+    private static final String TAIL = "[\\s\\p{P}\\p{S}&&[^@]]{0,3}(?:dot|punto|point|punkt|kropka|ponto|punt)?"
+            + "[\\s\\p{P}\\p{S}&&[^@]]{0,3}(?:com|co|uk|me|org|net|ch|de|fr|es|io|eu)\\b";
+    private static final Pattern SPELT_AT = Pattern.compile("(?iu)(" + LOCAL + ")" + SEP + "{1,3}" + SPELT_AT_WORDS + SEP
+            + "{1,3}(?:(?:" + NOT_WORDS + ")[\\p{L}\\p{N}._-]*|(?:" + WORDS_TOO + ")(?=" + TAIL + "))");
     /**
      * "@" with a provider after it, however the domain goes on: "sam@gmail_com", "sam @ gmail-com", "sam @@ gmail.com" —
      * glued to the name, or spaced on both sides, or doubled; never a mention ("thanks @sky": a space before only).
@@ -53,9 +61,7 @@ final class DisguisedContacts {
     /** "at" glued between a name and a provider: "samjonesATgmailDOTcom", "samjonesatgmail.com". */
     private static final Pattern CAPITAL_AT = Pattern.compile("(?<![\\p{L}\\p{N}._-])(\\p{Ll}[\\p{L}\\p{N}._-]{0,63})(?:AT|A|at)(?i:" + PROVIDERS
             + ")[\\p{L}\\p{N}._-]*");
-    /** What may follow a provider as its dot and top-level domain, spelt or not: " dot me", " punto com", "-com". */
-    private static final Pattern DOMAIN_TAIL = Pattern.compile("(?iu)" + SEP + "{0,3}(?:dot|punto|point|punkt|kropka|ponto|"
-            + "punt)?" + SEP + "{0,3}(?:com|co|uk|me|org|net|ch|de|fr|es|io|eu)\\b");
+    private static final Pattern DOMAIN_TAIL = Pattern.compile("(?iu)" + TAIL);
 
     private DisguisedContacts() {
     }
