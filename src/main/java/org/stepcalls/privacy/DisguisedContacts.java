@@ -243,12 +243,10 @@ final class DisguisedContacts {
 
     /**
      * What {@code text[start, end)} reads as: its digits (of any script, Chinese numerals, number words,
-     * and O or o beside a digit), other letters and signs passed over; {@code disguised} when any of it
-     * was not a plain digit.
+     * and O or o beside a digit), other letters and signs passed over.
      */
     private static Reading read(String text, int start, int end) {
         StringBuilder digits = new StringBuilder();
-        boolean disguised = false;
         boolean worded = false;
         String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
         int i = 0;
@@ -260,7 +258,6 @@ final class DisguisedContacts {
                 i++;
                 continue;
             }
-            disguised = true;
             worded |= Character.isLetter(c);
             int numeral = numeral(c);
             if (c == '-' && (isNumeral(lower, i - 1) || isNumeral(lower, i + 1))) {
@@ -285,7 +282,7 @@ final class DisguisedContacts {
             }
             i++; // else a filler letter or sign inside the word
         }
-        return new Reading(digits.toString(), disguised, worded);
+        return new Reading(digits.toString(), worded);
     }
 
     private static boolean isNumeral(String text, int i) {
@@ -314,7 +311,7 @@ final class DisguisedContacts {
     }
 
     /** {@code worded}: a letter, a Chinese numeral or a number word was part of it, not only signs. */
-    private record Reading(String digits, boolean disguised, boolean worded) {
+    private record Reading(String digits, boolean worded) {
     }
 
     private static Map<Character, List<String>> byFirstLetter() {

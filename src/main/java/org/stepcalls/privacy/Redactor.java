@@ -51,7 +51,7 @@ public class Redactor {
 
     private static void find(String raw, ReaderProjection projection, List<Removal> removals) {
         String text = projection.text();
-        for (int[] span : EmailAddresses.find(text)) {
+        for (int[] span : addresses(text)) {
             removals.add(removal(raw, projection, span[0], span[1], EMAIL_REMOVED));
         }
         // an address written backwards ("gro.elpmaxe@mas") is read backwards by anyone who wants it
@@ -59,12 +59,7 @@ public class Redactor {
         for (int[] span : EmailAddresses.find(backwards)) {
             removals.add(removal(raw, projection, text.length() - span[1], text.length() - span[0], EMAIL_REMOVED));
         }
-        for (int[] span : DisguisedContacts.addresses(text)) {
-            removals.add(removal(raw, projection, span[0], span[1], EMAIL_REMOVED));
-        }
-        List<int[]> numbers = new ArrayList<>(NumberRuns.find(text));
-        numbers.addAll(DisguisedContacts.numbers(text));
-        for (int[] span : numbers) {
+        for (int[] span : numbers(text)) {
             int start = span[0];
             int end = span[1];
             while (start > 0 && NUMBER_PREFIX.indexOf(text.charAt(start - 1)) >= 0) {
@@ -119,8 +114,21 @@ public class Redactor {
             return false;
         }
         String text = ReaderProjection.ofVisibleText(visibleText).text();
-        return !EmailAddresses.find(text).isEmpty() || !NumberRuns.find(text).isEmpty()
-                || !DisguisedContacts.addresses(text).isEmpty() || !DisguisedContacts.numbers(text).isEmpty();
+        return !addresses(text).isEmpty() || !numbers(text).isEmpty();
+    }
+
+    /** Every finder of addresses, on the projected text: the plain and spelt forms, then the disguises. */
+    private static List<int[]> addresses(String text) {
+        List<int[]> spans = new ArrayList<>(EmailAddresses.find(text));
+        spans.addAll(DisguisedContacts.addresses(text));
+        return spans;
+    }
+
+    /** Every finder of numbers, on the projected text. */
+    private static List<int[]> numbers(String text) {
+        List<int[]> spans = new ArrayList<>(NumberRuns.find(text));
+        spans.addAll(DisguisedContacts.numbers(text));
+        return spans;
     }
 
     /** Whether {@code raw} holds a phone number or an e-mail address (for fields that refuse them rather than redact). */
