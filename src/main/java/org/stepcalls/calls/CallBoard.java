@@ -16,6 +16,7 @@ import org.stepcalls.forum.ForumService;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.forum.Topic;
 import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.ApiKeysStopHere;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
@@ -144,6 +145,9 @@ public class CallBoard {
         Call call = readable(viewer, topicId);
         if (!permissions.canFindContacts(viewer)) {
             throw ApiException.forbidden("Only helpliners and coordinators look up contacts.");
+        }
+        if (askedWithApiKey()) { // volunteers' numbers, like the caller's, are for a signed-in helpliner
+            throw new ApiException(403, "api_key_not_allowed", ApiKeysStopHere.MESSAGE);
         }
         // a welcome is matched at the meeting's own area, not the caller's (a removed meeting: the caller's)
         Meeting meeting = call.meetingId == null ? null : Meeting.findById(call.meetingId);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -19,6 +20,7 @@ import io.quarkus.qute.TemplateInstance;
 /** "Your data": download a copy, or delete the account (after typing DELETE, so a slip of the thumb cannot). */
 @Path("/me/data")
 @Produces(MediaType.TEXT_HTML)
+@SignedInOnly
 public class MyDataPages {
 
     @CheckedTemplate

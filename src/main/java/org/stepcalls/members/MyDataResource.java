@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 
 import io.quarkus.security.Authenticated;
 
@@ -15,6 +16,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/me")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@SignedInOnly
 public class MyDataResource {
 
     private final MyData myData;

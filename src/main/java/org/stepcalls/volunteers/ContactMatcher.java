@@ -64,6 +64,11 @@ public class ContactMatcher {
     /** {@code indirectRoute} is set when no same-sex volunteer is local (R8). */
     public record Contacts(List<VolunteerContact> volunteers, List<MeetingContact> meetings, String warning,
             boolean sameSexNearby, String indirectRoute) {
+
+        /** No one to show, and why: the page of a call read with an API key, which never reaches numbers. */
+        public static Contacts withheld(String why) {
+            return new Contacts(List.of(), List.of(), why, false, null);
+        }
     }
 
     private final AgroalDataSource dataSource;

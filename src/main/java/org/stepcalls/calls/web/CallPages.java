@@ -28,6 +28,7 @@ import org.stepcalls.calls.OverdueCalls;
 import org.stepcalls.calls.SafetyGuidance;
 import org.stepcalls.forum.ForumQueries;
 import org.stepcalls.forum.Permissions;
+import org.stepcalls.platform.security.ApiKeysStopHere;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
@@ -367,7 +368,9 @@ public class CallPages {
     private TemplateInstance page(long id, PageState state, boolean nudged, int removed, String shownNotice) {
         Viewer viewer = currentUser.viewer();
         CallView call = board.view(viewer, id);
-        ContactMatcher.Contacts contacts = call.opener() && !call.isClosed() ? board.contacts(viewer, id) : null;
+        ContactMatcher.Contacts contacts = !call.opener() || call.isClosed() ? null
+                : currentUser.signedInWithApiKey() ? ContactMatcher.Contacts.withheld(ApiKeysStopHere.MESSAGE)
+                : board.contacts(viewer, id);
         boolean coordinator = permissions.canManageList(viewer);
         OffsetDateTime lastNudged = coordinator ? overdue.lastNudged(id) : null;
         String notice = nudged && lastNudged != null ? call.openerName() + " has been asked for an update."

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.Area;
 import org.stepcalls.volunteers.ContactMatcher;
@@ -23,6 +24,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/contacts")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@SignedInOnly
 public class ContactsResource {
 
     private final ContactMatcher matcher;

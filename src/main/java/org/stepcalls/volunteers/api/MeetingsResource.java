@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.MeetingInput;
 import org.stepcalls.volunteers.MeetingList;
@@ -26,6 +27,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/meetings")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@SignedInOnly
 public class MeetingsResource {
 
     private final MeetingList meetings;

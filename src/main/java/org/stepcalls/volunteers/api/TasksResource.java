@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.volunteers.VolunteerTasks;
 import org.stepcalls.volunteers.VolunteerTasks.TaskDone;
 import org.stepcalls.volunteers.VolunteerTasks.TaskList;
@@ -20,6 +21,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/tasks")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@SignedInOnly
 public class TasksResource {
 
     private final VolunteerTasks tasks;

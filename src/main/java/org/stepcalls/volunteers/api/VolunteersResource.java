@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.CsvImport;
 import org.stepcalls.volunteers.VolunteerInput;
@@ -29,6 +30,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/volunteers")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@SignedInOnly
 public class VolunteersResource {
 
     private final VolunteerList list;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.Area;
 import org.stepcalls.volunteers.AreaList;
@@ -24,6 +25,7 @@ import io.quarkus.qute.TemplateInstance;
 /** The helpliner's contacts finder: one phone-sized page with who to ring and the rules in view. */
 @Path("/contacts")
 @Produces(MediaType.TEXT_HTML)
+@SignedInOnly
 public class ContactPages {
 
     @CheckedTemplate

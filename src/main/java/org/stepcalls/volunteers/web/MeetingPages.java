@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.Area;
 import org.stepcalls.volunteers.AreaList;
@@ -30,6 +31,7 @@ import io.quarkus.qute.TemplateInstance;
 /** Meetings and their contacts; coordinators keep them current (R5, R17). */
 @Path("/meetings")
 @Produces(MediaType.TEXT_HTML)
+@SignedInOnly
 public class MeetingPages {
 
     @CheckedTemplate

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.VolunteerTasks;
 import org.stepcalls.volunteers.VolunteerTasks.TaskDone;
@@ -26,6 +27,7 @@ import io.quarkus.qute.TemplateInstance;
 /** /tasks: what calls taught the helpline about its list, for coordinators to settle one by one. */
 @Path("/tasks")
 @Produces(MediaType.TEXT_HTML)
+@SignedInOnly
 public class TaskPages {
 
     @CheckedTemplate

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.volunteers.Area;
@@ -35,6 +36,7 @@ import io.quarkus.qute.TemplateInstance;
 /** The 12th Step list's pages: the coordinators' list, add/edit/remove and import; a member's own entry. */
 @Path("/volunteers")
 @Produces(MediaType.TEXT_HTML)
+@SignedInOnly
 public class VolunteerPages {
 
     @CheckedTemplate

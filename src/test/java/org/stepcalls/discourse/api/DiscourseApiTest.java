@@ -20,6 +20,7 @@ import org.stepcalls.FreshLetters;
 import org.stepcalls.calls.api.CallFixtures;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
+import org.stepcalls.volunteers.api.ListFixtures;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -256,6 +257,38 @@ class DiscourseApiTest {
             assertThat(page).doesNotContain("Leocadia").doesNotContain("900561").doesNotContain("/caller-phone")
                     .contains("An API key never opens a caller's details: sign in to the forum to see them.");
         }
+    }
+
+    @Test
+    void aKeyNeverReachesTheListItsNumbersOrAMembersOwnData() { // R16
+        long areaId = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> volunteer = ListFixtures.volunteer("Philippa", "female", areaId);
+        ListFixtures.addId(volunteer);
+        String digits = ((String) volunteer.get("phone")).replace(" ", "").substring(5);
+        long call = helen.post("/api/calls", CallFixtures.intake(areaId, "Ottoline", "07700 900562")).statusCode(201)
+                .extract().jsonPath().getLong("topicId");
+        // signed in, the opener sees whom to ring: what the keys below must not reach
+        assertThat(helen.get("/api/calls/" + call + "/contacts").statusCode(200).extract().asString().replace(" ", ""))
+                .contains(digits);
+
+        // an admin's key for every user naming the opener, and a key bound to her: the admin has seen both
+        for (String key : List.of(key("Sync for everyone " + RUN, null), key("Helen's own " + RUN, HELEN))) {
+            for (String path : List.of("/api/volunteers", "/api/volunteers/me", "/api/contacts?areaId=" + areaId + "&sex=female",
+                    "/api/meetings", "/api/tasks", "/api/calls/" + call + "/contacts", "/api/me/data")) {
+                as(key, HELEN).get(path).then().statusCode(403).body("error", equalTo("api_key_not_allowed"));
+            }
+            as(key, HELEN).delete("/api/me").then().statusCode(403).body("error", equalTo("api_key_not_allowed"));
+            as(key, HELEN).contentType(ContentType.JSON).body(volunteer).post("/api/volunteers").then().statusCode(403);
+            for (String page : List.of("/volunteers", "/contacts", "/meetings", "/tasks", "/me/data")) {
+                as(key, HELEN).get(page).then().statusCode(403);
+            }
+            String callPage = as(key, HELEN).get("/calls/" + call).then().statusCode(200).extract().asString();
+            assertThat(callPage.replace(" ", "")).doesNotContain(digits);
+            assertThat(callPage).doesNotContain("Philippa").contains("An API key never reaches the volunteers&#39; list")
+                    .doesNotContain("No eligible contact nearby");
+        }
+        // the refused erasure erased nothing
+        helen.get("/api/me/data").statusCode(200);
     }
 
     @Test

@@ -1,0 +1,20 @@
+package org.stepcalls.platform.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.ws.rs.NameBinding;
+
+/**
+ * Marks resources an API key never reaches, whoever it acts as: an admin creates every key and sees
+ * it once, and a key for all users may name any helpliner, so what holds volunteers' numbers or a
+ * member's own data would be the admin's to read (or erase). Those who may see it sign in.
+ * {@link ApiKeysStopHere} answers 403.
+ */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.TYPE, ElementType.METHOD })
+public @interface SignedInOnly {
+}
