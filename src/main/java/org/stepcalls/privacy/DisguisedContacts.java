@@ -109,7 +109,72 @@ final class DisguisedContacts {
         List<int[]> spans = new ArrayList<>();
         glued(text, spans);
         spread(text, spans);
+        spelt(text, spans);
         return spans;
+    }
+
+    /**
+     * Letters spelt one by one, with a sign or a space between: "z-e-r-o s-e-v-e-n …", "z e r o 7 7 …".
+     * Read as the word they make, then as {@link #glued} reads a word. Ten single letters in a row are
+     * rare in prose, and the reading must still make a whole UK number with a number word in it.
+     */
+    private static void spelt(String text, List<int[]> spans) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int start = -1;
+            int end = -1;
+            StringBuilder word = new StringBuilder();
+            while (i < n) {
+                int gap = i;
+                while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                }
+                int single = i;
+                while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                }
+                if (i - single != 1) {
+                    break; // a longer word ends the run (and starts none)
+                }
+                if (end >= 0 && single - gap > 3) {
+                    i = single; // too far from the last letter: a run of its own starts here
+                    break;
+                }
+                start = start < 0 ? single : start;
+                end = i;
+                word.append(text.charAt(single));
+            }
+            if (word.length() >= 10 && word.length() <= 400) {
+                Reading reading = read(word.toString(), 0, word.length());
+                if (reading.worded() && (isUkNumber(reading.digits()) || hasMobile(reading.digits()))) {
+                    spans.add(new int[] { start, end });
+                }
+            }
+        }
+    }
+
+    /**
+     * A word as the number words are kept, one character for one: look-alikes folded in both cases
+     * (lower у is folded to y, upper Н to H), so "НУЛЬ", "нуль" and the reading's "нyль" are one word.
+     */
+    private static String canonical(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isSurrogate(c)) {
+                out.append(c);
+                continue;
+            }
+            char lower = bmp(Lookalikes.fold(Character.toLowerCase(c)), c);
+            char upper = bmp(Lookalikes.fold(Character.toUpperCase(lower)), lower);
+            out.append(Character.toLowerCase(upper));
+        }
+        return out.toString();
+    }
+
+    private static char bmp(int folded, char otherwise) {
+        return folded < Character.MIN_SUPPLEMENTARY_CODE_POINT ? (char) folded : otherwise;
     }
 
     /** One word with no space in it whose digits, number words and numerals make a whole UK number. */
@@ -198,12 +263,13 @@ final class DisguisedContacts {
             if (c >= '0' && c <= '9') {
                 return c - '0';
             }
-            return numeral(c);
+            Character kana = WORDS.get(canonical(text.substring(start, end))); // に, ご: one sign, one word
+            return kana != null ? kana - '0' : numeral(c);
         }
         if (end - start > LONGEST_WORD) {
             return -1;
         }
-        Character digit = WORDS.get(text.substring(start, end).toLowerCase(Locale.ROOT));
+        Character digit = WORDS.get(canonical(text.substring(start, end)));
         return digit == null ? -1 : digit - '0';
     }
 
@@ -248,7 +314,7 @@ final class DisguisedContacts {
     private static Reading read(String text, int start, int end) {
         StringBuilder digits = new StringBuilder();
         boolean worded = false;
-        String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
+        String lower = canonical(text.substring(start, end));
         int i = 0;
         int n = lower.length();
         while (i < n) {
@@ -335,12 +401,21 @@ final class DisguisedContacts {
             "dim un dau|dwy tri|tair pedwar pump chwech saith wyth naw", // Welsh
             "noll ett|en två tre fyra fem sex sju åtta nio", // Swedish
             "sıfır bir iki üç dört beş altı yedi sekiz dokuz", // Turkish
+            "ноль|нуль один|одна|одно два|две|дві три чотири|четыре пять|пʼять шесть|шість семь|сім восемь|вісім "
+                    + "девять|девʼять", // Russian, Ukrainian
+            "μηδέν|μηδεν ένα|ενα δύο|δυο|δυό τρία|τρια τέσσερα|τεσσερα πέντε|πεντε έξι|εξι επτά|επτα|εφτά|εφτα "
+                    + "οκτώ|οκτω|οχτώ|οχτω εννέα|εννεα|εννιά|εννια", // Greek
+            "صفر واحد اثنان|اثنين ثلاثة أربعة|اربعة خمسة ستة سبعة ثمانية تسعة", // Arabic
+            "shunya|sifar|sifr ek do teen|tin char|chaar panch|paanch chhe|chhah|chhay saat aath|aath nau|nau", // Hindi, Urdu, Punjabi
+            "ぜろ|れい いち に さん よん|し ご ろく なな|しち はち きゅう|く", // Japanese kana
+            "rei ichi ni san yon|shi go roku nana|shichi hachi kyu|kyuu", // Japanese read out
+            "zer0 won too|tu tree fore fiv sicks sevn|sevan|seben ate|eigt nien|nein", // misspelt, sound-alike
         };
         for (String language : languages) {
             String[] digits = language.split(" ");
             for (int digit = 0; digit < 10; digit++) {
                 for (String word : digits[digit].split("\\|")) {
-                    words.putIfAbsent(word, (char) ('0' + digit));
+                    words.putIfAbsent(canonical(word), (char) ('0' + digit));
                 }
             }
         }
