@@ -10,12 +10,15 @@ import jakarta.transaction.Transactional;
 
 import org.stepcalls.platform.mail.MailOutbox;
 import org.stepcalls.platform.security.Account;
+import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.privacy.AuditLog;
 import org.stepcalls.privacy.AuditLog.Action;
 import org.stepcalls.privacy.RedactedText;
 import org.stepcalls.privacy.Redactor;
+
+import io.quarkus.arc.Arc;
 
 /**
  * Every change to topics and posts: permission first (through {@link Permissions}), then input,
@@ -64,6 +67,9 @@ public class ForumService {
     /** A hidden post's queued e-mails are withdrawn, an edited one's that quote it. */
     @Inject
     MailOutbox outbox;
+
+    @Inject
+    CurrentUser currentUser;
 
     ForumService(Permissions permissions, Redactor redactor, MarkdownRenderer markdown, AuditLog audit,
             EntityManager entityManager, ReplyNotifications replyNotifications,
@@ -166,13 +172,25 @@ public class ForumService {
         if (topic.isClosed()) {
             throw ApiException.conflict("topic_closed", "This topic is closed; it takes no more replies.");
         }
-        RedactedText body = redactor.redact(required("body", "reply", rawBody, MAX_BODY));
         Category category = permissions.categoryOf(topic);
+        refuseApiKeyOnAFeaturesBoard(category);
+        RedactedText body = redactor.redact(required("body", "reply", rawBody, MAX_BODY));
         Post post = addPost(topic, viewer, shownClean(mentions.render(body, category)), OffsetDateTime.now());
         mentions.notifyNewlyMentioned(post, category);
         replyNotifications.replied(topic, post);
         afterNewPost(viewer, topic, post);
         return new Saved(post.id, body.redactions());
+    }
+
+    /**
+     * A board a feature owns (the calls board) is written by people signed in: an admin made every
+     * API key, and a key for all users could write in any helpliner's case thread as them.
+     */
+    private void refuseApiKeyOnAFeaturesBoard(Category category) {
+        if (category.topicsByFeatureOnly && Arc.container().requestContext().isActive() && currentUser.signedInWithApiKey()) {
+            throw ApiException.conflict("api_key_not_allowed", "An API key never writes on the " + category.name
+                    + " board, whoever it acts as: sign in to the forum to reply there.");
+        }
     }
 
     /** Your own post is read, its draft is done with, you now track the topic, and its watchers hear of it. */
@@ -205,8 +223,9 @@ public class ForumService {
         if (post.topic.isClosed()) {
             throw ApiException.conflict("topic_closed", "This topic is closed; its posts can no longer be edited.");
         }
-        RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
         Category category = permissions.categoryOf(post.topic);
+        refuseApiKeyOnAFeaturesBoard(category);
+        RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
         RenderedMarkdown rendered = shownClean(mentions.render(body, category));
         if (body.text().equals(post.body())) {
             return new Saved(post.id, body.redactions());

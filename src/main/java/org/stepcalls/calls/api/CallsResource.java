@@ -25,6 +25,7 @@ import org.stepcalls.calls.NewCall;
 import org.stepcalls.calls.SafetyGuidance;
 import org.stepcalls.calls.OverdueCalls;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.stepcalls.volunteers.ContactMatcher;
@@ -69,6 +70,7 @@ public class CallsResource {
 
     /** A coordinator asks the opener for an update; never a take-over (R15). */
     @POST
+    @SignedInOnly
     @Path("/{id}/nudge")
     public Response nudge(@PathParam("id") long id) {
         overdue.nudge(currentUser.viewer(), id);
@@ -77,6 +79,7 @@ public class CallsResource {
 
     /** {@code canGetToMeeting: true}: 200 with the nearest meetings, and no call is opened. */
     @POST
+    @SignedInOnly
     @Consumes(MediaType.APPLICATION_JSON)
     public Response open(NewCall form) {
         if (Boolean.TRUE.equals(ApiException.requireBody(form).canGetToMeeting())) {
@@ -94,6 +97,7 @@ public class CallsResource {
 
     /** R16: the opener alone, by POST (never in a URL), audited. */
     @POST
+    @SignedInOnly
     @Path("/{id}/caller-phone")
     public Map<String, String> callerPhone(@PathParam("id") long id) {
         return Map.of("phone", board.revealCallerPhone(currentUser.viewer(), id));
@@ -106,6 +110,7 @@ public class CallsResource {
     }
 
     @POST
+    @SignedInOnly
     @Path("/{id}/attempts")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response attempt(@PathParam("id") long id, AttemptForm form) {
@@ -114,6 +119,7 @@ public class CallsResource {
     }
 
     @POST
+    @SignedInOnly
     @Path("/{id}/report-backs")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reportBack(@PathParam("id") long id, ReportBackForm form) {
@@ -123,6 +129,7 @@ public class CallsResource {
 
     /** R14: the answer reminds the helpliner to withhold their number. */
     @POST
+    @SignedInOnly
     @Path("/{id}/callbacks")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response callback(@PathParam("id") long id, CallbackForm form) {
@@ -131,6 +138,7 @@ public class CallsResource {
     }
 
     @POST
+    @SignedInOnly
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response close(@PathParam("id") long id, CloseForm form) {

@@ -30,6 +30,7 @@ import org.stepcalls.forum.ForumQueries;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.ApiKeysStopHere;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.privacy.PhoneNumbers;
@@ -134,6 +135,7 @@ public class CallPages {
     }
 
     @POST
+    @SignedInOnly
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object open(@RestForm String callerFirstName, @RestForm String callerPhone, @RestForm String callerPhoneConfirm,
@@ -234,6 +236,7 @@ public class CallPages {
      * once; a reload neither resubmits nor reveals it again. The number is never in a URL.
      */
     @POST
+    @SignedInOnly
     @Path("{id}/caller-phone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revealPhone(@PathParam("id") long id) {
@@ -250,6 +253,7 @@ public class CallPages {
     }
 
     @POST
+    @SignedInOnly
     @Path("{id}/attempts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object attempt(@PathParam("id") long id, @RestForm String contactType, @RestForm String contact,
@@ -285,6 +289,7 @@ public class CallPages {
     }
 
     @POST
+    @SignedInOnly
     @Path("{id}/report-backs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object reportBack(@PathParam("id") long id, @RestForm String attemptId, @RestForm String result,
@@ -295,6 +300,7 @@ public class CallPages {
     }
 
     @POST
+    @SignedInOnly
     @Path("{id}/callbacks")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object callback(@PathParam("id") long id, @RestForm String reached, @RestForm String notes,
@@ -305,6 +311,7 @@ public class CallPages {
     }
 
     @POST
+    @SignedInOnly
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object close(@PathParam("id") long id, @RestForm String outcome, @RestForm String notes) {
@@ -316,6 +323,7 @@ public class CallPages {
 
     /** The group message (R10), shown for copying once the list and the meetings were tried. */
     @POST
+    @SignedInOnly
     @Path("{id}/group-message")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object groupMessage(@PathParam("id") long id) {
@@ -331,6 +339,7 @@ public class CallPages {
     }
 
     @POST
+    @SignedInOnly
     @Path("{id}/nudge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response nudge(@PathParam("id") long id, @RestForm String from) {

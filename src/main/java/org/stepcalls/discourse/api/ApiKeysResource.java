@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.stepcalls.discourse.ApiKeys;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 
 import io.quarkus.security.Authenticated;
@@ -23,6 +24,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/admin/api-keys")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@SignedInOnly
 public class ApiKeysResource {
 
     public record NewKeyRequest(String description, String username) {

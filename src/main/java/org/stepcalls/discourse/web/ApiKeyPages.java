@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.stepcalls.discourse.ApiKeys;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -24,6 +25,7 @@ import io.quarkus.qute.TemplateInstance;
 /** {@code /admin/api-keys}: an admin creates a key (shown once, on the answer to the form), sees and revokes keys. */
 @Path("/admin/api-keys")
 @Produces(MediaType.TEXT_HTML)
+@SignedInOnly
 public class ApiKeyPages {
 
     /** The form as typed, kept when refused. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.stepcalls.forum.Usernames;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 
 import io.quarkus.security.Authenticated;
@@ -17,6 +18,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/me/username")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@SignedInOnly
 public class MyUsernameResource {
 
     public record UsernameJson(String username) {

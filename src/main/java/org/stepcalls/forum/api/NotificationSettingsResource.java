@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.stepcalls.forum.EmailEvent;
 import org.stepcalls.forum.NotificationSettings;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.web.ApiException;
 
 import io.quarkus.security.Authenticated;
@@ -21,6 +22,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/me/notification-settings")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@SignedInOnly
 public class NotificationSettingsResource {
 
     public record SettingsJson(Boolean overdue, Boolean nudge, Boolean expiryWarning, Boolean digest, Boolean replies,

@@ -20,6 +20,7 @@ import org.stepcalls.forum.NotificationSettings;
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Role;
+import org.stepcalls.platform.security.SignedInOnly;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,6 +28,7 @@ import io.quarkus.qute.TemplateInstance;
 /** "E-mail me when…": one switch per event, and the address mails go to (from the sign-in). */
 @Path("/me/notifications")
 @Produces(MediaType.TEXT_HTML)
+@SignedInOnly
 public class NotificationSettingsPages {
 
     /** One switch on the page; call events and the digest are shown only to the roles that get them. */

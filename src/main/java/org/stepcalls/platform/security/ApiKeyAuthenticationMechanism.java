@@ -53,11 +53,19 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     private static Optional<ApiKeyRequest> presented(RoutingContext context) {
         String key = context.request().getHeader(KEY_HEADER);
         String username = context.request().getHeader(USERNAME_HEADER);
-        if (key == null && context.normalizedPath().endsWith(".rss")) {
+        if (key == null && isFeed(context.normalizedPath())) {
             key = context.request().getParam("api_key");
             username = context.request().getParam("api_username");
         }
         return key == null ? Optional.empty() : Optional.of(new ApiKeyRequest(key.strip(), username == null ? null : username.strip()));
+    }
+
+    /**
+     * A feed's own address: ".rss" at the end of the path and no matrix parameter anywhere, since
+     * routing ignores ";x.rss" and a key in the query would then open any route from a plain link.
+     */
+    static boolean isFeed(String path) {
+        return path.endsWith(".rss") && path.indexOf(';') < 0;
     }
 
     @Override

@@ -11,8 +11,8 @@ import org.stepcalls.platform.web.ApiException;
 @SignedInOnly
 public class ApiKeysStopHere implements ContainerRequestFilter {
 
-    public static final String MESSAGE = "An API key never reaches the volunteers' list, their numbers or a member's "
-            + "own data, whoever it acts as: sign in to the forum for these.";
+    public static final String MESSAGE = "An API key never reaches the volunteers' list, their numbers, a member's "
+            + "own data or settings, and never writes on the calls board, whoever it acts as: sign in to the forum for these.";
 
     private final CurrentUser currentUser;
 

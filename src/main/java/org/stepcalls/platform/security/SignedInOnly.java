@@ -9,8 +9,9 @@ import jakarta.ws.rs.NameBinding;
 
 /**
  * Marks resources an API key never reaches, whoever it acts as: an admin creates every key and sees
- * it once, and a key for all users may name any helpliner, so what holds volunteers' numbers or a
- * member's own data would be the admin's to read (or erase). Those who may see it sign in.
+ * it once, and a key for all users may name any helpliner, so what holds volunteers' numbers, a
+ * member's own data and settings, new keys, or a helpliner's case records would be the admin's to read
+ * or write as anyone. Those who may, sign in.
  * {@link ApiKeysStopHere} answers 403.
  */
 @NameBinding

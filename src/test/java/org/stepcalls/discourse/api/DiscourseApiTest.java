@@ -292,6 +292,43 @@ class DiscourseApiTest {
     }
 
     @Test
+    void aKeyNeverWritesOnTheCallsBoardNorChangesWhoAMemberIs() { // R15, R16
+        long areaId = helen.get("/api/areas").extract().jsonPath().getLong("[0].id");
+        long call = helen.post("/api/calls", CallFixtures.intake(areaId)).statusCode(201).extract().jsonPath().getLong("topicId");
+        String key = key("Sync for everyone " + RUN, null);
+        Map<String, Object> attempt = Map.of("contactType", "group", "result", "no_answer");
+        for (String path : List.of("/api/calls/" + call + "/attempts", "/api/calls/" + call + "/close", "/api/calls/" + call
+                + "/callbacks", "/api/calls/" + call + "/nudge")) {
+            as(key, HELEN).contentType(ContentType.JSON).body(attempt).post(path).then().statusCode(403)
+                    .body("error", equalTo("api_key_not_allowed"));
+        }
+        as(key, HELEN).contentType(ContentType.JSON).body(CallFixtures.intake(areaId)).post("/api/calls").then().statusCode(403);
+        as(key, HELEN).contentType(ContentType.JSON).body(Map.of("topic_id", call, "raw", "Advice from a script " + RUN))
+                .post("/posts.json").then().statusCode(422);
+        helen.get("/api/calls/" + call).statusCode(200).body("closedAt", org.hamcrest.Matchers.nullValue())
+                .body("attempts", equalTo(List.of()));
+        assertThat(helen.get("/api/topics/" + call).extract().asString()).doesNotContain("Advice from a script");
+
+        // a member's settings, name and e-mail address stay theirs; new keys come from an admin signed in
+        as(key, MIA).get("/me/notifications").then().statusCode(403);
+        as(key, MIA).contentType(ContentType.JSON).body(Map.of("replies", false)).put("/api/me/notification-settings").then()
+                .statusCode(403).body("error", equalTo("api_key_not_allowed"));
+        as(key, MIA).contentType(ContentType.JSON).body(Map.of("username", "taken" + RUN)).put("/api/me/username").then()
+                .statusCode(403);
+        as(key, ALICE).contentType(ContentType.JSON).body(Map.of("description", "A key from a key " + RUN))
+                .post("/api/admin/api-keys").then().statusCode(403);
+        assertThat(alice.get("/api/admin/api-keys").extract().asString()).doesNotContain("A key from a key " + RUN);
+        mia.get("/api/me/notification-settings").statusCode(200).body("replies", equalTo(true));
+
+        // a key in the address opens feeds only: ";x.rss" is routed as the path before it
+        for (String path : List.of("/api/calls;x.rss", "/api/categories;x.rss")) {
+            given().urlEncodingEnabled(false).redirects().follow(false).get(path + "?api_key=" + key + "&api_username=" + HELEN)
+                    .then().statusCode(not(equalTo(200)));
+        }
+        given().redirects().follow(false).get("/latest.rss?api_key=" + key + "&api_username=" + MIA).then().statusCode(200);
+    }
+
+    @Test
     void anUnknownCategoryIdIsRefusedAsAnUnreadableOne() {
         String key = key("Prober", MIA);
         int helpliners = categoryId(key("Helen's ids", HELEN), "helpliners");
