@@ -41,4 +41,8 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public OffsetDateTime readAt;
+
+    /** How many new posts this tells of: unread reply notifications of one topic are collapsed into one. */
+    @Column(nullable = false)
+    public int posts = 1;
 }

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -47,9 +48,30 @@ public class Notifications {
      * watch is one notification (and one e-mail), not three. The first told wins — the mention is told first.
      */
     void notifyOfPost(long accountId, long topicId, String kind, String text, AboutPost post) {
-        if (Notification.count("accountId = ?1 and postId = ?2 and kind in ?3", accountId, post.postId(), OF_A_NEW_POST) == 0) {
-            notify(accountId, topicId, kind, text, post);
+        notifyOfPost(accountId, topicId, kind, text, post, null);
+    }
+
+    /**
+     * As above; and where {@code collapsed} is given, a reply in a topic whose last reply the person has
+     * not yet seen adds to that unread notification instead ({@code collapsed} words it for {@code n}
+     * posts), as Discourse collapses them: it moves to the top, points still at the first unread post,
+     * and sends no second e-mail. Reading the topic marks it read ({@link UnsavedReadingPositions}); the
+     * next reply is told anew.
+     */
+    void notifyOfPost(long accountId, long topicId, String kind, String text, AboutPost post, IntFunction<String> collapsed) {
+        if (Notification.count("accountId = ?1 and postId = ?2 and kind in ?3", accountId, post.postId(), OF_A_NEW_POST) > 0) {
+            return;
         }
+        Notification unread = collapsed == null ? null
+                : Notification.<Notification>find("accountId = ?1 and topicId = ?2 and kind = ?3 and readAt is null order by id desc",
+                        accountId, topicId, kind).firstResult();
+        if (unread == null) {
+            notify(accountId, topicId, kind, text, post);
+            return;
+        }
+        unread.posts++;
+        unread.text = collapsed.apply(unread.posts);
+        unread.createdAt = OffsetDateTime.now();
     }
 
     public void notify(long accountId, Long topicId, String kind, String text, AboutPost post) {

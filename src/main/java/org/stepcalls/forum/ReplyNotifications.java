@@ -3,6 +3,7 @@ package org.stepcalls.forum;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,9 @@ public class ReplyNotifications {
     /** What follows the replier's name, in the two forms of the text ({@link Notifications#forgetAuthor} looks for them). */
     static final String IN_YOUR_TOPIC = " replied in your topic “";
     static final String IN_A_TOPIC_YOU_STARTED = " replied in a topic you started in ";
+    /** The same, for replies collapsed into one notification: a count, never a name. */
+    static final String NEW_REPLIES_IN_YOUR_TOPIC = " new replies in your topic “";
+    static final String NEW_REPLIES_IN_A_TOPIC_YOU_STARTED = " new replies in a topic you started in ";
     static final int QUOTE_LENGTH = 300;
 
     private final Notifications notifications;
@@ -49,8 +53,10 @@ public class ReplyNotifications {
                 : reply.author.displayName + IN_A_TOPIC_YOU_STARTED + topic.category.name + ".";
         String quote = quotable ? excerpt(VisibleText.of(reply.html()).text()) : null;
         Notifications.AboutPost about = new Notifications.AboutPost(reply.id, quote);
+        IntFunction<String> collapsed = n -> n + (quotable ? NEW_REPLIES_IN_YOUR_TOPIC + topic.title() + "”."
+                : NEW_REPLIES_IN_A_TOPIC_YOU_STARTED + topic.category.name + ".");
         for (long recipient : recipients) {
-            notifications.notifyOfPost(recipient, topic.id, KIND, text, about);
+            notifications.notifyOfPost(recipient, topic.id, KIND, text, about, collapsed);
         }
     }
 

@@ -87,7 +87,7 @@ public class TopicWatching {
             }
             notifications.notifyOfPost(recipient, topic.id, REPLY_NOTIFICATION,
                     "New post (#" + post.postNumber + ") in topic " + topic.id + ", which you watch.",
-                    new Notifications.AboutPost(post.id, null));
+                    new Notifications.AboutPost(post.id, null), n -> n + " new posts in topic " + topic.id + ", which you watch.");
         }
     }
 

@@ -43,14 +43,20 @@ class UnsavedReadingPositions {
     private static final Logger LOG = Logger.getLogger(UnsavedReadingPositions.class);
 
     /**
-     * Never moves a position back; leaves out topics purged and people erased since (rows for them
+     * Never moves a position back; marks read the notifications of the posts now read, as Discourse
+     * does (a mention or a reply seen in the topic needs no second look in the list, and the next
+     * reply is told anew instead of collapsed into it); leaves out topics purged and people erased since (rows for them
      * would be kept for nobody, or fail the foreign keys), and takes the rows in key order so two
      * instances writing at once cannot deadlock.
      */
     private static final String SAVE = """
+            WITH v AS (SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::int[]) AS v(account_id, topic_id, post_number)),
+            seen AS (UPDATE notifications n SET read_at = now() FROM v, posts p
+                WHERE n.account_id = v.account_id AND n.read_at IS NULL AND n.topic_id = v.topic_id
+                  AND p.id = n.post_id AND p.post_number <= v.post_number)
             INSERT INTO topic_users (account_id, topic_id, last_read_post_number)
             SELECT v.account_id, v.topic_id, v.post_number
-            FROM unnest(?::bigint[], ?::bigint[], ?::int[]) AS v(account_id, topic_id, post_number)
+            FROM v
             WHERE EXISTS (SELECT 1 FROM topics t WHERE t.id = v.topic_id)
               AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = v.account_id AND a.issuer <> 'erased')
             ORDER BY v.account_id, v.topic_id

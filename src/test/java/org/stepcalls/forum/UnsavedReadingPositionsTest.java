@@ -100,7 +100,7 @@ class UnsavedReadingPositionsTest {
     private long waitingUpserts() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
                 SELECT count(*) FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO topic_users%unnest%'""").getSingleResult()).longValue());
+                WHERE wait_event_type = 'Lock' AND query LIKE '%unnest%INSERT INTO topic_users%'""").getSingleResult()).longValue());
     }
 
     /** The app's own writer runs every 200 ms and may have taken an entry first: its commit is waited for. */

@@ -61,6 +61,43 @@ class ForumEmailsTest {
         assertThat(Mailbox.to(TestUsers.email(replier))).isEmpty(); // nobody is told of their own reply
     }
 
+    /** As Discourse: replies to a topic the opener has not looked at since are one notification and one e-mail. */
+    @Test
+    void repliesNotYetSeenCollapseIntoOneNotificationAndOneMailUntilTheTopicIsRead() throws InterruptedException {
+        String opener = unique("rosalind");
+        ForumApiClient openerClient = new ForumApiClient(TestUsers.member(opener));
+        ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("rufus")));
+        long topic = openerClient.createTopicId("general", "Car share to the convention", "Who is driving on Saturday?");
+        replier.reply(topic, "I am, two seats left.").statusCode(201);
+        sender.sendDue();
+        for (String more : List.of("Make that one seat.", "Leaving at eight.", "From the station car park.")) {
+            replier.reply(topic, more).statusCode(201);
+        }
+        sender.sendDue();
+
+        List<Map<String, Object>> told = repliesIn(openerClient, topic);
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).get("text")).isEqualTo("4 new replies in your topic “Car share to the convention”.");
+        assertThat(Mailbox.to(TestUsers.email(opener))).hasSize(1);
+
+        // reading the topic marks it read (its reading position is written within a moment), so the next reply is told anew
+        openerClient.topic(topic).statusCode(200);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!(Boolean) repliesIn(openerClient, topic).get(0).get("read") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(repliesIn(openerClient, topic).get(0).get("read")).isEqualTo(true);
+        replier.reply(topic, "See you there.").statusCode(201);
+        sender.sendDue();
+        assertThat(repliesIn(openerClient, topic)).hasSize(2);
+        assertThat(Mailbox.to(TestUsers.email(opener))).hasSize(2);
+    }
+
+    private static List<Map<String, Object>> repliesIn(ForumApiClient person, long topic) {
+        List<Map<String, Object>> all = person.get("/api/notifications").statusCode(200).extract().jsonPath().getList("$");
+        return all.stream().filter(n -> "reply".equals(n.get("kind")) && ((Number) n.get("topicId")).longValue() == topic).toList();
+    }
+
     @Test
     void aReplyInHelplinersSaysOnlyThatSomethingHappened() {
         String opener = unique("hattie");
