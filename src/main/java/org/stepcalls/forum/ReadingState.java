@@ -116,13 +116,18 @@ public class ReadingState {
     /** The viewer has read the topic up to {@code postNumber} (their own new post); never moves back. */
     public void readUpTo(Viewer viewer, long topicId, int postNumber) {
         session().doWork(connection -> {
+            // as a topic read (UnsavedReadingPositions): the notifications of the posts read up to here are read
             try (PreparedStatement upsert = connection.prepareStatement("""
+                    WITH seen AS (UPDATE notifications n SET read_at = now() FROM posts p
+                        WHERE n.account_id = ? AND n.read_at IS NULL AND n.topic_id = ? AND p.id = n.post_id AND p.post_number <= ?)
                     INSERT INTO topic_users (account_id, topic_id, last_read_post_number) VALUES (?, ?, ?)
                     ON CONFLICT (account_id, topic_id) DO UPDATE SET last_read_post_number =
                         GREATEST(COALESCE(topic_users.last_read_post_number, 0), EXCLUDED.last_read_post_number)""")) {
-                upsert.setLong(1, viewer.accountId());
-                upsert.setLong(2, topicId);
-                upsert.setInt(3, postNumber);
+                for (int offset : new int[] { 0, 3 }) {
+                    upsert.setLong(offset + 1, viewer.accountId());
+                    upsert.setLong(offset + 2, topicId);
+                    upsert.setInt(offset + 3, postNumber);
+                }
                 upsert.executeUpdate();
             }
         });
