@@ -142,7 +142,7 @@ public class CallPages {
             @RestForm String areaId, @RestForm String callerSex, @RestForm String requestType,
             @RestForm String disabledOrVulnerable, @RestForm String immediateDanger, @RestForm String requesterIsAddict,
             @RestForm String prisonGateRequest, @RestForm String notes, @RestForm String idempotencyKey,
-            @RestForm String canGetToMeeting, @RestForm String meetingId) {
+            @RestForm String canGetToMeeting, @RestForm String meetingId, @RestForm String referralAreaId) {
         Map<String, String> typed = new HashMap<>();
         typed.put("callerFirstName", callerFirstName);
         typed.put("callerPhone", callerPhone);
@@ -157,16 +157,16 @@ public class CallPages {
         typed.put("notes", notes);
         typed.put("idempotencyKey", idempotencyKey);
         typed.put("meetingId", meetingId);
+        typed.put("referralAreaId", referralAreaId);
         typed.values().removeIf(java.util.Objects::isNull);
         try {
+            if (Boolean.TRUE.equals(yesNo(canGetToMeeting))) {
+                return refer(referralAreaId == null || referralAreaId.isBlank() ? areaId : referralAreaId, immediateDanger,
+                        requesterIsAddict, prisonGateRequest);
+            }
             NewCall form = new NewCall(callerFirstName, callerPhone, callerPhoneConfirm, id(areaId), callerSex, requestType,
                     yesNo(disabledOrVulnerable), yesNo(immediateDanger), yesNo(requesterIsAddict), yesNo(prisonGateRequest),
-                    notes, idempotencyKey, yesNo(canGetToMeeting), id(meetingId));
-            if (Boolean.TRUE.equals(form.canGetToMeeting())) {
-                // redirected, so a reload shows the meetings again without counting a second referral
-                intake.refer(currentUser.viewer(), form);
-                return seeOther("/calls/referred?areaId=" + form.areaId());
-            }
+                    notes, idempotencyKey, false, id(meetingId));
             CallIntake.Opened opened = intake.open(currentUser.viewer(), form);
             return seeOther("/calls/" + opened.topicId());
         } catch (ApiException e) {
@@ -176,6 +176,26 @@ public class CallPages {
             return Response.status(e.status()).entity(Templates.intake(areas.all(), typed, e.getMessage(), field(e),
                     safety.emergency(), CallGuidance.CHECKS_BEFORE_ASKING, meetings.list(currentUser.viewer()))).build();
         }
+    }
+
+    /**
+     * "Yes — show meetings near them": the same form, so R1 and R2 are answered as the helpliner
+     * answered them (a referral for someone else's addict is refused and counted as such); nothing
+     * else typed goes further than this method. Unanswered, they are asked for, and nothing is counted.
+     */
+    private Response refer(String areaId, String immediateDanger, String requesterIsAddict, String prisonGateRequest) {
+        if (yesNo(requesterIsAddict) == null || yesNo(prisonGateRequest) == null) {
+            throw ApiException.invalidField(yesNo(requesterIsAddict) == null ? "requesterIsAddict" : "prisonGateRequest",
+                    "Answer the two questions above first: is the caller the addict themselves, and is it a prison-gate request?");
+        }
+        if (id(areaId) == null) {
+            throw ApiException.invalidField("referralAreaId", "Choose their area (the nearest town) to find meetings near them.");
+        }
+        NewCall referral = new NewCall(null, null, null, id(areaId), null, null, null, yesNo(immediateDanger),
+                yesNo(requesterIsAddict), yesNo(prisonGateRequest), null, null, true, null);
+        intake.refer(currentUser.viewer(), referral);
+        // redirected, so a reload shows the meetings again without counting a second referral
+        return seeOther("/calls/referred?areaId=" + referral.areaId());
     }
 
     /** After a referral at intake: the nearest meetings to read to the caller, no contact of any (R4). */

@@ -53,12 +53,15 @@ class CallFlowInBrowserTest {
             page.findElement(By.cssSelector("input[name=callerSex][value=female]")).click();
             page.findElement(By.cssSelector("input[name=requestType][value=visit]")).click();
             page.findElement(By.cssSelector("input[name=disabledOrVulnerable][value=no]")).click();
-            helen.submit(By.cssSelector("form.intake button[type=submit]"));
+            helen.submit(By.cssSelector("form.intake button[type=submit]:not(.enter-opens)"));
             assertThat(page.findElement(By.cssSelector("[role=alert]")).getText()).contains("The two numbers differ"); // R3
             helen.screenshot("intake-numbers-differ");
             page.findElement(By.id("callerPhoneConfirm")).clear();
             page.findElement(By.id("callerPhoneConfirm")).sendKeys(number);
-            helen.submit(By.cssSelector("form.intake button[type=submit]"));
+            // Enter in a box opens the call: the form's first submit button, never "show meetings near them"
+            org.openqa.selenium.WebElement before = page.findElement(By.tagName("html"));
+            page.findElement(By.id("callerPhoneConfirm")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            PhoneBrowser.awaitNextPage(page, before);
             assertThat(page.getCurrentUrl()).matches(".*/calls/\\d+");
             callPath = page.getCurrentUrl().replace(base.toString(), "");
             assertThat(page.findElement(By.cssSelector(".caller")).getText()).contains("Yolanda");

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -14,11 +17,15 @@ import org.stepcalls.platform.security.TestUsers;
 import org.stepcalls.privacy.DramaNumbers;
 import org.stepcalls.volunteers.api.ListFixtures;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
 class CallPagesTest {
+
+    @Inject
+    EntityManager entityManager;
 
     private final PageSession opener = new PageSession(TestUsers.helpliner("ophelia"));
     private final PageSession other = new PageSession(TestUsers.helpliner("orson"));
@@ -33,6 +40,54 @@ class CallPagesTest {
         assertThat(page.select("[role=alert]").text()).contains("only be requested by the addict");
         assertThat(page.select("#callerFirstName").val()).isEqualTo("Petra");
         assertThat(page.select("fieldset[aria-invalid=true] legend").text()).contains("addict themselves");
+    }
+
+    @Test
+    void aReferralFromTheIntakeCarriesTheAnswersGivenNotAssumedOnes() { // R1, R2
+        Map<String, String> form = intake();
+        form.put("canGetToMeeting", "yes");
+        form.put("referralAreaId", form.get("areaId"));
+        long referred = outcomes("referred_to_meeting_at_intake");
+        long refused = outcomes("refused_not_addict");
+
+        // "No, someone else" and then "Yes — show meetings near them": refused as R1 says, and counted so
+        form.put("requesterIsAddict", "no");
+        Response someoneElse = opener.submit("/calls/new", "/calls/new", form);
+        assertThat(someoneElse.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(someoneElse.asString()).select("[role=alert]").text()).contains("only be requested by the addict");
+        assertThat(outcomes("refused_not_addict")).isEqualTo(refused + 1);
+
+        // unanswered: asked for, nothing counted
+        form.remove("requesterIsAddict");
+        Response unanswered = opener.submit("/calls/new", "/calls/new", form);
+        assertThat(unanswered.statusCode()).isEqualTo(400);
+        Document asked = Jsoup.parse(unanswered.asString());
+        assertThat(asked.select("[role=alert]").text()).contains("Answer the two questions above first");
+        assertThat(asked.select("fieldset[aria-invalid=true] legend").text()).contains("addict themselves");
+        assertThat(asked.select("#referralAreaId option[selected]").val()).isEqualTo(form.get("referralAreaId"));
+        assertThat(outcomes("refused_not_addict")).isEqualTo(refused + 1);
+
+        form.put("requesterIsAddict", "yes");
+        Response yes = opener.submit("/calls/new", "/calls/new", form);
+        assertThat(yes.statusCode()).isEqualTo(303);
+        assertThat(yes.getHeader("Location")).endsWith("/calls/referred?areaId=" + form.get("referralAreaId"))
+                .doesNotContain("Petra");
+        assertThat(outcomes("referred_to_meeting_at_intake")).isEqualTo(referred + 1);
+    }
+
+    @Test
+    void pressingEnterInTheIntakeOpensTheCallNeverTheReferral() {
+        Document intake = opener.page("/calls/new");
+        org.jsoup.nodes.Element firstSubmit = intake.selectFirst("form[action=/calls/new] button:not([type=button])");
+        assertThat(firstSubmit.text()).isEqualTo("Open the call");
+        assertThat(firstSubmit.attr("name")).isEmpty(); // the default button sends no canGetToMeeting
+        assertThat(intake.select("form[action=/calls/new]")).hasSize(1);
+    }
+
+    private long outcomes(String outcome) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM outcome_records WHERE outcome = ?1").setParameter(1, outcome)
+                .getSingleResult()).longValue());
     }
 
     @Test

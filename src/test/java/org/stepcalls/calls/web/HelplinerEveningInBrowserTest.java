@@ -143,8 +143,11 @@ class HelplinerEveningInBrowserTest {
         WebDriver page = helen.driver();
         page.get(base + "calls/new");
         helen.screenshot("intake");
+        page.findElement(By.cssSelector("input[name=immediateDanger][value=no]")).click();
+        page.findElement(By.cssSelector("input[name=requesterIsAddict][value=yes]")).click();
+        page.findElement(By.cssSelector("input[name=prisonGateRequest][value=no]")).click();
         new Select(page.findElement(By.id("referralAreaId"))).selectByValue(String.valueOf(area));
-        helen.submit(By.cssSelector("button[form=referral]"));
+        helen.submit(By.id("refer"));
         assertThat(page.getCurrentUrl()).endsWith("/calls/referred?areaId=" + area);
         String main = page.findElement(By.tagName("main")).getText();
         assertThat(main).contains("No call was opened").contains("Lamplight Group").contains("Quaker meeting house, back door")
@@ -170,7 +173,7 @@ class HelplinerEveningInBrowserTest {
         page.findElement(By.cssSelector("input[name=requestType][value=visit]")).click();
         page.findElement(By.cssSelector("input[name=disabledOrVulnerable][value=no]")).click();
         helen.screenshot("call-two-intake-filled");
-        helen.submit(By.cssSelector("form.intake button[type=submit]"));
+        helen.submit(By.cssSelector("form.intake button[type=submit]:not(.enter-opens)"));
         assertThat(page.getCurrentUrl()).matches(".*/calls/\\d+");
         assertThat(page.findElement(By.cssSelector(".caller")).getText()).contains("Tegwen").doesNotContain(number);
         return Long.parseLong(page.getCurrentUrl().replaceAll(".*/calls/(\\d+).*", "$1"));

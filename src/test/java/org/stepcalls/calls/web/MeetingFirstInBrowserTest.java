@@ -48,9 +48,12 @@ class MeetingFirstInBrowserTest {
             WebDriver page = helen.driver();
             page.get(base + "calls/new");
             helen.screenshot("intake-with-meeting-question");
-            page.findElement(By.id("callerFirstName")).sendKeys("Ottoline"); // typed before the question: never sent
+            page.findElement(By.cssSelector("input[name=immediateDanger][value=no]")).click();
+            page.findElement(By.cssSelector("input[name=requesterIsAddict][value=yes]")).click();
+            page.findElement(By.cssSelector("input[name=prisonGateRequest][value=no]")).click();
+            page.findElement(By.id("callerFirstName")).sendKeys("Ottoline"); // typed before the question: never kept
             new Select(page.findElement(By.id("referralAreaId"))).selectByValue(String.valueOf(here));
-            helen.submit(By.cssSelector("button[form=referral]"));
+            helen.submit(By.id("refer"));
             assertThat(page.getCurrentUrl()).endsWith("/calls/referred?areaId=" + here).doesNotContain("Ottoline");
             List<String> read = page.findElements(By.cssSelector("ol.cards li strong")).stream().map(WebElement::getText).toList();
             assertThat(read).containsExactly("Harbour Group", "Lantern Group", "Morning Light Group");
