@@ -1,6 +1,7 @@
 package org.stepcalls.volunteers.web;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,7 +38,7 @@ public class MeetingPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<MeetingView> meetings, boolean canManage, boolean numbers, String warning,
-                MeetingSearch search);
+                MeetingSearch search, String notice);
 
         static native TemplateInstance form(Long id, MeetingInput form, List<Area> areas, List<String> weekdays,
                 String error, String errorField);
@@ -59,9 +60,13 @@ public class MeetingPages {
     public record MeetingSearch(List<Area> areas, List<String> weekdays, Long areaId, String weekday, String error) {
     }
 
+    /** What a coordinator's change did, said on the list it comes back to ({@code ?done=}). */
+    private static final Map<String, String> DONE = Map.of("added", "Meeting added.", "saved", "Meeting saved.", "deleted",
+            "Meeting deleted. Its contact's number is erased.");
+
     /** Searched by place (nearest first) and day: a plain GET form, so it works without script and can be bookmarked. */
     @GET
-    public Response list(@RestQuery String areaId, @RestQuery String weekday) {
+    public Response list(@RestQuery String areaId, @RestQuery String weekday, @RestQuery String done) {
         var viewer = currentUser.viewer();
         Long area = id(areaId);
         String day = weekday == null || weekday.isBlank() ? null : weekday;
@@ -83,7 +88,8 @@ public class MeetingPages {
             status = 400;
         }
         return Response.status(status).entity(Templates.list(found, permissions.canManageList(viewer),
-                permissions.canSeeContactNumbers(viewer), ContactMatcher.R4_WARNING, search)).build();
+                permissions.canSeeContactNumbers(viewer), ContactMatcher.R4_WARNING, search, done == null ? null : DONE.get(done)))
+                .build();
     }
 
     @GET
@@ -102,7 +108,7 @@ public class MeetingPages {
         MeetingInput form = new MeetingInput(name, id(areaId), weekday, time, contactName, contactPhone, venue);
         try {
             meetings.add(currentUser.viewer(), form);
-            return VolunteerPages.seeOther("/meetings");
+            return VolunteerPages.seeOther("/meetings?done=added");
         } catch (ApiException e) {
             return VolunteerPages.refused(e, Templates.form(null, form, areas.all(), Meeting.WEEKDAYS, e.getMessage(), e.field()));
         }
@@ -125,7 +131,7 @@ public class MeetingPages {
         MeetingInput form = new MeetingInput(name, id(areaId), weekday, time, contactName, contactPhone, venue);
         try {
             meetings.update(currentUser.viewer(), id, form);
-            return VolunteerPages.seeOther("/meetings");
+            return VolunteerPages.seeOther("/meetings?done=saved");
         } catch (ApiException e) {
             return VolunteerPages.refused(e, Templates.form(id, form, areas.all(), Meeting.WEEKDAYS, e.getMessage(), e.field()));
         }
@@ -134,9 +140,17 @@ public class MeetingPages {
     @POST
     @Path("{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response delete(@PathParam("id") long id) {
+    public Object delete(@PathParam("id") long id, @RestForm boolean confirmed) {
+        if (!confirmed) { // one tap must not erase a contact's number
+            requireManager();
+            MeetingView m = meetings.get(currentUser.viewer(), id);
+            String why = "Tick the box to confirm: deleting erases the meeting and its contact's number at once.";
+            return VolunteerPages.refused(ApiException.invalidField("confirmed", why), Templates.form(id, new MeetingInput(m.name(),
+                    m.areaId(), m.weekday(), m.time(), m.contactName(), m.contactPhone(), m.venue()), areas.all(), Meeting.WEEKDAYS,
+                    why, "confirmed"));
+        }
         meetings.delete(currentUser.viewer(), id);
-        return VolunteerPages.seeOther("/meetings");
+        return VolunteerPages.seeOther("/meetings?done=deleted");
     }
 
     private void requireManager() {

@@ -42,7 +42,7 @@ public class VolunteerPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<VolunteerView> volunteers, List<Area> areas, Long area, String sex,
-                String status, boolean canManage, String warning, int total);
+                String status, boolean canManage, String warning, int total, String notice);
 
         static native TemplateInstance form(String mode, Long id, VolunteerForm form, List<Area> areas, String error,
                 String errorField, Map<String, String> removalReasons);
@@ -50,7 +50,7 @@ public class VolunteerPages {
         static native TemplateInstance importForm(String error, CsvImport.Result result, String header);
 
         static native TemplateInstance mine(VolunteerView entry, VolunteerForm form, List<Area> areas, String error,
-                String errorField, boolean left);
+                String errorField, String notice);
     }
 
     private final VolunteerList list;
@@ -68,9 +68,16 @@ public class VolunteerPages {
         this.currentUser = currentUser;
     }
 
+    /** What a coordinator's change did, said on the list it comes back to ({@code ?done=}). */
+    private static final Map<String, String> DONE = Map.of("added", "Added to the list.", "saved", "Entry saved.",
+            "removed", "Removed from the list. Their number is erased.");
+    /** The same for a member's own entry ({@code /volunteers/me?done=}). */
+    private static final Map<String, String> DONE_MINE = Map.of("joined", "You are on the list. Thank you.", "saved",
+            "Your entry is saved.", "left", "You have left the list. Your number has been erased.");
+
     @GET
     public TemplateInstance list(@QueryParam("area") String area, @QueryParam("sex") String sex,
-            @QueryParam("status") String status) {
+            @QueryParam("status") String status, @QueryParam("done") String done) {
         Viewer viewer = currentUser.viewer();
         List<VolunteerView> all = list.list(viewer);
         List<VolunteerView> shown = all.stream()
@@ -84,7 +91,7 @@ public class VolunteerPages {
                 }).toList();
         return Templates.list(shown, areas.all(), area != null && area.matches("\\d{1,18}") ? Long.valueOf(area) : null,
                 blank(sex), blank(status),
-                permissions.canManageList(viewer), ContactMatcher.R4_WARNING, all.size());
+                permissions.canManageList(viewer), ContactMatcher.R4_WARNING, all.size(), done == null ? null : DONE.get(done));
     }
 
     @GET
@@ -105,7 +112,7 @@ public class VolunteerPages {
                 canPhone, canVisit, guidelinesAcknowledged, formReceived, active);
         try {
             list.add(currentUser.viewer(), form.toInput());
-            return seeOther("/volunteers");
+            return seeOther("/volunteers?done=added");
         } catch (ApiException e) {
             return refused(e, Templates.form("new", null, form, areas.all(), e.getMessage(), e.field(),
                     VolunteerList.REMOVAL_REASONS));
@@ -131,7 +138,7 @@ public class VolunteerPages {
                 canPhone, canVisit, guidelinesAcknowledged, formReceived, active);
         try {
             list.update(currentUser.viewer(), id, form.toInput());
-            return seeOther("/volunteers");
+            return seeOther("/volunteers?done=saved");
         } catch (ApiException e) {
             return refused(e, Templates.form("edit", id, form, areas.all(), e.getMessage(), e.field(),
                     VolunteerList.REMOVAL_REASONS));
@@ -141,9 +148,16 @@ public class VolunteerPages {
     @POST
     @Path("{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response remove(@PathParam("id") long id, @RestForm String reason) {
+    public Object remove(@PathParam("id") long id, @RestForm String reason, @RestForm boolean confirmed) {
+        if (!confirmed) { // one tap must not erase a number: the box is ticked first
+            requireManager();
+            return refused(ApiException.invalidField("confirmed", "Tick the box to confirm: removing erases the number at once."),
+                    Templates.form("edit", id, VolunteerForm.of(list.get(currentUser.viewer(), id)), areas.all(),
+                            "Tick the box to confirm: removing erases the number at once.", "confirmed",
+                            VolunteerList.REMOVAL_REASONS));
+        }
         list.remove(currentUser.viewer(), id, reason);
-        return seeOther("/volunteers");
+        return seeOther("/volunteers?done=removed");
     }
 
     @GET
@@ -169,10 +183,10 @@ public class VolunteerPages {
 
     @GET
     @Path("me")
-    public TemplateInstance mine(@QueryParam("left") boolean left) {
+    public TemplateInstance mine(@QueryParam("done") String done) {
         VolunteerView entry = list.mine(currentUser.viewer());
         return Templates.mine(entry, entry == null ? VolunteerForm.empty() : VolunteerForm.of(entry), areas.all(), null,
-                null, left);
+                null, done == null ? null : DONE_MINE.get(done));
     }
 
     @POST
@@ -185,20 +199,28 @@ public class VolunteerPages {
                 canPhone, canVisit, guidelinesAcknowledged, false, true);
         Viewer viewer = currentUser.viewer();
         try {
+            boolean joining = list.mine(viewer) == null;
             list.join(viewer, form.toInput());
-            return seeOther("/volunteers/me");
+            return seeOther("/volunteers/me?done=" + (joining ? "joined" : "saved"));
         } catch (ApiException e) {
-            return refused(e, Templates.mine(list.mine(viewer), form, areas.all(), e.getMessage(), e.field(), false));
+            return refused(e, Templates.mine(list.mine(viewer), form, areas.all(), e.getMessage(), e.field(), null));
         }
     }
 
-    /** R13: leaving takes effect at once. */
+    /** R13: leaving takes effect at once, once the box is ticked (one stray tap must not erase a number). */
     @POST
     @Path("me/leave")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response leave() {
-        list.leave(currentUser.viewer());
-        return seeOther("/volunteers/me?left=true");
+    public Object leave(@RestForm boolean confirmed) {
+        Viewer viewer = currentUser.viewer();
+        if (!confirmed) {
+            VolunteerView entry = list.mine(viewer);
+            String why = "Tick the box to confirm: leaving erases your number at once.";
+            return refused(ApiException.invalidField("confirmed", why), Templates.mine(entry,
+                    entry == null ? VolunteerForm.empty() : VolunteerForm.of(entry), areas.all(), why, "confirmed", null));
+        }
+        list.leave(viewer);
+        return seeOther("/volunteers/me?done=left");
     }
 
     private void requireManager() {

@@ -36,6 +36,47 @@ class VolunteerPagesTest {
     }
 
     @Test
+    void removingSomeoneAsksForTheBoxAndSaysWhatItDid() { // R13
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, String> fields = fields("Xanthe", DramaNumbers.mobile(), area);
+        Response added = coordinator.submit("/volunteers/new", "/volunteers/new", fields);
+        assertThat(coordinator.page(added.getHeader("Location")).select("[role=status]").text()).isEqualTo("Added to the list.");
+        String edit = coordinator.page("/volunteers?area=" + area).select("a[href$=/edit]").attr("href");
+        String remove = edit.replace("/edit", "/remove");
+
+        Response refused = coordinator.submit(edit, remove, Map.of("reason", "asked_to_leave"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document asked = Jsoup.parse(refused.asString());
+        assertThat(asked.select("[role=alert]").text()).contains("Tick the box to confirm");
+        assertThat(asked.select("#firstName").val()).isEqualTo("Xanthe");
+        assertThat(coordinator.page("/volunteers?area=" + area).select(".cards li").text()).contains("Xanthe");
+
+        Response removed = coordinator.submit(edit, remove, Map.of("reason", "asked_to_leave", "confirmed", "true"));
+        Document list = coordinator.page(removed.getHeader("Location"));
+        assertThat(list.select("[role=status]").text()).isEqualTo("Removed from the list. Their number is erased.");
+        assertThat(coordinator.page("/volunteers?area=" + area).select(".cards li").text()).doesNotContain("Xanthe");
+    }
+
+    @Test
+    void deletingAMeetingAsksForTheBoxToo() {
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, String> meeting = Map.of("name", "Quiet Harbour Group", "areaId", String.valueOf(area), "weekday", "friday",
+                "time", "19:30", "contactName", "Yolanda", "contactPhone", DramaNumbers.mobile(), "venue", "");
+        Response added = coordinator.submit("/meetings/new", "/meetings/new", meeting);
+        assertThat(coordinator.page(added.getHeader("Location")).select("[role=status]").text()).isEqualTo("Meeting added.");
+        String edit = coordinator.page("/meetings?areaId=" + area).select("li:contains(Quiet Harbour Group) a[href$=/edit]")
+                .attr("href");
+        String delete = edit.replace("/edit", "/delete");
+        Response refused = coordinator.submit(edit, delete, Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.asString()).select("[role=alert]").text()).contains("Tick the box to confirm");
+        assertThat(coordinator.page("/meetings?areaId=" + area).text()).contains("Quiet Harbour Group");
+        Response deleted = coordinator.submit(edit, delete, Map.of("confirmed", "true"));
+        assertThat(coordinator.page(deleted.getHeader("Location")).select("[role=status]").text()).startsWith("Meeting deleted.");
+        assertThat(coordinator.page("/meetings?areaId=" + area).text()).doesNotContain("Quiet Harbour Group");
+    }
+
+    @Test
     void aRefusedEntryComesBackAsTypedWithTheFieldMarked() {
         long area = ListFixtures.area(ListFixtures.origin(), 0);
         Map<String, String> form = fields("Ulla", "not a number", area);
@@ -59,11 +100,24 @@ class VolunteerPagesTest {
         assertThat(Jsoup.parse(refused.asString()).select("input[name=guidelinesAcknowledged]").attr("aria-invalid"))
                 .isEqualTo("true");
         form.put("guidelinesAcknowledged", "true");
-        assertThat(member.submit("/volunteers/me", "/volunteers/me", form).statusCode()).isEqualTo(303);
+        Response joined = member.submit("/volunteers/me", "/volunteers/me", form);
+        assertThat(joined.statusCode()).isEqualTo(303);
+        assertThat(member.page(joined.getHeader("Location")).select("[role=status]").text()).isEqualTo("You are on the list. Thank you.");
         assertThat(member.page("/volunteers/me").select("#phone").val()).isEqualTo(form.get("phone"));
-        Response left = member.submit("/volunteers/me", "/volunteers/me/leave", Map.of());
-        assertThat(left.getHeader("Location")).endsWith("/volunteers/me?left=true");
-        Document after = member.page("/volunteers/me?left=true");
+        Response saved = member.submit("/volunteers/me", "/volunteers/me", form);
+        assertThat(member.page(saved.getHeader("Location")).select("[role=status]").text()).isEqualTo("Your entry is saved.");
+
+        // one stray tap erases nothing: the box is ticked first
+        Response untickled = member.submit("/volunteers/me", "/volunteers/me/leave", Map.of());
+        assertThat(untickled.statusCode()).isEqualTo(400);
+        Document asked = Jsoup.parse(untickled.asString());
+        assertThat(asked.select("[role=alert]").text()).contains("Tick the box to confirm");
+        assertThat(asked.select("input[name=confirmed]").attr("aria-invalid")).isEqualTo("true");
+        assertThat(member.page("/volunteers/me").select("#phone").val()).isEqualTo(form.get("phone"));
+
+        Response left = member.submit("/volunteers/me", "/volunteers/me/leave", Map.of("confirmed", "true"));
+        assertThat(left.getHeader("Location")).endsWith("/volunteers/me?done=left");
+        Document after = member.page("/volunteers/me?done=left");
         assertThat(after.select("[role=status]").text()).contains("number has been erased");
         assertThat(after.select("#phone").val()).isEmpty();
     }
