@@ -31,10 +31,15 @@ public class AuditTrail {
     /**
      * One audited action with its actor's display name ({@link #THE_APP} when none); {@code detail}
      * is a code such as a removal reason or a destroyed key's week, never text; {@code meetingId} the meeting a
-     * coordinator changed.
+     * coordinator changed, {@code volunteerId} the list entry (its id only: entries and numbers are erased).
      */
     public record Entry(long id, OffsetDateTime at, Long actorId, String actor, String action, Long topicId, Long postId,
-            String detail, Long meetingId) {
+            String detail, Long meetingId, Long volunteerId) {
+
+        /** The detail as people read it: "clean date updated", not the code; a week's date as it is. */
+        public String detailLabel() {
+            return detail == null ? null : detail.replace('_', ' ');
+        }
 
         /** The action as people read it: "Caller phone revealed". */
         public String actionLabel() {
@@ -69,7 +74,8 @@ public class AuditTrail {
     public Page read(Viewer viewer, AuditFilter filter, AuditCursor before) {
         requireAdmin(viewer);
         StringBuilder sql = new StringBuilder("""
-                SELECT l.id, l.at, l.actor_id, a.display_name, l.action, l.topic_id, l.post_id, l.detail, l.meeting_id
+                SELECT l.id, l.at, l.actor_id, a.display_name, l.action, l.topic_id, l.post_id, l.detail, l.meeting_id,
+                       l.volunteer_id
                 FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id WHERE true""");
         List<Object> parameters = new ArrayList<>();
         condition(sql, parameters, " AND l.topic_id = ?", filter.topicId());
@@ -122,7 +128,8 @@ public class AuditTrail {
     private static Entry entry(Object[] r) {
         return new Entry(((Number) r[0]).longValue(), time(r[1]), r[2] == null ? null : ((Number) r[2]).longValue(),
                 r[2] == null ? THE_APP : (String) r[3], (String) r[4], r[5] == null ? null : ((Number) r[5]).longValue(),
-                r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7], r[8] == null ? null : ((Number) r[8]).longValue());
+                r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7], r[8] == null ? null : ((Number) r[8]).longValue(),
+                r[9] == null ? null : ((Number) r[9]).longValue());
     }
 
     private static OffsetDateTime time(Object value) {

@@ -25,7 +25,7 @@ public class AuditResource {
     /** {@code actor} is the person's display name; {@code actorId} is what the {@code actor} filter takes. */
     /** {@code actorId} null and {@code actor} "scheduled purge" when the app acted; {@code detail} a code, never text. */
     public record EntryJson(OffsetDateTime at, String actor, Long actorId, String action, Long topicId, Long postId,
-            String detail, Long meetingId) {
+            String detail, Long meetingId, Long volunteerId) {
     }
 
     public record PageJson(List<EntryJson> entries, String next) {
@@ -48,7 +48,7 @@ public class AuditResource {
         AuditTrail.Page page = trail.read(viewer, filter, AuditCursor.decode(before));
         return new PageJson(page.entries().stream()
                 .map(e -> new EntryJson(e.at(), e.actor(), e.actorId(), e.action(), e.topicId(), e.postId(), e.detail(),
-                        e.meetingId())).toList(),
+                        e.meetingId(), e.volunteerId())).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 }

@@ -103,6 +103,24 @@ class AuditApiTest {
     }
 
     @Test
+    void aListChangeNamesItsEntryAndItsReasonInWords() { // R17
+        String coordinator = TestUsers.coordinator("mairwen");
+        long area = ListFixtures.area(ListFixtures.origin(), 0);
+        Map<String, Object> volunteer = ListFixtures.volunteer("Eirlys", "female", area);
+        long id = given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(volunteer).post("/api/volunteers").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(coordinator).queryParam("reason", "no_longer_eligible").delete("/api/volunteers/" + id).then()
+                .statusCode(204);
+        JsonPath entries = given().auth().oauth2(ADMIN).queryParam("actor", account("mairwen")).get("/api/audit").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(entries.getList("entries.volunteerId", Long.class)).containsOnly(id);
+        String page = given().auth().oauth2(ADMIN).queryParam("actor", account("mairwen")).get("/admin/audit").then()
+                .statusCode(200).extract().asString();
+        assertThat(page).contains("list entry " + id + " · no longer eligible").doesNotContain("no_longer_eligible")
+                .doesNotContain("Eirlys").doesNotContain(((String) volunteer.get("phone")).substring(6));
+    }
+
+    @Test
     void filtersNarrowByActionPersonAndDays() {
         long topic = uniqueTopic();
         long ann = account("annabel");
