@@ -146,6 +146,13 @@ class ReadingAndWritingPagesTest {
         Document again = mia.page("/new-topic?category=general");
         assertThat(again.select("#title").val()).isEqualTo("Later");
         assertThat(again.select("textarea#body").val()).isEqualTo("Someday");
+
+        // a draft needs no title yet: the browser does not ask for one first, and the server keeps it
+        assertThat(again.select("button[formaction=/new-topic/draft]").hasAttr("formnovalidate")).isTrue();
+        Response untitled = mia.submit("/new-topic", "/new-topic/draft", Map.of("category", "general", "title", "", "body",
+                "Thoughts before a title"));
+        assertThat(untitled.statusCode()).isEqualTo(200);
+        assertThat(mia.page("/new-topic?category=general").select("textarea#body").val()).isEqualTo("Thoughts before a title");
     }
 
     @Test
