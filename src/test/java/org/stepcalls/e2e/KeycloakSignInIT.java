@@ -234,8 +234,8 @@ class KeycloakSignInIT {
             hugo.key("requesterIsAddict", Keys.SPACE);
             hugo.key("prisonGateRequest", Keys.SPACE);
             // the meeting-first question's own controls (#12): passed over for a caller who needs a call
-            hugo.pass("select", "areaId");
-            hugo.pass("button", null);
+            hugo.pass("select", "referralAreaId");
+            hugo.pass("button", "canGetToMeeting");
             hugo.key("callerFirstName", "Petra");
             hugo.key("callerPhone", "07700 900447");
             hugo.key("callerPhoneConfirm", "07700 900447");

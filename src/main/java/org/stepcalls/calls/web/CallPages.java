@@ -80,7 +80,7 @@ public class CallPages {
         static native TemplateInstance intake(List<Area> areas, Map<String, String> form, String error, String errorField,
                 String emergency, String checks, List<MeetingView> meetings);
 
-        static native TemplateInstance referred(Area area, List<MeetingView> meetings);
+        static native TemplateInstance referred(Area area, List<MeetingView> meetings, String emergency);
 
         static native TemplateInstance call(CallView call, List<ForumQueries.PostView> posts, ContactMatcher.Contacts contacts,
                 PageState state, boolean coordinator, String withholdReminder, String emergency, String checks,
@@ -195,13 +195,14 @@ public class CallPages {
                 yesNo(requesterIsAddict), yesNo(prisonGateRequest), null, null, true, null);
         intake.refer(currentUser.viewer(), referral);
         // redirected, so a reload shows the meetings again without counting a second referral
-        return seeOther("/calls/referred?areaId=" + referral.areaId());
+        return seeOther("/calls/referred?areaId=" + referral.areaId()
+                + (Boolean.TRUE.equals(referral.immediateDanger()) ? "&danger=true" : ""));
     }
 
     /** After a referral at intake: the nearest meetings to read to the caller, no contact of any (R4). */
     @GET
     @Path("referred")
-    public TemplateInstance referred(@RestQuery String areaId) {
+    public TemplateInstance referred(@RestQuery String areaId, @RestQuery boolean danger) {
         if (!permissions.canOpenCall(currentUser.viewer())) {
             throw ApiException.forbidden("Only helpliners take calls.");
         }
@@ -210,7 +211,8 @@ public class CallPages {
         if (area == null) {
             throw ApiException.notFound();
         }
-        return Templates.referred(area, meetings.nearestToReadOut(area, CallIntake.MEETINGS_TO_READ));
+        return Templates.referred(area, meetings.nearestToReadOut(area, CallIntake.MEETINGS_TO_READ),
+                danger ? safety.emergency() : null); // R18: said again where the helpliner now reads from
     }
 
     /** The board: every call you may follow, filtered by status (open, overdue, closed); overdue first. */

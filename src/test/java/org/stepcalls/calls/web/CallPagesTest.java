@@ -73,6 +73,13 @@ class CallPagesTest {
         assertThat(yes.getHeader("Location")).endsWith("/calls/referred?areaId=" + form.get("referralAreaId"))
                 .doesNotContain("Petra");
         assertThat(outcomes("referred_to_meeting_at_intake")).isEqualTo(referred + 1);
+        assertThat(opener.page(yes.getHeader("Location").replaceAll("^https?://[^/]+", "")).select("[role=alert]")).isEmpty();
+
+        // in danger too: the emergency guidance comes with the meetings (R18)
+        form.put("immediateDanger", "yes");
+        Response danger = opener.submit("/calls/new", "/calls/new", form);
+        assertThat(opener.page(danger.getHeader("Location").replaceAll("^https?://[^/]+", "")).select("[role=alert]").text())
+                .containsIgnoringCase("999");
     }
 
     @Test
