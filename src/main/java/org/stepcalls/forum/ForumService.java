@@ -10,15 +10,12 @@ import jakarta.transaction.Transactional;
 
 import org.stepcalls.platform.mail.MailOutbox;
 import org.stepcalls.platform.security.Account;
-import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.privacy.AuditLog;
 import org.stepcalls.privacy.AuditLog.Action;
 import org.stepcalls.privacy.RedactedText;
 import org.stepcalls.privacy.Redactor;
-
-import io.quarkus.arc.Arc;
 
 /**
  * Every change to topics and posts: permission first (through {@link Permissions}), then input,
@@ -67,9 +64,6 @@ public class ForumService {
     /** A hidden post's queued e-mails are withdrawn, an edited one's that quote it. */
     @Inject
     MailOutbox outbox;
-
-    @Inject
-    CurrentUser currentUser;
 
     ForumService(Permissions permissions, Redactor redactor, MarkdownRenderer markdown, AuditLog audit,
             EntityManager entityManager, ReplyNotifications replyNotifications,
@@ -166,14 +160,14 @@ public class ForumService {
 
     public Saved reply(Viewer viewer, long topicId, String rawBody) {
         Topic topic = readableTopic(viewer, topicId, LockModeType.PESSIMISTIC_WRITE);
+        Category category = permissions.categoryOf(topic);
+        refuseApiKeyOnAFeaturesBoard(viewer, category);
         if (!permissions.canReply(viewer, topic)) {
             throw ApiException.forbidden("Your role may read this topic but not reply to it.");
         }
         if (topic.isClosed()) {
             throw ApiException.conflict("topic_closed", "This topic is closed; it takes no more replies.");
         }
-        Category category = permissions.categoryOf(topic);
-        refuseApiKeyOnAFeaturesBoard(category);
         RedactedText body = redactor.redact(required("body", "reply", rawBody, MAX_BODY));
         Post post = addPost(topic, viewer, shownClean(mentions.render(body, category)), OffsetDateTime.now());
         mentions.notifyNewlyMentioned(post, category);
@@ -183,11 +177,12 @@ public class ForumService {
     }
 
     /**
-     * A board a feature owns (the calls board) is written by people signed in: an admin made every
-     * API key, and a key for all users could write in any helpliner's case thread as them.
+     * A board a feature owns (the calls board) is written by people signed in ({@link Permissions#writesHere}):
+     * an admin made every API key, and a key for all users could write in any helpliner's case thread as them.
+     * Said in so many words here, before the role checks that would refuse it less clearly.
      */
-    private void refuseApiKeyOnAFeaturesBoard(Category category) {
-        if (category.topicsByFeatureOnly && Arc.container().requestContext().isActive() && currentUser.signedInWithApiKey()) {
+    private void refuseApiKeyOnAFeaturesBoard(Viewer viewer, Category category) {
+        if (!permissions.writesHere(viewer, category)) {
             throw ApiException.conflict("api_key_not_allowed", "An API key never writes on the " + category.name
                     + " board, whoever it acts as: sign in to the forum to reply there.");
         }
@@ -216,6 +211,7 @@ public class ForumService {
     public Saved edit(Viewer viewer, long postId, String rawBody) {
         Post post = readablePost(viewer, postId);
         refuseRecord(post);
+        refuseApiKeyOnAFeaturesBoard(viewer, permissions.categoryOf(post.topic));
         if (!permissions.canEdit(viewer, post)) {
             throw ApiException.forbidden("Only the author of a post can edit it.");
         }
@@ -224,7 +220,6 @@ public class ForumService {
             throw ApiException.conflict("topic_closed", "This topic is closed; its posts can no longer be edited.");
         }
         Category category = permissions.categoryOf(post.topic);
-        refuseApiKeyOnAFeaturesBoard(category);
         RedactedText body = redactor.redact(required("body", "post", rawBody, MAX_BODY));
         RenderedMarkdown rendered = shownClean(mentions.render(body, category));
         if (body.text().equals(post.body())) {

@@ -27,7 +27,12 @@ public class Permissions {
     }
 
     public boolean canPostIn(Viewer viewer, Category category) {
-        return canRead(viewer, category) && viewer.hasAny(category.posters());
+        return canRead(viewer, category) && viewer.hasAny(category.posters()) && writesHere(viewer, category);
+    }
+
+    /** An API key reads a feature's board (the calls board) as its person would, but never writes on it. */
+    public boolean writesHere(Viewer viewer, Category category) {
+        return !(viewer.viaApiKey() && category.topicsByFeatureOnly);
     }
 
     /** Whether the plain new-topic form may be used here (the calls board has its own form). */
@@ -50,11 +55,12 @@ public class Permissions {
 
     /** The same rule for a post read as a plain row: its topic's category and its author. */
     public boolean canEdit(Viewer viewer, Category category, long authorId) {
-        return canRead(viewer, category) && viewer.is(authorId);
+        return canRead(viewer, category) && viewer.is(authorId) && writesHere(viewer, category);
     }
 
+    /** Moderating is done signed in: a key (any admin's, naming anyone) would otherwise unhide what a flag hid. */
     public boolean canModerate(Viewer viewer, Category category) {
-        return canRead(viewer, category) && viewer.has(Role.COORDINATOR);
+        return canRead(viewer, category) && viewer.has(Role.COORDINATOR) && !viewer.viaApiKey();
     }
 
     /**
@@ -128,17 +134,17 @@ public class Permissions {
 
     /** The same rule for a post read as a plain row. */
     public boolean canLike(Viewer viewer, Category category, long authorId) {
-        return canRead(viewer, category) && !viewer.is(authorId);
+        return canRead(viewer, category) && !viewer.is(authorId) && writesHere(viewer, category);
     }
 
     /** Any reader flags someone else's post; which reasons a board takes is the post's state. */
     public boolean canFlag(Viewer viewer, Post post) {
-        return canRead(viewer, post.topic) && !viewer.is(post.author.id);
+        return canRead(viewer, post.topic) && !viewer.is(post.author.id) && writesHere(viewer, categoryOf(post.topic));
     }
 
-    /** The review queue: the moderators of each flagged post's board, and nobody else. */
+    /** The review queue: the moderators of each flagged post's board, signed in, and nobody else. */
     public boolean canReviewFlags(Viewer viewer) {
-        return viewer.isSignedIn() && viewer.has(Role.COORDINATOR);
+        return viewer.isSignedIn() && viewer.has(Role.COORDINATOR) && !viewer.viaApiKey();
     }
 
     public boolean canReview(Viewer viewer, Post post) {

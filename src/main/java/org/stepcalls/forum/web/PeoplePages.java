@@ -22,6 +22,7 @@ import org.stepcalls.forum.ReviewQueue;
 import org.stepcalls.forum.Usernames;
 import org.stepcalls.forum.Permissions;
 import org.stepcalls.platform.security.CurrentUser;
+import org.stepcalls.platform.security.SignedInOnly;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
 
@@ -74,6 +75,7 @@ public class PeoplePages {
     }
 
     @POST
+    @SignedInOnly
     @Path("me/username")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object changeUsername(@RestForm String username) {

@@ -2,6 +2,7 @@ package org.stepcalls.platform.security;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,12 +61,15 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         return key == null ? Optional.empty() : Optional.of(new ApiKeyRequest(key.strip(), username == null ? null : username.strip()));
     }
 
+    /** The feeds' own addresses (discourse.api.DiscourseFeeds): a slug never holds a "/" or a ";". */
+    private static final Pattern FEED = Pattern.compile("/(latest|c/[^/;]+/\\d+|t/\\d+|t/[^/;]+/\\d+)\\.rss");
+
     /**
-     * A feed's own address: ".rss" at the end of the path and no matrix parameter anywhere, since
-     * routing ignores ";x.rss" and a key in the query would then open any route from a plain link.
+     * Whether a key may come in the query: on a feed's own address only. Routing ignores ";x.rss",
+     * and a username may end in ".rss", so anything looser would let a plain link open another route.
      */
     static boolean isFeed(String path) {
-        return path.endsWith(".rss") && path.indexOf(';') < 0;
+        return FEED.matcher(path).matches();
     }
 
     @Override

@@ -83,7 +83,7 @@ public class CurrentUser {
 
     /** This request's asker, for {@code Permissions}. */
     public Viewer viewer() {
-        return isSignedIn() ? new Viewer(account().id(), roles()) : Viewer.SIGNED_OUT;
+        return isSignedIn() ? new Viewer(account().id(), roles(), signedInWithApiKey()) : Viewer.SIGNED_OUT;
     }
 
     /**

@@ -4,8 +4,16 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Who is asking, as permission checks need it: an account id (null when signed out) and roles. */
-public record Viewer(Long accountId, Set<Role> roles) {
+/**
+ * Who is asking, as permission checks need it: an account id (null when signed out), roles, and
+ * whether through an API key — which an admin made and saw, and which may name anyone, so it never
+ * moderates and never writes on a feature's board ({@code forum.Permissions}).
+ */
+public record Viewer(Long accountId, Set<Role> roles, boolean viaApiKey) {
+
+    public Viewer(Long accountId, Set<Role> roles) {
+        this(accountId, roles, false);
+    }
 
     public static final Viewer SIGNED_OUT = new Viewer(null, Set.of());
 

@@ -320,12 +320,45 @@ class DiscourseApiTest {
         assertThat(alice.get("/api/admin/api-keys").extract().asString()).doesNotContain("A key from a key " + RUN);
         mia.get("/api/me/notification-settings").statusCode(200).body("replies", equalTo(true));
 
+        // nor through a page's form, with the page's own CSRF token
+        Response profile = as(key, MIA).get("/u/" + MIA);
+        String csrf = org.jsoup.Jsoup.parse(profile.asString()).select("input[name=csrf-token]").val();
+        as(key, MIA).cookie(org.stepcalls.forum.web.PageSession.CSRF_COOKIE, profile.getCookie(org.stepcalls.forum.web.PageSession.CSRF_COOKIE))
+                .contentType(ContentType.URLENC).formParam("csrf-token", csrf).formParam("username", "renamed" + RUN)
+                .post("/me/username").then().statusCode(403);
+        as(key, MIA).get("/session/current.json").then().body("current_user.username", equalTo(MIA));
+
         // a key in the address opens feeds only: ";x.rss" is routed as the path before it
         for (String path : List.of("/api/calls;x.rss", "/api/categories;x.rss")) {
             given().urlEncodingEnabled(false).redirects().follow(false).get(path + "?api_key=" + key + "&api_username=" + HELEN)
                     .then().statusCode(not(equalTo(200)));
         }
         given().redirects().follow(false).get("/latest.rss?api_key=" + key + "&api_username=" + MIA).then().statusCode(200);
+    }
+
+    @Test
+    void aKeyNeverModeratesNorSeesWhatAFlagHidNorReadsForItsPerson() throws InterruptedException { // R16
+        String coordinatorName = "cora" + RUN;
+        ForumApiClient cora = new ForumApiClient(TestUsers.coordinator(coordinatorName));
+        cora.get("/api/categories").statusCode(200);
+        String key = key("Moderation bot " + RUN, null);
+        long topic = mia.createTopicId("general", "Lift share " + RUN, "Who can drive on Sunday?");
+        long post = helen.reply(topic, "Ring Xenobia on her mobile, ask for Quillon " + RUN).statusCode(201).extract().jsonPath().getLong("id");
+        mia.post("/api/posts/" + post + "/flags", Map.of("reason", "personal_details")).statusCode(201); // hidden at once
+
+        as(key, coordinatorName).get("/api/review").then().statusCode(403);
+        as(key, coordinatorName).contentType(ContentType.JSON).body(Map.of()).post("/api/posts/" + post + "/unhide").then()
+                .statusCode(403);
+        String seen = as(key, coordinatorName).get("/t/" + topic + ".json?include_raw=true").then().statusCode(200).extract().asString();
+        assertThat(seen).doesNotContain("Quillon");
+        assertThat(cora.get("/api/review").extract().asString()).contains("Quillon"); // signed in, the coordinator reviews it
+
+        // a key reading as Mia leaves her notification of Helen's reply unread: reading is hers to do
+        as(key, MIA).get("/t/" + topic + ".json").then().statusCode(200);
+        as(key, MIA).get("/api/topics/" + topic).then().statusCode(200);
+        Thread.sleep(3 * 200); // reading positions are written every 200 ms: had these been recorded, they would be by now
+        assertThat(mia.get("/api/notifications").extract().jsonPath().getList("findAll { it.topicId == " + topic + " }.read"))
+                .containsOnly(false);
     }
 
     @Test
