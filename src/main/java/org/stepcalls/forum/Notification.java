@@ -45,4 +45,8 @@ public class Notification extends PanacheEntityBase {
     /** How many new posts this tells of: unread reply notifications of one topic are collapsed into one. */
     @Column(nullable = false)
     public int posts = 1;
+
+    /** The number of the last post collapsed into this one (null: only its own post's). */
+    @Column(name = "last_post_number")
+    public Integer lastPostNumber;
 }

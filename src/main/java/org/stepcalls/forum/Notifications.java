@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import jakarta.persistence.LockModeType;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -62,9 +64,13 @@ public class Notifications {
         if (Notification.count("accountId = ?1 and postId = ?2 and kind in ?3", accountId, post.postId(), OF_A_NEW_POST) > 0) {
             return;
         }
+        // locked, so a reading position saved at this moment (which marks it read) is waited for and then seen;
+        // never one whose first post was hidden or deleted since (its mail was withdrawn: this one must go out)
         Notification unread = collapsed == null ? null
-                : Notification.<Notification>find("accountId = ?1 and topicId = ?2 and kind = ?3 and readAt is null order by id desc",
-                        accountId, topicId, kind).firstResult();
+                : Notification.<Notification>find("""
+                        accountId = ?1 and topicId = ?2 and kind = ?3 and readAt is null and postId is not null
+                        and postId not in (select p.id from Post p where p.topic.id = ?2 and (p.hidden = true or p.deletedAt is not null))
+                        order by id desc""", accountId, topicId, kind).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (unread == null) {
             notify(accountId, topicId, kind, text, post);
             return;
@@ -72,6 +78,7 @@ public class Notifications {
         unread.posts++;
         unread.text = collapsed.apply(unread.posts);
         unread.createdAt = OffsetDateTime.now();
+        unread.lastPostNumber = Post.<Post>findById(post.postId()).postNumber;
     }
 
     public void notify(long accountId, Long topicId, String kind, String text, AboutPost post) {

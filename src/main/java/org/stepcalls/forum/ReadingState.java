@@ -67,7 +67,7 @@ public class ReadingState {
             }
         });
         int lastReadBefore = Math.max(stored.lastReadBefore(), unsaved.of(viewer.accountId(), topicId));
-        if (lastPostNumber > lastReadBefore) {
+        if (lastPostNumber > lastReadBefore && !viewer.viaApiKey()) { // a script's reading is not its person's (Discourse: timings come from browsers)
             unsaved.remember(viewer.accountId(), topicId, lastPostNumber);
         }
         return new Visit(lastReadBefore, stored.level(), stored.replyDraft());
@@ -118,8 +118,9 @@ public class ReadingState {
         session().doWork(connection -> {
             // as a topic read (UnsavedReadingPositions): the notifications of the posts read up to here are read
             try (PreparedStatement upsert = connection.prepareStatement("""
-                    WITH seen AS (UPDATE notifications n SET read_at = now() FROM posts p
-                        WHERE n.account_id = ? AND n.read_at IS NULL AND n.topic_id = ? AND p.id = n.post_id AND p.post_number <= ?)
+                    WITH seen AS (UPDATE notifications SET read_at = now() WHERE id IN (SELECT n.id FROM notifications n
+                        JOIN posts p ON p.id = n.post_id WHERE n.account_id = ? AND n.read_at IS NULL AND n.topic_id = ?
+                        AND COALESCE(n.last_post_number, p.post_number) <= ? FOR UPDATE OF n SKIP LOCKED))
                     INSERT INTO topic_users (account_id, topic_id, last_read_post_number) VALUES (?, ?, ?)
                     ON CONFLICT (account_id, topic_id) DO UPDATE SET last_read_post_number =
                         GREATEST(COALESCE(topic_users.last_read_post_number, 0), EXCLUDED.last_read_post_number)""")) {

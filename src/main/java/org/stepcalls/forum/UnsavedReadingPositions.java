@@ -45,15 +45,17 @@ class UnsavedReadingPositions {
     /**
      * Never moves a position back; marks read the notifications of the posts now read, as Discourse
      * does (a mention or a reply seen in the topic needs no second look in the list, and the next
-     * reply is told anew instead of collapsed into it); leaves out topics purged and people erased since (rows for them
+     * reply is told anew instead of collapsed into it) — skipping one a reply is collapsing into at
+     * this moment (locked): it is read at the next view, and no lock is waited for here; leaves out topics purged and people erased since (rows for them
      * would be kept for nobody, or fail the foreign keys), and takes the rows in key order so two
      * instances writing at once cannot deadlock.
      */
     private static final String SAVE = """
             WITH v AS (SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::int[]) AS v(account_id, topic_id, post_number)),
-            seen AS (UPDATE notifications n SET read_at = now() FROM v, posts p
-                WHERE n.account_id = v.account_id AND n.read_at IS NULL AND n.topic_id = v.topic_id
-                  AND p.id = n.post_id AND p.post_number <= v.post_number)
+            seen AS (UPDATE notifications SET read_at = now() WHERE id IN (SELECT n.id FROM v
+                JOIN notifications n ON n.account_id = v.account_id AND n.read_at IS NULL AND n.topic_id = v.topic_id
+                JOIN posts p ON p.id = n.post_id
+                WHERE COALESCE(n.last_post_number, p.post_number) <= v.post_number FOR UPDATE OF n SKIP LOCKED))
             INSERT INTO topic_users (account_id, topic_id, last_read_post_number)
             SELECT v.account_id, v.topic_id, v.post_number
             FROM v

@@ -33,6 +33,34 @@ class UnsavedReadingPositionsTest {
     @Inject
     AgroalDataSource dataSource;
 
+    /** A reply collapsed into a notification between a view and its write is still to be told: read up to it first. */
+    @Test
+    void aCollapsedNotificationIsReadOnlyOnceItsLastPostIsRead() {
+        String openerName = "ursula" + org.stepcalls.FreshLetters.of(6);
+        org.stepcalls.forum.api.ForumApiClient opener = new org.stepcalls.forum.api.ForumApiClient(
+                org.stepcalls.platform.security.TestUsers.member(openerName));
+        org.stepcalls.forum.api.ForumApiClient replier = new org.stepcalls.forum.api.ForumApiClient(
+                org.stepcalls.platform.security.TestUsers.member("uriah" + org.stepcalls.FreshLetters.of(6)));
+        long topic = opener.createTopicId("general", "Read up to the last", "First.");
+        replier.reply(topic, "Second.").statusCode(201); // post 2: the notification
+        replier.reply(topic, "Third.").statusCode(201); // post 3: collapsed into it
+        long openerId = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT account_id FROM notifications WHERE topic_id = ?1").setParameter(1, topic).getSingleResult()).longValue());
+
+        unsaved.remember(openerId, topic, 2); // the view saw post 2 only
+        unsaved.saveAll();
+        assertThat(unread(topic)).isEqualTo(1);
+        unsaved.remember(openerId, topic, 3);
+        unsaved.saveAll();
+        assertThat(unread(topic)).isZero();
+    }
+
+    private long unread(long topic) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM notifications WHERE topic_id = ?1 AND read_at IS NULL").setParameter(1, topic)
+                .getSingleResult()).longValue());
+    }
+
     @Test
     void aPositionInATopicPurgedOrOfAReaderErasedMeanwhileIsDroppedAndTheOthersWritten() throws InterruptedException {
         long erased = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""

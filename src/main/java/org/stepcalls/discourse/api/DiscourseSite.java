@@ -111,7 +111,7 @@ public class DiscourseSite {
                 .with("topic_id", n.topicId).with("slug", null)
                 .with("data", new JsonFields().with("message", n.text).with("kind", n.kind))).toList();
         return DiscourseResponses.ok(new JsonFields().with("notifications", json).with("total_rows_notifications", json.size())
-                .with("seen_notification_id", latest.isEmpty() ? 0 : latest.get(0).id)
+                .with("seen_notification_id", latest.stream().mapToLong(n -> n.id).max().orElse(0)) // a collapsed one moves up, keeping its id
                 .with("load_more_notifications", "/notifications.json?offset=" + json.size()));
     }
 

@@ -93,6 +93,25 @@ class ForumEmailsTest {
         assertThat(Mailbox.to(TestUsers.email(opener))).hasSize(2);
     }
 
+    /** The first reply hidden takes its mail with it: the next one is told and mailed on its own, not collapsed into it. */
+    @Test
+    void aReplyAfterAHiddenOneIsToldAndMailedOnItsOwn() {
+        String opener = unique("philippa");
+        ForumApiClient openerClient = new ForumApiClient(TestUsers.member(opener));
+        ForumApiClient replier = new ForumApiClient(TestUsers.member(unique("piers")));
+        ForumApiClient coordinator = new ForumApiClient(TestUsers.coordinator(unique("cosima")));
+        long topic = openerClient.createTopicId("general", "Tea urn for the hall", "Who has the urn?");
+        long hidden = replier.reply(topic, "Off-topic rant about parking.").statusCode(201).extract().jsonPath().getLong("id");
+        coordinator.post("/api/posts/" + hidden + "/hide", Map.of("reason", "Off topic.")).statusCode(200);
+        replier.reply(topic, "I have the urn, will bring it.").statusCode(201);
+        sender.sendDue();
+
+        assertThat(repliesIn(openerClient, topic)).hasSize(2);
+        List<Received> mails = Mailbox.to(TestUsers.email(opener));
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).text()).contains("I have the urn").doesNotContain("parking");
+    }
+
     private static List<Map<String, Object>> repliesIn(ForumApiClient person, long topic) {
         List<Map<String, Object>> all = person.get("/api/notifications").statusCode(200).extract().jsonPath().getList("$");
         return all.stream().filter(n -> "reply".equals(n.get("kind")) && ((Number) n.get("topicId")).longValue() == topic).toList();
