@@ -30,6 +30,10 @@ final class DisguisedContacts {
     private static final Pattern MOBILE_INSIDE = Pattern.compile("07\\d{9}");
     /** Words that may join the groups of a spread-out number: "0 and 7 and 7 …", "0 x 7 x 7". */
     private static final int MAX_FILLER_LETTERS = 8;
+    /** Number words that are everyday short words too ("do", "go", "too"): tried both ways between digits. */
+    private static final java.util.Set<String> FILLER_TOO = java.util.Set.of("do", "go", "too", "won", "ate", "tin", "char",
+            "ni", "san", "shi", "ek", "tu", "rei", "nau", "tree", "fore", "un", "en", "sex", "due", "dim", "tri", "tre", "sei",
+            "ett", "bir", "um", "una", "uno");
 
     /** Providers a reader completes from their name alone; never English words, so "at" before one is an address. */
     private static final String NOT_WORDS = "gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|btinternet"
@@ -108,7 +112,8 @@ final class DisguisedContacts {
     static List<int[]> numbers(String text) {
         List<int[]> spans = new ArrayList<>();
         glued(text, spans);
-        spread(text, spans);
+        spread(text, spans, false);
+        spread(text, spans, true); // "0 do 7 do 7 …": a short word that is also a number word, read as filler
         spelt(text, spans);
         return spans;
     }
@@ -145,9 +150,9 @@ final class DisguisedContacts {
                 end = i;
                 word.append(text.charAt(single));
             }
-            if (word.length() >= 10 && word.length() <= 400) {
+            if (word.length() >= 10) { // however long: letters of padding around it must not hide it
                 Reading reading = read(word.toString(), 0, word.length());
-                if (reading.worded() && (isUkNumber(reading.digits()) || hasMobile(reading.digits()))) {
+                if (reading.worded() && (isUkNumber(reading.digits()) || MOBILE_INSIDE.matcher(reading.digits()).find())) {
                     spans.add(new int[] { start, end });
                 }
             }
@@ -203,7 +208,7 @@ final class DisguisedContacts {
      * "und"), whose digits together make a UK number: "0 and 7 and 7 and 0 …", "null sieben sieben …".
      * Only when a word joins them or a group is spelt: plain spaced digits are {@link NumberRuns}'s.
      */
-    private static void spread(String text, List<int[]> spans) {
+    private static void spread(String text, List<int[]> spans, boolean fillerWordsAreFillers) {
         List<int[]> tokens = new ArrayList<>(); // start, end, the digit it reads as or -1: another word
         boolean worded = false;
         int n = text.length();
@@ -217,7 +222,8 @@ final class DisguisedContacts {
                 i++;
             }
             // one digit a group, as a number is read out: "01 and 02 and 03 …" is a list of steps
-            int digit = digitOf(text, start, i);
+            int digit = fillerWordsAreFillers && FILLER_TOO.contains(canonical(text.substring(start, i))) ? -1
+                    : digitOf(text, start, i);
             boolean afterDigit = !tokens.isEmpty() && tokens.get(tokens.size() - 1)[2] >= 0;
             worded |= (digit >= 0 && !Character.isDigit(text.charAt(start)))
                     || (digit < 0 && afterDigit && i - start <= MAX_FILLER_LETTERS);
