@@ -30,10 +30,12 @@ final class DisguisedContacts {
     private static final Pattern MOBILE_INSIDE = Pattern.compile("07\\d{9}");
     /** Words that may join the groups of a spread-out number: "0 and 7 and 7 …", "0 x 7 x 7". */
     private static final int MAX_FILLER_LETTERS = 8;
-    /** Number words that are everyday short words too ("do", "go", "too"): tried both ways between digits. */
-    private static final java.util.Set<String> FILLER_TOO = java.util.Set.of("do", "go", "too", "won", "ate", "tin", "char",
-            "ni", "san", "shi", "ek", "tu", "rei", "nau", "tree", "fore", "un", "en", "sex", "due", "dim", "tri", "tre", "sei",
-            "ett", "bir", "um", "una", "uno");
+    /**
+     * Number words that are everyday words too ("do", "go", "too", "un") or read-out words of languages
+     * written in Latin letters here (Hindi "saat", Japanese "nana"): digits only beside another digit, and
+     * also tried as filler between digits ("0 do 7 do 7 …").
+     */
+    private static final java.util.Set<String> WEAK = weakWords();
 
     /** Providers a reader completes from their name alone; never English words, so "at" before one is an address. */
     private static final String NOT_WORDS = "gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|btinternet"
@@ -112,8 +114,9 @@ final class DisguisedContacts {
     static List<int[]> numbers(String text) {
         List<int[]> spans = new ArrayList<>();
         glued(text, spans);
-        spread(text, spans, false);
-        spread(text, spans, true); // "0 do 7 do 7 …": a short word that is also a number word, read as filler
+        List<int[]> words = wordsOf(text);
+        spread(text, words, spans, false);
+        spread(text, words, spans, true); // "0 do 7 do 7 …": a short word that is also a number word, read as filler
         spelt(text, spans);
         return spans;
     }
@@ -203,14 +206,9 @@ final class DisguisedContacts {
         }
     }
 
-    /**
-     * Single digits or number words joined by spaces, signs and at most two short words ("and", "x",
-     * "und"), whose digits together make a UK number: "0 and 7 and 7 and 0 …", "null sieben sieben …".
-     * Only when a word joins them or a group is spelt: plain spaced digits are {@link NumberRuns}'s.
-     */
-    private static void spread(String text, List<int[]> spans, boolean fillerWordsAreFillers) {
-        List<int[]> tokens = new ArrayList<>(); // start, end, the digit it reads as or -1: another word
-        boolean worded = false;
+    /** The words of {@code text}: start, end, the digit it reads as (or -1), and 1 if that reading is weak. */
+    private static List<int[]> wordsOf(String text) {
+        List<int[]> words = new ArrayList<>();
         int n = text.length();
         for (int i = 0; i < n;) {
             if (!Character.isLetterOrDigit(text.charAt(i))) {
@@ -218,16 +216,40 @@ final class DisguisedContacts {
                 continue;
             }
             int start = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || apostropheInWord(text, start, i))) {
                 i++;
             }
             // one digit a group, as a number is read out: "01 and 02 and 03 …" is a list of steps
-            int digit = fillerWordsAreFillers && FILLER_TOO.contains(canonical(text.substring(start, i))) ? -1
-                    : digitOf(text, start, i);
-            boolean afterDigit = !tokens.isEmpty() && tokens.get(tokens.size() - 1)[2] >= 0;
-            worded |= (digit >= 0 && !Character.isDigit(text.charAt(start)))
-                    || (digit < 0 && afterDigit && i - start <= MAX_FILLER_LETTERS);
-            tokens.add(new int[] { start, i, digit });
+            String word = i - start <= LONGEST_WORD ? canonical(text.substring(start, i)) : null;
+            int digit = digitOf(text, start, i, word);
+            words.add(new int[] { start, i, digit, digit >= 0 && WEAK.contains(word) ? 1 : 0 });
+        }
+        return words;
+    }
+
+    /**
+     * Single digits or number words joined by spaces, signs and at most two short words ("and", "x",
+     * "und"), whose digits together make a UK number: "0 and 7 and 7 and 0 …", "null sieben sieben …".
+     * Only when a word joins them or a group is spelt: plain spaced digits are {@link NumberRuns}'s.
+     */
+    private static void spread(String text, List<int[]> words, List<int[]> spans, boolean fillerWordsAreFillers) {
+        List<int[]> tokens = new ArrayList<>(words.size());
+        for (int[] word : words) {
+            tokens.add(new int[] { word[0], word[1], fillerWordsAreFillers && word[3] == 1 ? -1 : word[2], word[3] });
+        }
+        // a weak word ("do", "saat", "nana") is a digit only beside another: read out, digits come one after another
+        for (int t = 0; t < tokens.size(); t++) {
+            if (tokens.get(t)[3] == 1 && tokens.get(t)[2] >= 0 && !(t > 0 && tokens.get(t - 1)[2] >= 0)
+                    && !(t + 1 < tokens.size() && tokens.get(t + 1)[2] >= 0)) {
+                tokens.get(t)[2] = -1;
+            }
+        }
+        boolean worded = false;
+        for (int t = 0; t < tokens.size(); t++) {
+            int[] token = tokens.get(t);
+            boolean afterDigit = t > 0 && tokens.get(t - 1)[2] >= 0;
+            worded |= (token[2] >= 0 && !Character.isDigit(text.charAt(token[0])))
+                    || (token[2] < 0 && afterDigit && token[1] - token[0] <= MAX_FILLER_LETTERS);
         }
         if (!worded) {
             return; // digits with nothing but spaces and signs between them are NumberRuns'
@@ -263,19 +285,19 @@ final class DisguisedContacts {
     }
 
     /** The digit a word reads as whole — one digit, one Chinese numeral or one number word — or -1. */
-    private static int digitOf(String text, int start, int end) {
+    private static int digitOf(String text, int start, int end, String canonicalWord) {
         if (end - start == 1) {
             char c = text.charAt(start);
             if (c >= '0' && c <= '9') {
                 return c - '0';
             }
-            Character kana = WORDS.get(canonical(text.substring(start, end))); // に, ご: one sign, one word
+            Character kana = WORDS.get(canonicalWord); // に, ご: one sign, one word
             return kana != null ? kana - '0' : numeral(c);
         }
-        if (end - start > LONGEST_WORD) {
-            return -1;
+        if (canonicalWord == null) {
+            return -1; // longer than any number word
         }
-        Character digit = WORDS.get(canonical(text.substring(start, end)));
+        Character digit = WORDS.get(canonicalWord);
         return digit == null ? -1 : digit - '0';
     }
 
@@ -357,6 +379,13 @@ final class DisguisedContacts {
         return new Reading(digits.toString(), worded);
     }
 
+    /** "дев'ять", "п’ять": an apostrophe between letters belongs to the word. */
+    private static boolean apostropheInWord(String text, int start, int i) {
+        char c = text.charAt(i);
+        return (c == '\'' || c == '\u2019' || c == '\u02BC') && i > start && i + 1 < text.length()
+                && Character.isLetter(text.charAt(i - 1)) && Character.isLetter(text.charAt(i + 1));
+    }
+
     private static boolean isNumeral(String text, int i) {
         return i >= 0 && i < text.length() && text.charAt(i) != '一' && numeral(text.charAt(i)) >= 0;
     }
@@ -389,15 +418,23 @@ final class DisguisedContacts {
     private static Map<Character, List<String>> byFirstLetter() {
         Map<Character, List<String>> byFirst = new java.util.HashMap<>();
         for (String word : WORDS.keySet()) {
-            byFirst.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
+            if (!isKana(word)) {
+                byFirst.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
+            }
         }
         byFirst.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(String::length).reversed()));
         return Map.copyOf(byFirst);
     }
 
-    private static Map<String, Character> words() {
-        Map<String, Character> words = new java.util.HashMap<>();
-        String[] languages = {
+    /** Number words of languages whose words are ordinary words elsewhere, or that are one sign long: weak. */
+    private static String[] languages(boolean weak) {
+        return weak ? new String[] {
+            "shunya|sifar|sifr ek do teen|tin char|chaar panch|paanch chhe|chhah|chhay saat aath|aath nau|nau", // Hindi, Urdu, Punjabi
+            "ぜろ|れい いち に さん よん|し ご ろく なな|しち はち きゅう|く", // Japanese kana
+            "ゼロ|レイ イチ ニ サン ヨン|シ ゴ ロク ナナ|シチ ハチ キュウ|ク", // Japanese katakana
+            "rei ichi ni san yon|shi go roku nana|shichi hachi kyu|kyuu|kyū", // Japanese read out
+            "zer0 won too|tu tree fore fiv sicks sevn|sevan|seben ate|eigt nien|nein", // misspelt, sound-alike
+        } : new String[] {
             "zero|oh|nought|nil one two three four five six seven eight nine", // English
             "null|nul eins|ein|een|één zwei|zwo|twee drei|drie vier fünf|fuenf|funf|vijf sechs|zes sieben|zeven acht neun|negen",
             "zéro un|une deux trois quatre cinq six sept huit neuf", // French
@@ -412,19 +449,62 @@ final class DisguisedContacts {
             "μηδέν|μηδεν ένα|ενα δύο|δυο|δυό τρία|τρια τέσσερα|τεσσερα πέντε|πεντε έξι|εξι επτά|επτα|εφτά|εφτα "
                     + "οκτώ|οκτω|οχτώ|οχτω εννέα|εννεα|εννιά|εννια", // Greek
             "صفر واحد اثنان|اثنين ثلاثة أربعة|اربعة خمسة ستة سبعة ثمانية تسعة", // Arabic
-            "shunya|sifar|sifr ek do teen|tin char|chaar panch|paanch chhe|chhah|chhay saat aath|aath nau|nau", // Hindi, Urdu, Punjabi
-            "ぜろ|れい いち に さん よん|し ご ろく なな|しち はち きゅう|く", // Japanese kana
-            "rei ichi ni san yon|shi go roku nana|shichi hachi kyu|kyuu", // Japanese read out
-            "zer0 won too|tu tree fore fiv sicks sevn|sevan|seben ate|eigt nien|nein", // misspelt, sound-alike
         };
-        for (String language : languages) {
-            String[] digits = language.split(" ");
-            for (int digit = 0; digit < 10; digit++) {
-                for (String word : digits[digit].split("\\|")) {
-                    words.putIfAbsent(canonical(word), (char) ('0' + digit));
+    }
+
+    /** Strong languages' words that are everyday English (or Latin-script) words too. */
+    private static final String EVERYDAY_TOO = "do go too won ate tin char un une en sex due dim tri tre sei ett bir um una uno";
+
+    private static Map<String, Character> words() {
+        Map<String, Character> words = new java.util.HashMap<>();
+        for (boolean weak : new boolean[] { false, true }) {
+            for (String language : languages(weak)) {
+                String[] digits = language.split(" ");
+                for (int digit = 0; digit < 10; digit++) {
+                    for (String word : digits[digit].split("\\|")) {
+                        for (String spelling : spellings(word)) {
+                            words.putIfAbsent(spelling, (char) ('0' + digit));
+                        }
+                    }
                 }
             }
         }
         return Map.copyOf(words);
+    }
+
+    private static java.util.Set<String> weakWords() {
+        java.util.Set<String> weak = new java.util.HashSet<>();
+        for (String language : languages(true)) {
+            for (String word : language.split("[ |]")) {
+                weak.addAll(spellings(word));
+            }
+        }
+        for (String word : EVERYDAY_TOO.split(" ")) {
+            weak.addAll(spellings(word));
+        }
+        return java.util.Set.copyOf(weak);
+    }
+
+    /**
+     * The forms a word is looked up by: as the reading folds it written in small letters or in capitals (a
+     * capital Ν becomes N, a small ν v), then {@link #canonical}; and with any of the three apostrophes.
+     */
+    private static List<String> spellings(String word) {
+        List<String> spellings = new ArrayList<>();
+        for (String apostrophe : List.of("\u02BC", "'", "\u2019")) {
+            String spelt = word.replace("\u02BC", apostrophe);
+            for (String written : List.of(spelt, spelt.toUpperCase(Locale.ROOT))) {
+                spellings.add(canonical(written));
+                spellings.add(canonical(written.codePoints().map(Lookalikes::fold).collect(StringBuilder::new,
+                        StringBuilder::appendCodePoint, StringBuilder::append).toString()));
+            }
+        }
+        return spellings.stream().distinct().toList();
+    }
+
+    /** Japanese kana: one sign may be a number word, so they are read only as words of their own, never inside one. */
+    private static boolean isKana(String word) {
+        char c = word.charAt(0);
+        return c >= '\u3040' && c <= '\u30FF';
     }
 }
