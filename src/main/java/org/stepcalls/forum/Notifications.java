@@ -6,9 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import jakarta.persistence.LockModeType;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.stepcalls.platform.security.Viewer;

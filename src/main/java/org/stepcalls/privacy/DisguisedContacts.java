@@ -50,9 +50,12 @@ final class DisguisedContacts {
     /** A mailbox's name, starting where a run of its characters starts: tried there only, so a long text costs a scan. */
     private static final String LOCAL = "(?<![\\p{L}\\p{N}._+%-])[\\p{L}\\p{N}][\\p{L}\\p{N}._+%-]{0,63}";
     private static final String SEP = "[\\s\\p{P}\\p{S}&&[^@]]";
-    /** "at" in the words and signs of several languages, with punctuation or spaces either side. */
-    private static final String SPELT_AT_WORDS = "(?:at|ät|arroba|chez|bei|małpa|malpa|kukac|snabel-a|apestaart|apenstaart"
-            + "|chiocciola|arobase|sobaka)";
+    /**
+     * "at" in the words and signs of several languages, with punctuation or spaces either side; each also as
+     * the reading folds its look-alike letters ("собака" is read "coбaкa").
+     */
+    private static final String SPELT_AT_WORDS = spelledAt("at|ät|arroba|chez|bei|małpa|malpa|kukac|snabel-a|apestaart|apenstaart"
+            + "|chiocciola|arobase|sobaka|собака|ат|at-sign|at sign|the at sign|a-t|παπάκι|アットマーク");
     /** What may follow a provider as its dot and top-level domain, spelt or not: " dot me", " punto com", "-com". */
     private static final String TAIL = "[\\s\\p{P}\\p{S}&&[^@]]{0,3}(?:dot|punto|point|punkt|kropka|ponto|punt)?"
             + "[\\s\\p{P}\\p{S}&&[^@]]{0,3}(?:com|co|uk|me|org|net|ch|de|fr|es|io|eu)\\b";
@@ -70,6 +73,16 @@ final class DisguisedContacts {
     private static final Pattern DOMAIN_TAIL = Pattern.compile("(?iu)" + TAIL);
 
     private DisguisedContacts() {
+    }
+
+    private static String spelledAt(String words) {
+        java.util.Set<String> spellings = new java.util.LinkedHashSet<>();
+        for (String word : words.split("\\|")) {
+            spellings.add(Pattern.quote(word));
+            spellings.add(Pattern.quote(word.codePoints().map(Lookalikes::fold)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()));
+        }
+        return "(?:" + String.join("|", spellings) + ")";
     }
 
     /** {@code [start, end)} spans of {@code text} that are addresses in a disguise. */
