@@ -17,7 +17,6 @@ import org.stepcalls.forum.Permissions;
 import org.stepcalls.forum.Topic;
 import org.stepcalls.platform.security.Account;
 import org.stepcalls.platform.security.ApiKeysStopHere;
-import org.stepcalls.platform.security.CurrentUser;
 import org.stepcalls.platform.security.Viewer;
 import org.stepcalls.platform.web.ApiException;
 import org.stepcalls.privacy.AuditLog;
@@ -32,7 +31,6 @@ import org.stepcalls.volunteers.RequestType;
 import org.stepcalls.volunteers.Volunteer;
 import org.stepcalls.volunteers.VolunteerTasks;
 
-import io.quarkus.arc.Arc;
 
 /**
  * A call after intake: who may see what (R16), the opener's templated posts with the procedure's
@@ -60,11 +58,9 @@ public class CallBoard {
     private final AuditLog audit;
     private final ContactMatcher matcher;
     private final VolunteerTasks tasks;
-    private final CurrentUser currentUser;
 
     CallBoard(Permissions permissions, ForumService forum, DataKeys dataKeys, PhoneNumbers phoneNumbers, Redactor redactor,
-            AuditLog audit, ContactMatcher matcher, VolunteerTasks tasks, CurrentUser currentUser) {
-        this.currentUser = currentUser;
+            AuditLog audit, ContactMatcher matcher, VolunteerTasks tasks) {
         this.tasks = tasks;
         this.permissions = permissions;
         this.forum = forum;
@@ -79,12 +75,8 @@ public class CallBoard {
      * R16: an API key never opens a caller's details, whoever it acts as — an admin's key may name any
      * helpliner (and the audit would name that helpliner): the opener signs in to see them.
      */
-    private boolean askedWithApiKey() {
-        return Arc.container().requestContext().isActive() && currentUser.signedInWithApiKey();
-    }
-
-    private void refuseApiKey() {
-        if (askedWithApiKey()) {
+    private static void refuseApiKey(Viewer viewer) {
+        if (viewer.viaApiKey()) {
             throw ApiException.forbidden("An API key never opens a caller's details: sign in to the forum to see them.");
         }
     }
@@ -94,7 +86,7 @@ public class CallBoard {
         Topic topic = Topic.findById(topicId);
         boolean opener = permissions.isOpener(viewer, topic);
         // only the opener's view, signed in, opens anything; everyone else's never touches the key
-        boolean opens = opener && !askedWithApiKey();
+        boolean opens = opener && !viewer.viaApiKey();
         DataKeys.Opener keys = opens ? dataKeys.opener(keyOf(call)) : null;
         CallView.Caller caller = opens
                 ? new CallView.Caller(keys.open(call.callerNameCipher, Purpose.CALLER_NAME, topicId),
@@ -121,7 +113,7 @@ public class CallBoard {
     /** R16: the number, to the opener only, on demand; the reveal is audited (who, when — never the number). */
     public String revealCallerPhone(Viewer viewer, long topicId) {
         Call call = asOpener(viewer, topicId, false);
-        refuseApiKey();
+        refuseApiKey(viewer);
         audit.record(viewer.accountId(), Action.CALLER_PHONE_REVEALED, topicId, null);
         return phoneNumbers.display(dataKeys.open(keyOf(call), call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
     }
@@ -132,7 +124,7 @@ public class CallBoard {
      */
     public String callerPhoneJustRevealed(Viewer viewer, long topicId) {
         Call call = asOpener(viewer, topicId, false);
-        refuseApiKey();
+        refuseApiKey(viewer);
         return phoneNumbers.display(dataKeys.open(keyOf(call), call.callerPhoneCipher, Purpose.CALLER_PHONE, topicId));
     }
 
@@ -146,7 +138,7 @@ public class CallBoard {
         if (!permissions.canFindContacts(viewer)) {
             throw ApiException.forbidden("Only helpliners and coordinators look up contacts.");
         }
-        if (askedWithApiKey()) { // volunteers' numbers, like the caller's, are for a signed-in helpliner
+        if (viewer.viaApiKey()) { // volunteers' numbers, like the caller's, are for a signed-in helpliner
             throw new ApiException(403, "api_key_not_allowed", ApiKeysStopHere.MESSAGE);
         }
         // a welcome is matched at the meeting's own area, not the caller's (a removed meeting: the caller's)

@@ -79,8 +79,7 @@ final class DisguisedContacts {
         java.util.Set<String> spellings = new java.util.LinkedHashSet<>();
         for (String word : words.split("\\|")) {
             spellings.add(Pattern.quote(word));
-            spellings.add(Pattern.quote(word.codePoints().map(Lookalikes::fold)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()));
+            spellings.add(Pattern.quote(Lookalikes.foldAll(word)));
         }
         return "(?:" + String.join("|", spellings) + ")";
     }
@@ -508,8 +507,7 @@ final class DisguisedContacts {
             String spelt = word.replace("\u02BC", apostrophe);
             for (String written : List.of(spelt, spelt.toUpperCase(Locale.ROOT))) {
                 spellings.add(canonical(written));
-                spellings.add(canonical(written.codePoints().map(Lookalikes::fold).collect(StringBuilder::new,
-                        StringBuilder::appendCodePoint, StringBuilder::append).toString()));
+                spellings.add(canonical(Lookalikes.foldAll(written)));
             }
         }
         return spellings.stream().distinct().toList();

@@ -44,6 +44,12 @@ final class Lookalikes {
     private Lookalikes() {
     }
 
+    /** {@link #fold} on every character of {@code text}. */
+    static String foldAll(String text) {
+        return text.codePoints().map(Lookalikes::fold).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append).toString();
+    }
+
     /** The ASCII character {@code cp} passes for, or {@code cp} itself. */
     static int fold(int cp) {
         if (cp == 0x1F4E7 || cp == 0x1F4E8 || cp == 0x1F4E9 || cp == 0x1F130 || cp == 0x1F150 || cp == 0x1F170 || cp == 0x24B6

@@ -400,7 +400,7 @@ public class CallPages {
         Viewer viewer = currentUser.viewer();
         CallView call = board.view(viewer, id);
         ContactMatcher.Contacts contacts = !call.opener() || call.isClosed() ? null
-                : currentUser.signedInWithApiKey() ? ContactMatcher.Contacts.withheld(ApiKeysStopHere.MESSAGE)
+                : viewer.viaApiKey() ? ContactMatcher.Contacts.withheld(ApiKeysStopHere.MESSAGE)
                 : board.contacts(viewer, id);
         boolean coordinator = permissions.canManageList(viewer);
         OffsetDateTime lastNudged = coordinator ? overdue.lastNudged(id) : null;

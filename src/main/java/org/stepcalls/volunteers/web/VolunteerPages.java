@@ -151,10 +151,9 @@ public class VolunteerPages {
     public Object remove(@PathParam("id") long id, @RestForm String reason, @RestForm boolean confirmed) {
         if (!confirmed) { // one tap must not erase a number: the box is ticked first
             requireManager();
-            return refused(ApiException.invalidField("confirmed", "Tick the box to confirm: removing erases the number at once."),
-                    Templates.form("edit", id, VolunteerForm.of(list.get(currentUser.viewer(), id)), areas.all(),
-                            "Tick the box to confirm: removing erases the number at once.", "confirmed",
-                            VolunteerList.REMOVAL_REASONS));
+            String why = "Tick the box to confirm: removing erases the number at once.";
+            return refused(ApiException.invalidField("confirmed", why), Templates.form("edit", id,
+                    VolunteerForm.of(list.get(currentUser.viewer(), id)), areas.all(), why, "confirmed", VolunteerList.REMOVAL_REASONS));
         }
         list.remove(currentUser.viewer(), id, reason);
         return seeOther("/volunteers?done=removed");
