@@ -36,14 +36,21 @@ final class DisguisedContacts {
      * also tried as filler between digits ("0 do 7 do 7 …").
      */
     private static final java.util.Set<String> WEAK = weakWords();
+    /** "double zéro", "doppel null": the next digit said twice (or three times). */
+    private static final Map<String, Integer> MULTIPLIERS = multipliers("double doble doppel doppelt doppio duplo dubbel dwbl podwójne",
+            "triple treble triplo tripla dreifach");
+    /** How far apart letters spelt one by one may stand: "z -- e -- r -- o". */
+    private static final int MAX_SPELT_GAP = 8;
 
     /** Providers a reader completes from their name alone; never English words, so "at" before one is an address. */
     private static final String NOT_WORDS = "gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|btinternet"
-            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk";
+            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk"
+            + "|g[ -]mail|gee[ -]?mail|google[ -]mail|hot[ -]mail|i[ -]cloud|proton[ -]mail"; // said as they sound
     /** Providers that are English words too ("a look at Outlook"): after a spelt "at", only with a domain after them. */
     private static final String WORDS_TOO = "outlook|proton";
     private static final String PROVIDERS = NOT_WORDS + "|" + WORDS_TOO;
-    private static final List<String> PROVIDER_NAMES = List.of((PROVIDERS + "|live|msn|sky|hey|pm").split("\\|"));
+    private static final List<String> PROVIDER_NAMES = List.of(("gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|btinternet"
+            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk|" + WORDS_TOO + "|live|msn|sky|hey|pm|mail|cloud").split("\\|"));
     /** How far before a provider's name a name and its "at" may start, and after it its domain end. */
     private static final int WINDOW_BEFORE = 64 + 3 + 12 + 3;
     private static final int WINDOW_AFTER = 40;
@@ -71,6 +78,10 @@ final class DisguisedContacts {
     private static final Pattern CAPITAL_AT = Pattern.compile("(?<![\\p{L}\\p{N}._-])(\\p{Ll}[\\p{L}\\p{N}._-]{0,63})(?:AT|A|at)(?i:" + PROVIDERS
             + ")[\\p{L}\\p{N}._-]*");
     private static final Pattern DOMAIN_TAIL = Pattern.compile("(?iu)" + TAIL);
+    /** One part of a mailbox's name and the spelt or spaced dot after it, ending where the next part starts. */
+    private static final Pattern NAME_PART_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{1,32}\\s{0,3}"
+            + "(?:[._-]|\\(?(?:dot|underscore|dash|hyphen|punto|point|punkt)\\)?)\\s{0,3}$");
+    private static final int NAME_PART_WINDOW = 32 + 3 + 12 + 3;
 
     private DisguisedContacts() {
     }
@@ -115,11 +126,26 @@ final class DisguisedContacts {
                     if (tail.lookingAt()) {
                         end = tail.end();
                     }
-                    spans.add(new int[] { m.start(1), end });
+                    spans.add(new int[] { nameStart(text, m.start(1)), end });
                 }
             }
         }
         return spans;
+    }
+
+    /**
+     * Where a mailbox's name starts when it is spelt with spaces around its dots: "zelda . smith at gmail",
+     * "zelda underscore smith at gmail" — the parts before the one the pattern found, up to four.
+     */
+    static int nameStart(String text, int start) {
+        for (int part = 0; part < 4; part++) {
+            Matcher before = NAME_PART_BEFORE.matcher(text).region(Math.max(0, start - NAME_PART_WINDOW), start);
+            if (!before.find()) {
+                break;
+            }
+            start = before.start();
+        }
+        return start;
     }
 
     /** {@code [start, end)} spans of {@code text} that are UK numbers in a disguise. */
@@ -157,7 +183,7 @@ final class DisguisedContacts {
                 if (i - single != 1) {
                     break; // a longer word ends the run (and starts none)
                 }
-                if (end >= 0 && single - gap > 3) {
+                if (end >= 0 && single - gap > MAX_SPELT_GAP) {
                     i = single; // too far from the last letter: a run of its own starts here
                     break;
                 }
@@ -218,7 +244,7 @@ final class DisguisedContacts {
         }
     }
 
-    /** The words of {@code text}: start, end, the digit it reads as (or -1), and 1 if that reading is weak. */
+    /** The words of {@code text}: start, end, the digit it reads as (or -1), 1 if that reading is weak, and how many times a multiplier ("double") says the next digit (else 0). */
     private static List<int[]> wordsOf(String text) {
         List<int[]> words = new ArrayList<>();
         int n = text.length();
@@ -234,7 +260,8 @@ final class DisguisedContacts {
             // one digit a group, as a number is read out: "01 and 02 and 03 …" is a list of steps
             String word = i - start <= LONGEST_WORD ? canonical(text.substring(start, i)) : null;
             int digit = digitOf(text, start, i, word);
-            words.add(new int[] { start, i, digit, digit >= 0 && WEAK.contains(word) ? 1 : 0 });
+            words.add(new int[] { start, i, digit, digit >= 0 && WEAK.contains(word) ? 1 : 0,
+                word == null || digit >= 0 ? 0 : MULTIPLIERS.getOrDefault(word, 0) });
         }
         return words;
     }
@@ -247,7 +274,7 @@ final class DisguisedContacts {
     private static void spread(String text, List<int[]> words, List<int[]> spans, boolean fillerWordsAreFillers) {
         List<int[]> tokens = new ArrayList<>(words.size());
         for (int[] word : words) {
-            tokens.add(new int[] { word[0], word[1], fillerWordsAreFillers && word[3] == 1 ? -1 : word[2], word[3] });
+            tokens.add(new int[] { word[0], word[1], fillerWordsAreFillers && word[3] == 1 ? -1 : word[2], word[3], word[4] });
         }
         // a weak word ("do", "saat", "nana") is a digit only beside another: read out, digits come one after another
         for (int t = 0; t < tokens.size(); t++) {
@@ -267,16 +294,21 @@ final class DisguisedContacts {
             return; // digits with nothing but spaces and signs between them are NumberRuns'
         }
         for (int first = 0; first < tokens.size(); first++) {
-            if (tokens.get(first)[2] < 0) {
+            String countryCode = countryCode(text, tokens.get(first));
+            if (tokens.get(first)[2] < 0 && countryCode == null) {
                 continue;
             }
             StringBuilder digits = new StringBuilder();
             boolean disguised = false;
             int fillers = 0;
+            int repeat = 1;
             for (int t = first; t < tokens.size(); t++) {
                 int[] token = tokens.get(t);
-                if (token[2] >= 0) {
-                    digits.append((char) ('0' + token[2]));
+                if (t == first && countryCode != null) {
+                    digits.append(countryCode); // "+44 sept sept zéro …"
+                } else if (token[2] >= 0) {
+                    digits.append(String.valueOf((char) ('0' + token[2])).repeat(repeat));
+                    repeat = 1;
                     disguised |= !Character.isDigit(text.charAt(token[0])) || fillers > 0;
                     fillers = 0;
                     if (digits.length() > MAX_DIGITS) {
@@ -287,6 +319,9 @@ final class DisguisedContacts {
                         first = t;
                         break;
                     }
+                } else if (token[4] > 1 && t + 1 < tokens.size() && tokens.get(t + 1)[2] >= 0) {
+                    repeat = token[4];
+                    disguised = true;
                 } else if (token[1] - token[0] <= MAX_FILLER_LETTERS && ++fillers <= 3) {
                     continue;
                 } else {
@@ -294,6 +329,13 @@ final class DisguisedContacts {
                 }
             }
         }
+    }
+
+    /** "44" after a plus, or "0044": the country code a number read out in another language may start with; else null. */
+    private static String countryCode(String text, int[] token) {
+        String word = text.substring(token[0], token[1]);
+        boolean plus = token[0] > 0 && text.charAt(token[0] - 1) == '+';
+        return (plus && word.equals("44")) || word.equals("0044") ? word : null;
     }
 
     /** The digit a word reads as whole — one digit, one Chinese numeral or one number word — or -1. */
@@ -482,6 +524,17 @@ final class DisguisedContacts {
             }
         }
         return Map.copyOf(words);
+    }
+
+    private static Map<String, Integer> multipliers(String twice, String thrice) {
+        Map<String, Integer> multipliers = new java.util.HashMap<>();
+        for (String word : twice.split(" ")) {
+            spellings(word).forEach(spelling -> multipliers.put(spelling, 2));
+        }
+        for (String word : thrice.split(" ")) {
+            spellings(word).forEach(spelling -> multipliers.put(spelling, 3));
+        }
+        return Map.copyOf(multipliers);
     }
 
     private static java.util.Set<String> weakWords() {

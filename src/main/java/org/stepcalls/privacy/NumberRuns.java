@@ -29,10 +29,25 @@ final class NumberRuns {
     private static final String LETTER_DIGITS = "00112358";
     private static final String WEIGHTLESS = " *_~`[]()<>#\\|^";
 
-    /** A digit group or a number word, at {@code [start, end)} of the projection. */
+    /** A digit group or a number word, at {@code [start, end)} of the projection; {@code spelt}: its number words, if any. */
     private record Item(int start, int end, String digits, int words, boolean pure, boolean gluedLeft,
-            boolean gluedRight) {
+            boolean gluedRight, List<String> spelt) {
+
+        Item(int start, int end, String digits, int words, boolean pure, boolean gluedLeft, boolean gluedRight) {
+            this(start, end, digits, words, pure, gluedLeft, gluedRight, List.of());
+        }
     }
+
+    /** Between two number words that add up: "sixty two", "sixty-two". */
+    private static final java.util.regex.Pattern SPACE_GAP = java.util.regex.Pattern.compile("[ \\-]{1,3}");
+    /** Between "hundred" and the number it is followed by: "nine hundred and five". */
+    private static final java.util.regex.Pattern AND_GAP = java.util.regex.Pattern.compile("(?i)[ \\-]{1,3}and[ \\-]{1,3}");
+    /** Letters spelt one by one into a number word: "n-i-n-e", "s i x". */
+    private static final int MAX_SPELT_LETTERS = 12;
+    /** How far apart the two halves of a number may be written and still be read as one: "07700 … and it ends 900562". */
+    private static final int MAX_HALVES_GAP = 80;
+    /** A UK mobile, or a geographic or non-geographic number, from its 0. */
+    private static final java.util.regex.Pattern UK_NUMBER = java.util.regex.Pattern.compile("0(7\\d{9}|[1-3]\\d{8,9})");
 
     /** A protected token (date, time, year, count) or one unprotected item. */
     private record Unit(int start, int end, String digits, int words, boolean isProtected) {
@@ -43,11 +58,23 @@ final class NumberRuns {
 
     /** {@code [start, end)} spans of the projection text that are phone numbers. */
     static List<int[]> find(String text) {
+        List<Item> items = items(text);
+        List<Item> literal = compounds(text, items, false);
+        List<int[]> spans = find(text, literal);
+        // "nine hundred five" is 905 to some readers and 90005 to others: both readings are tried
+        List<Item> added = compounds(text, items, true);
+        if (!added.equals(literal)) {
+            spans.addAll(find(text, added));
+        }
+        return spans;
+    }
+
+    private static List<int[]> find(String text, List<Item> items) {
         List<int[]> spans = new ArrayList<>();
         List<Segment> segments = new ArrayList<>();
         List<Item> run = new ArrayList<>();
         Item previous = null;
-        for (Item item : items(text)) {
+        for (Item item : items) {
             if (previous != null && !joins(text, previous, item)) {
                 close(text, run, spans, segments);
                 run = new ArrayList<>();
@@ -57,7 +84,62 @@ final class NumberRuns {
         }
         close(text, run, spans, segments);
         bridgeShortWords(text, segments, spans);
+        halvesOfANumber(text, segments, spans);
         return spans;
+    }
+
+    /**
+     * "It starts 07700 and then it ends with 900562", or the two halves in two paragraphs: a UK number's
+     * first digits (with its 0 or 44) and the rest, in two runs close together, are one number to a reader
+     * however many words stand between. Each half is removed; the words between stay.
+     */
+    private static void halvesOfANumber(String text, List<Segment> segments, List<int[]> spans) {
+        for (int k = 0; k + 1 < segments.size(); k++) {
+            Segment first = segments.get(k);
+            Segment rest = segments.get(k + 1);
+            if (first.bare() && rest.bare() && first.digits().length() >= 3 && rest.digits().length() >= 4
+                    && (first.digits().startsWith("0") || first.digits().startsWith("44"))
+                    && rest.start() - first.end() <= MAX_HALVES_GAP && UK_NUMBER.matcher(national(first.digits() + rest.digits())).matches()) {
+                spans.add(new int[] { first.start(), first.end() });
+                spans.add(new int[] { rest.start(), rest.end() });
+            }
+        }
+    }
+
+    /** The digits with a leading 44 or 0044 read as the 0 it stands for. */
+    private static String national(String digits) {
+        return digits.startsWith("0044") ? "0" + digits.substring(4) : digits.startsWith("44") ? "0" + digits.substring(2) : digits;
+    }
+
+    /**
+     * Number words that add up, read as a reader adds them: "sixty two" → 62, "nine hundred and five" → 905,
+     * "double" before "oh" → 00 (each is a word of its own, so an item of its own, until here).
+     */
+    private static List<Item> compounds(String text, List<Item> items, boolean hundredsAdd) {
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item item : items) {
+            Item last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && !last.spelt().isEmpty() && !item.spelt().isEmpty()) {
+                String lastWord = last.spelt().get(last.spelt().size() - 1);
+                String gap = text.substring(last.end(), item.start());
+                boolean and = lastWord.equals("hundred") && AND_GAP.matcher(gap).matches();
+                if (NumberWords.takesMore(lastWord) && (and || SPACE_GAP.matcher(gap).matches())) {
+                    List<String> words = new ArrayList<>(last.spelt());
+                    if (and) {
+                        words.add("and");
+                    }
+                    words.addAll(item.spelt());
+                    String digits = NumberWords.digits(words, hundredsAdd);
+                    if (and || !digits.equals(last.digits() + item.digits())) {
+                        out.set(out.size() - 1, new Item(last.start(), item.end(), digits, last.words() + item.words(), false,
+                                last.gluedLeft(), item.gluedRight(), words));
+                        continue;
+                    }
+                }
+            }
+            out.add(item);
+        }
+        return out;
     }
 
     /** A run already read, kept for {@link #bridgeShortWords}: where it is, its digits, and whether it holds no date, time or count. */
@@ -201,10 +283,49 @@ final class NumberRuns {
             while (end < n && Character.isLetterOrDigit(text.codePointAt(end))) {
                 end += Character.charCount(text.codePointAt(end));
             }
+            int spelt = end - i == 1 && Character.isLetter(cp) ? speltWord(text, i, items) : -1;
+            if (spelt > 0) {
+                i = spelt;
+                continue;
+            }
             readWord(text, i, end, items);
             i = end;
         }
         return items;
+    }
+
+    /**
+     * "n-i-n-e", "s i x", "o.h": a number word spelt one letter at a time, a sign or a space between the
+     * letters. Adds it as one item and returns where it ends, or -1 when the letters spell no number word.
+     */
+    private static int speltWord(String text, int start, List<Item> items) {
+        if (!NumberWords.mayStartWith(text.charAt(start))) {
+            return -1;
+        }
+        int n = text.length();
+        StringBuilder letters = new StringBuilder().append(text.charAt(start));
+        List<Integer> ends = new ArrayList<>(List.of(start + 1));
+        int i = start + 1;
+        while (letters.length() < MAX_SPELT_LETTERS) {
+            int gap = i;
+            while (i < n && i - gap <= 3 && !Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) != ReaderProjection.BREAK) {
+                i++;
+            }
+            boolean single = i > gap && i - gap <= 3 && i < n && Character.isLetter(text.charAt(i))
+                    && (i + 1 == n || !Character.isLetterOrDigit(text.charAt(i + 1)));
+            if (!single) {
+                break;
+            }
+            letters.append(text.charAt(i));
+            ends.add(++i);
+        }
+        List<String> words = letters.length() >= 3 ? NumberWords.longestStart(letters.toString()) : List.of();
+        if (words.isEmpty()) {
+            return -1;
+        }
+        int end = ends.get(String.join("", words).length() - 1);
+        items.add(new Item(start, end, NumberWords.digits(words), words.size(), false, false, false, words));
+        return end;
     }
 
     private static void readWord(String text, int start, int end, List<Item> items) {
@@ -228,13 +349,18 @@ final class NumberRuns {
         if (!hasDigit) {
             List<String> words = NumberWords.split(word);
             if (!words.isEmpty()) {
-                items.add(new Item(start, end, NumberWords.digits(words), words.size(), false, false, false));
+                items.add(new Item(start, end, NumberWords.digits(words), words.size(), false, false, false, words));
             }
             return;
         }
         Item spelt = digitsAndNumberWords(word, start, end);
         if (spelt != null) {
             items.add(spelt);
+            return;
+        }
+        List<String> leetWords = NumberWords.splitLeet(word); // "Z3R0", "S3V3N"
+        if (!leetWords.isEmpty()) {
+            items.add(new Item(start, end, NumberWords.digits(leetWords), leetWords.size(), false, false, false, leetWords));
             return;
         }
         digitGroupsInsideWord(word, start, items);

@@ -88,7 +88,18 @@ class RedactorTest {
     void longRunsOfSpacesStillJoinButWordsAndLongSeparatorsDoNot() {
         assertThat(redactor.redact("07700" + " ".repeat(500) + "900 123").text()).isEqualTo("[number removed]");
         assertThat(redactor.redact("on 27/11 at 19:30, room 12, 45 people").redactions()).isZero();
-        assertThat(redactor.redact("07700 x-y-z 900123").redactions()).isZero();
+        assertThat(redactor.redact("room 12 x-y-z 900123").redactions()).isZero();
+    }
+
+    @Test
+    void theTwoHalvesOfANumberAreBothRemovedWhateverWordsStandBetween() { // R16
+        assertThat(redactor.redact("07700 x-y-z 900123").text()).isEqualTo("[number removed] x-y-z [number removed]");
+        assertThat(redactor.redact("It starts 01632 and then, after a bit, it ends with 960123.").text())
+                .isEqualTo("It starts [number removed] and then, after a bit, it ends with [number removed].");
+        assertThat(redactor.redact("+44 7700\n\nand the rest: 900123").text()).isEqualTo("[number removed]\n\nand the rest: [number removed]");
+        // not a UK number together, or too far apart to be read as one
+        assertThat(redactor.redact("Room 0701 on the first floor, then room 456789 upstairs.").redactions()).isZero();
+        assertThat(redactor.redact("07700 " + "and so on ".repeat(9) + "900123").redactions()).isZero();
     }
 
     @Test
