@@ -44,13 +44,16 @@ final class DisguisedContacts {
 
     /** Providers a reader completes from their name alone; never English words, so "at" before one is an address. */
     private static final String NOT_WORDS = "gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|btinternet"
-            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk"
-            + "|g[ -]mail|gee[ -]?mail|google[ -]mail|hot[ -]mail|i[ -]cloud|proton[ -]mail"; // said as they sound
+            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk";
     /** Providers that are English words too ("a look at Outlook"): after a spelt "at", only with a domain after them. */
     private static final String WORDS_TOO = "outlook|proton";
+    /** Providers said as they sound ("gee mail", "hot mail"): words of prose too, so only with a domain after them. */
+    private static final String SPOKEN = "g[ -]mail|[gj]ee[ -]?mail|google[ -]mail|hot[ -]mail|i[ -]cloud|proton[ -]mail|out[ -]look"
+            + "|bt[ -]internet|virgin[ -]media|talk[ -]talk|ya[ -]hoo";
     private static final String PROVIDERS = NOT_WORDS + "|" + WORDS_TOO;
     private static final List<String> PROVIDER_NAMES = List.of(("gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|btinternet"
-            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk|" + WORDS_TOO + "|live|msn|sky|hey|pm|mail|cloud").split("\\|"));
+            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk|" + WORDS_TOO + "|live|msn|sky|hey|pm"
+            + "| mail|-mail|eemail|i cloud|i-cloud|out look|out-look|bt internet|virgin media|talk talk|ya hoo").split("\\|"));
     /** How far before a provider's name a name and its "at" may start, and after it its domain end. */
     private static final int WINDOW_BEFORE = 64 + 3 + 12 + 3;
     private static final int WINDOW_AFTER = 40;
@@ -64,24 +67,35 @@ final class DisguisedContacts {
     private static final String SPELT_AT_WORDS = spelledAt("at|ät|arroba|chez|bei|małpa|malpa|kukac|snabel-a|apestaart|apenstaart"
             + "|chiocciola|arobase|sobaka|собака|ат|at-sign|at sign|the at sign|a-t|παπάκι|アットマーク");
     /** What may follow a provider as its dot and top-level domain, spelt or not: " dot me", " punto com", "-com". */
-    private static final String TAIL = "[\\s\\p{P}\\p{S}&&[^@]]{0,3}(?:dot|punto|point|punkt|kropka|ponto|punt)?"
+    private static final String TAIL = "[\\s\\p{P}\\p{S}&&[^@]]{0,3}(?:dot|punto|point|punkt|kropka|ponto|punt|period|full stop)?"
             + "[\\s\\p{P}\\p{S}&&[^@]]{0,3}(?:com|co|uk|me|org|net|ch|de|fr|es|io|eu)\\b";
     private static final Pattern SPELT_AT = Pattern.compile("(?iu)(" + LOCAL + ")" + SEP + "{1,3}" + SPELT_AT_WORDS + SEP
-            + "{1,3}(?:(?:" + NOT_WORDS + ")[\\p{L}\\p{N}._-]*|(?:" + WORDS_TOO + ")(?=" + TAIL + "))");
+            + "{1,3}(?:(?:" + NOT_WORDS + ")[\\p{L}\\p{N}._-]*|(?:" + WORDS_TOO + "|" + SPOKEN + ")(?=" + TAIL + "))");
     /**
      * "@" with a provider after it, however the domain goes on: "sam@gmail_com", "sam @ gmail-com", "sam @@ gmail.com" —
      * glued to the name, or spaced on both sides, or doubled; never a mention ("thanks @sky": a space before only).
      */
     private static final Pattern AT_SIGNS = Pattern.compile("(?iu)(" + LOCAL + ")(?:[@#%*&à]+\\s{0,3}|\\s{1,3}@+\\s{1,3}|\\s{1,3}@@+\\s{0,3})"
-            + "(?:" + PROVIDERS + "|live|msn|sky|hey|pm)[\\p{L}\\p{N}._-]*");
+            + "(?:" + PROVIDERS + "|" + SPOKEN + "|live|msn|sky|hey|pm)[\\p{L}\\p{N}._-]*");
     /** "at" glued between a name and a provider: "samjonesATgmailDOTcom", "samjonesatgmail.com". */
     private static final Pattern CAPITAL_AT = Pattern.compile("(?<![\\p{L}\\p{N}._-])(\\p{Ll}[\\p{L}\\p{N}._-]{0,63})(?:AT|A|at)(?i:" + PROVIDERS
             + ")[\\p{L}\\p{N}._-]*");
     private static final Pattern DOMAIN_TAIL = Pattern.compile("(?iu)" + TAIL);
+    /**
+     * A provider that is an English word too, or has no domain said, after "at" with a name before it and a
+     * word of mailing before that: "write to zelda at proton", "email sam at sky". Never "email me at …".
+     */
+    private static final Pattern MAILED_AT = Pattern.compile("(?iu)(?:\\be-?mail|\\bmail|\\bwrite\\s{1,3}to|\\bmessage|\\bcontact)"
+            + "\\s{1,3}(?!(?:me|us|him|her|them|you|it|him|back|again)\\b)(" + LOCAL + ")\\s{1,3}(?:at|@)\\s{1,3}(?:" + WORDS_TOO
+            + "|live|msn|sky|hey|pm)\\b");
     /** One part of a mailbox's name and the spelt or spaced dot after it, ending where the next part starts. */
-    private static final Pattern NAME_PART_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{1,32}\\s{0,3}"
-            + "(?:[._-]|\\(?(?:dot|underscore|dash|hyphen|punto|point|punkt)\\)?)\\s{0,3}$");
+    private static final Pattern NAME_PART_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{1,32}(?:\\s{1,3}[._+•·]\\s{1,3}"
+            + "|\\s{0,3}['\"‘’“(\\[]?(?:dot|underscore|dash|hyphen|punto|point|punkt|kropka|period|full\\s?stop)['\"‘’”)\\]]?\\s{0,3})$");
     private static final int NAME_PART_WINDOW = 32 + 3 + 12 + 3;
+    /** "my gmail is zeldasmith562": a name given as a provider's, with a digit, dot or underscore in it (not "my gmail is full"). */
+    private static final Pattern PROVIDER_IS = Pattern.compile("(?iu)\\b(?:gmail|googlemail|hotmail|yahoo|ymail|outlook|icloud|aol"
+            + "|proton(?:mail)?)(?:['’]s|\\s{1,3}(?:address|account|name)?\\s{0,3}is|\\s{0,3}:)\\s{1,3}"
+            + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|[_.][\\p{L}\\p{N}]))([\\p{L}\\p{N}][\\p{L}\\p{N}._+-]{2,63})");
 
     private DisguisedContacts() {
     }
@@ -117,7 +131,7 @@ final class DisguisedContacts {
             }
         }
         for (int[] window : windows) {
-            for (Pattern pattern : List.of(SPELT_AT, AT_SIGNS, CAPITAL_AT)) {
+            for (Pattern pattern : List.of(SPELT_AT, AT_SIGNS, CAPITAL_AT, MAILED_AT, PROVIDER_IS)) {
                 Matcher m = pattern.matcher(text).region(window[0], window[1]).useTransparentBounds(true);
                 while (m.find()) {
                     int end = m.end();
@@ -261,7 +275,7 @@ final class DisguisedContacts {
             String word = i - start <= LONGEST_WORD ? canonical(text.substring(start, i)) : null;
             int digit = digitOf(text, start, i, word);
             words.add(new int[] { start, i, digit, digit >= 0 && WEAK.contains(word) ? 1 : 0,
-                word == null || digit >= 0 ? 0 : MULTIPLIERS.getOrDefault(word, 0) });
+                word == null || digit >= 0 ? 0 : MULTIPLIERS.getOrDefault(word, 0), isGroup(text, start, i) ? 1 : 0 });
         }
         return words;
     }
@@ -274,7 +288,7 @@ final class DisguisedContacts {
     private static void spread(String text, List<int[]> words, List<int[]> spans, boolean fillerWordsAreFillers) {
         List<int[]> tokens = new ArrayList<>(words.size());
         for (int[] word : words) {
-            tokens.add(new int[] { word[0], word[1], fillerWordsAreFillers && word[3] == 1 ? -1 : word[2], word[3], word[4] });
+            tokens.add(new int[] { word[0], word[1], fillerWordsAreFillers && word[3] == 1 ? -1 : word[2], word[3], word[4], word[5] });
         }
         // a weak word ("do", "saat", "nana") is a digit only beside another: read out, digits come one after another
         for (int t = 0; t < tokens.size(); t++) {
@@ -294,27 +308,35 @@ final class DisguisedContacts {
             return; // digits with nothing but spaces and signs between them are NumberRuns'
         }
         for (int first = 0; first < tokens.size(); first++) {
-            String countryCode = countryCode(text, tokens.get(first));
-            if (tokens.get(first)[2] < 0 && countryCode == null) {
+            if (tokens.get(first)[2] < 0 && tokens.get(first)[5] == 0) {
                 continue;
             }
             StringBuilder digits = new StringBuilder();
             boolean disguised = false;
+            boolean grouped = false;
+            boolean spelt = false;
             int fillers = 0;
             int repeat = 1;
             for (int t = first; t < tokens.size(); t++) {
                 int[] token = tokens.get(t);
-                if (t == first && countryCode != null) {
-                    digits.append(countryCode); // "+44 sept sept zéro …"
-                } else if (token[2] >= 0) {
-                    digits.append(String.valueOf((char) ('0' + token[2])).repeat(repeat));
+                if (token[2] >= 0 || token[5] == 1) {
+                    if (token[2] >= 0) {
+                        for (int r = 0; r < repeat; r++) {
+                            digits.append((char) ('0' + token[2]));
+                        }
+                    } else {
+                        digits.append(text, token[0], token[1]); // "07700 neuf zéro zéro …", "+44 sept sept …"
+                        grouped = true;
+                    }
                     repeat = 1;
+                    spelt |= !Character.isDigit(text.charAt(token[0]));
                     disguised |= !Character.isDigit(text.charAt(token[0])) || fillers > 0;
                     fillers = 0;
                     if (digits.length() > MAX_DIGITS) {
                         break;
                     }
-                    if (disguised && isMobile(digits)) {
+                    // a group of digits counts only beside number words: "01 and 02 and 03 …" is a list of steps
+                    if (disguised && (spelt || !grouped) && isMobile(digits)) {
                         spans.add(new int[] { tokens.get(first)[0], token[1] });
                         first = t;
                         break;
@@ -331,11 +353,17 @@ final class DisguisedContacts {
         }
     }
 
-    /** "44" after a plus, or "0044": the country code a number read out in another language may start with; else null. */
-    private static String countryCode(String text, int[] token) {
-        String word = text.substring(token[0], token[1]);
-        boolean plus = token[0] > 0 && text.charAt(token[0] - 1) == '+';
-        return (plus && word.equals("44")) || word.equals("0044") ? word : null;
+    /** Two to seven digits on their own: a group of a number read out partly in words ("07700 neuf zéro …"). */
+    private static boolean isGroup(String text, int start, int end) {
+        if (end - start < 2 || end - start > 7) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The digit a word reads as whole — one digit, one Chinese numeral or one number word — or -1. */
@@ -371,7 +399,20 @@ final class DisguisedContacts {
      * dau") read as 0, 1, 2 … — a landline's shape — far more often than anyone spells a landline out.
      */
     private static boolean isMobile(CharSequence digits) {
-        return isUkNumber(digits) && digits.toString().replaceFirst("^(0044|44)", "0").startsWith("07");
+        int n = digits.length(); // 07, 447 or 00447 and nine digits more (no regular expression: tried at every digit)
+        return (n == 11 && startsWith(digits, "07")) || (n == 12 && startsWith(digits, "447")) || (n == 14 && startsWith(digits, "00447"));
+    }
+
+    private static boolean startsWith(CharSequence digits, String prefix) {
+        if (digits.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (digits.charAt(i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A mobile with a digit or two of cover around it, in a word of at most 13 digits: "O7seven0…sevenx2". */

@@ -39,11 +39,12 @@ final class NumberRuns {
     }
 
     /** Between two number words that add up: "sixty two", "sixty-two". */
-    private static final java.util.regex.Pattern SPACE_GAP = java.util.regex.Pattern.compile("[ \\-]{1,3}");
+    private static final java.util.regex.Pattern SPACE_GAP = java.util.regex.Pattern.compile("[ \\-‐‑–—]{1,3}");
     /** Between "hundred" and the number it is followed by: "nine hundred and five". */
-    private static final java.util.regex.Pattern AND_GAP = java.util.regex.Pattern.compile("(?i)[ \\-]{1,3}and[ \\-]{1,3}");
+    private static final java.util.regex.Pattern AND_GAP = java.util.regex.Pattern.compile("(?i)[ \\-]{1,3}(?:and|&|'n'|n)[ \\-]{1,3}");
     /** Letters spelt one by one into a number word: "n-i-n-e", "s i x". */
     private static final int MAX_SPELT_LETTERS = 12;
+    private static final int MAX_SPELT_GAP = 8;
     /** How far apart the two halves of a number may be written and still be read as one: "07700 … and it ends 900562". */
     private static final int MAX_HALVES_GAP = 80;
     /** A UK mobile, or a geographic or non-geographic number, from its 0. */
@@ -62,9 +63,11 @@ final class NumberRuns {
         List<Item> literal = compounds(text, items, false);
         List<int[]> spans = find(text, literal);
         // "nine hundred five" is 905 to some readers and 90005 to others: both readings are tried
-        List<Item> added = compounds(text, items, true);
-        if (!added.equals(literal)) {
-            spans.addAll(find(text, added));
+        if (text.toLowerCase(java.util.Locale.ROOT).contains("hundred")) {
+            List<Item> added = compounds(text, items, true);
+            if (!added.equals(literal)) {
+                spans.addAll(find(text, added));
+            }
         }
         return spans;
     }
@@ -84,31 +87,63 @@ final class NumberRuns {
         }
         close(text, run, spans, segments);
         bridgeShortWords(text, segments, spans);
-        halvesOfANumber(text, segments, spans);
+        halvesOfANumber(segments, spans);
         return spans;
     }
 
     /**
-     * "It starts 07700 and then it ends with 900562", or the two halves in two paragraphs: a UK number's
-     * first digits (with its 0 or 44) and the rest, in two runs close together, are one number to a reader
-     * however many words stand between. Each half is removed; the words between stay.
+     * "It starts 07700 and then it ends with 900562", "07700, one sec, 900562", "07700 900 and the last three
+     * are 562", or the parts in paragraphs of their own: a UK number's first digits (with its 0 or 44, five
+     * digits at least, so a time like 0700 is not one) and the rest, in up to four runs each close to the last,
+     * are one number to a reader whatever stands between (up to two other numbers are passed over). Each part
+     * is removed; the words between stay.
      */
-    private static void halvesOfANumber(String text, List<Segment> segments, List<int[]> spans) {
+    private static void halvesOfANumber(List<Segment> segments, List<int[]> spans) {
         for (int k = 0; k + 1 < segments.size(); k++) {
             Segment first = segments.get(k);
-            Segment rest = segments.get(k + 1);
-            if (first.bare() && rest.bare() && first.digits().length() >= 3 && rest.digits().length() >= 4
-                    && (first.digits().startsWith("0") || first.digits().startsWith("44"))
-                    && rest.start() - first.end() <= MAX_HALVES_GAP && UK_NUMBER.matcher(national(first.digits() + rest.digits())).matches()) {
-                spans.add(new int[] { first.start(), first.end() });
-                spans.add(new int[] { rest.start(), rest.end() });
+            List<Segment> parts = new ArrayList<>(List.of(first));
+            // begun in digits: "Oh, twenty of us … two thousand three hundred" is a count, not a number's halves
+            if (first.bare() && first.inDigits() && startsANumber(first.digits())
+                    && completes(segments, k + 1, first.digits(), first.end(), parts)) {
+                parts.forEach(part -> spans.add(new int[] { part.start(), part.end() }));
             }
         }
     }
 
-    /** The digits with a leading 44 or 0044 read as the 0 it stands for. */
+    private static boolean startsANumber(String digits) {
+        String national = national(digits);
+        return national.matches("0[1-37]\\d{3,8}|02\\d");
+    }
+
+    /** Whether later runs complete {@code digits} to a UK number; {@code parts} gets the ones that do. */
+    private static boolean completes(List<Segment> segments, int next, String digits, int lastEnd, List<Segment> parts) {
+        if (parts.size() == 4) {
+            return false;
+        }
+        for (int j = next; j < segments.size() && j < next + 3; j++) {
+            Segment part = segments.get(j);
+            if (part.start() - lastEnd > MAX_HALVES_GAP) {
+                return false;
+            }
+            String joined = digits + part.digits();
+            if (!part.bare() || part.digits().length() < 3 || national(joined).length() > 11) {
+                continue;
+            }
+            parts.add(part);
+            if (UK_NUMBER.matcher(national(joined)).matches() || completes(segments, j + 1, joined, part.end(), parts)) {
+                return true;
+            }
+            parts.remove(parts.size() - 1);
+        }
+        return false;
+    }
+
+    /** The digits with a leading 44, 44 (0) or 0044 read as the 0 it stands for. */
     private static String national(String digits) {
-        return digits.startsWith("0044") ? "0" + digits.substring(4) : digits.startsWith("44") ? "0" + digits.substring(2) : digits;
+        if (digits.startsWith("0044")) {
+            digits = digits.substring(2);
+        }
+        return digits.startsWith("440") ? digits.substring(2) : digits.startsWith("44") ? "0" + digits.substring(2) : digits;
     }
 
     /**
@@ -130,8 +165,8 @@ final class NumberRuns {
                     }
                     words.addAll(item.spelt());
                     String digits = NumberWords.digits(words, hundredsAdd);
-                    if (and || !digits.equals(last.digits() + item.digits())) {
-                        out.set(out.size() - 1, new Item(last.start(), item.end(), digits, last.words() + item.words(), false,
+                    if (!digits.equals(last.digits() + item.digits())) { // added up: one number said, one word of a run
+                        out.set(out.size() - 1, new Item(last.start(), item.end(), digits, last.words(), false,
                                 last.gluedLeft(), item.gluedRight(), words));
                         continue;
                     }
@@ -142,8 +177,11 @@ final class NumberRuns {
         return out;
     }
 
-    /** A run already read, kept for {@link #bridgeShortWords}: where it is, its digits, and whether it holds no date, time or count. */
-    private record Segment(int start, int end, String digits, boolean bare) {
+    /**
+     * A run already read, kept for {@link #bridgeShortWords}: where it is, its digits, whether it holds no date, time
+     * or count, and whether it is written in digits only (no number word).
+     */
+    private record Segment(int start, int end, String digits, boolean bare, boolean inDigits) {
     }
 
     private static void close(String text, List<Item> run, List<int[]> spans, List<Segment> segments) {
@@ -152,7 +190,8 @@ final class NumberRuns {
         }
         judge(text, run, spans);
         boolean bare = units(text, run).stream().noneMatch(Unit::isProtected);
-        segments.add(new Segment(run.get(0).start(), run.get(run.size() - 1).end(), digitsOf(run, 0, run.size()), bare));
+        segments.add(new Segment(run.get(0).start(), run.get(run.size() - 1).end(), digitsOf(run, 0, run.size()), bare,
+                run.stream().allMatch(item -> item.words() == 0)));
     }
 
     /**
@@ -308,10 +347,10 @@ final class NumberRuns {
         int i = start + 1;
         while (letters.length() < MAX_SPELT_LETTERS) {
             int gap = i;
-            while (i < n && i - gap <= 3 && !Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) != ReaderProjection.BREAK) {
+            while (i < n && i - gap <= MAX_SPELT_GAP && !Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) != ReaderProjection.BREAK) {
                 i++;
             }
-            boolean single = i > gap && i - gap <= 3 && i < n && Character.isLetter(text.charAt(i))
+            boolean single = i > gap && i - gap <= MAX_SPELT_GAP && i < n && Character.isLetter(text.charAt(i))
                     && (i + 1 == n || !Character.isLetterOrDigit(text.charAt(i + 1)));
             if (!single) {
                 break;

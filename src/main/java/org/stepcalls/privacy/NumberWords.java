@@ -42,6 +42,9 @@ final class NumberWords {
      * ordinary word. Linear in the word's length (dynamic programming over a short dictionary).
      */
     static List<String> split(String word) {
+        if (word.isEmpty() || !mayStartWith(word.charAt(0))) {
+            return List.of(); // most words: no work
+        }
         String lower = word.toLowerCase(Locale.ROOT);
         List<String> words = split(lower, DIGITS.keySet());
         if (words.isEmpty() && hasDoubledLetter(lower)) {
@@ -52,18 +55,20 @@ final class NumberWords {
 
     /**
      * The number words of a word that mixes digits and letters the way "leet" writes them ("Z3R0",
-     * "S3V3N"), or an empty list. Three letters at least, so "0h" in "0h 15m" stays a time.
+     * "S3V3N"), or an empty list. Three letters at least, so "0h" in "0h 15m" stays a time ("0H" in capitals is "OH").
      */
     static List<String> splitLeet(String word) {
+        if (word.length() > 120 || !mayStartWith(leet(word.charAt(0)))) {
+            return List.of();
+        }
         StringBuilder letters = new StringBuilder(word.length());
         boolean letter = false;
         for (int k = 0; k < word.length(); k++) {
             char c = Character.toLowerCase(word.charAt(k));
-            int digit = LEET_DIGITS.indexOf(c);
             letter |= Character.isLetter(c);
-            letters.append(digit >= 0 ? LEET_LETTERS.charAt(digit) : c);
+            letters.append(leet(c));
         }
-        return letter && word.length() >= 3 ? split(letters.toString()) : List.of();
+        return letter && (word.length() >= 3 || word.equals("0H")) ? split(letters.toString()) : List.of();
     }
 
     private static List<String> split(String lower, java.util.Set<String> dictionary) {
@@ -81,6 +86,11 @@ final class NumberWords {
             }
         }
         return List.of();
+    }
+
+    private static char leet(char c) {
+        int digit = LEET_DIGITS.indexOf(c);
+        return digit >= 0 ? LEET_LETTERS.charAt(digit) : Character.toLowerCase(c);
     }
 
     /** Whether a number word starts with this letter: "b", "a" and "x" spell none. */
@@ -211,6 +221,9 @@ final class NumberWords {
     private static Map<String, String> squeezed() {
         Map<String, String> squeezed = new java.util.HashMap<>();
         for (String word : DIGITS.keySet()) {
+            if (List.of("oh", "ten", "nil").contains(word)) {
+                continue; // "ooh", "teen", "nill" are words of their own
+            }
             squeezed.putIfAbsent(squeeze(word), word);
         }
         return Map.copyOf(squeezed);
