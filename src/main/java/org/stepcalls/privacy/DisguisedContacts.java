@@ -67,10 +67,13 @@ final class DisguisedContacts {
     private static final String SPELT_AT_WORDS = spelledAt("at|ät|arroba|chez|bei|małpa|malpa|kukac|snabel-a|apestaart|apenstaart"
             + "|chiocciola|arobase|sobaka|собака|ат|at-sign|at sign|the at sign|a-t|παπάκι|アットマーク");
     /** What may follow a provider as its dot and top-level domain, spelt or not: " dot me", " punto com", "-com". */
+    /** As {@link #TAIL}, with its dot said or written: after a provider that is a word too ("Outlook, me and Zelda", "talk talk, me too" are prose). */
+    private static final String DOTTED_TAIL = "[\\s\\p{P}\\p{S}&&[^@.]]{0,3}(?:\\.|dot|punto|point|punkt|kropka|ponto|punt|period|full stop)"
+            + "[\\s\\p{P}\\p{S}&&[^@.]]{0,3}(?:com|co|uk|me|org|net|ch|de|fr|es|io|eu)\\b";
     private static final String TAIL = "[\\s\\p{P}\\p{S}&&[^@]]{0,3}(?:dot|punto|point|punkt|kropka|ponto|punt|period|full stop)?"
             + "[\\s\\p{P}\\p{S}&&[^@]]{0,3}(?:com|co|uk|me|org|net|ch|de|fr|es|io|eu)\\b";
     private static final Pattern SPELT_AT = Pattern.compile("(?iu)(" + LOCAL + ")" + SEP + "{1,3}" + SPELT_AT_WORDS + SEP
-            + "{1,3}(?:(?:" + NOT_WORDS + ")[\\p{L}\\p{N}._-]*|(?:" + WORDS_TOO + "|" + SPOKEN + ")(?=" + TAIL + "))");
+            + "{1,3}(?:(?:" + NOT_WORDS + ")[\\p{L}\\p{N}._-]*|(?:" + WORDS_TOO + "|" + SPOKEN + ")(?=" + DOTTED_TAIL + "))");
     /**
      * "@" with a provider after it, however the domain goes on: "sam@gmail_com", "sam @ gmail-com", "sam @@ gmail.com" —
      * glued to the name, or spaced on both sides, or doubled; never a mention ("thanks @sky": a space before only).
@@ -85,17 +88,19 @@ final class DisguisedContacts {
      * A provider that is an English word too, or has no domain said, after "at" with a name before it and a
      * word of mailing before that: "write to zelda at proton", "email sam at sky". Never "email me at …".
      */
-    private static final Pattern MAILED_AT = Pattern.compile("(?iu)(?:\\be-?mail|\\bmail|\\bwrite\\s{1,3}to|\\bmessage|\\bcontact)"
-            + "\\s{1,3}(?!(?:me|us|him|her|them|you|it|him|back|again)\\b)(" + LOCAL + ")\\s{1,3}(?:at|@)\\s{1,3}(?:" + WORDS_TOO
-            + "|live|msn|sky|hey|pm)\\b");
+    private static final Pattern MAILED_AT = Pattern.compile("(?iu)(?:\\be-?mails?(?:\\s{1,3}(?:address\\s{1,3})?is|\\s{1,3}to)?\\s{0,3}:?"
+            + "|\\bmail|\\bwrite\\s{1,3}to|\\bdrop\\s{1,3}a\\s{1,3}line\\s{1,3}to)"
+            + "\\s{1,3}(?!(?:me|us|him|her|them|you|it|back|again)\\b)(" + LOCAL + ")\\s{1,3}(?:at|@)\\s{1,3}(?:" + WORDS_TOO
+            + "|live|msn|sky)\\b");
     /** One part of a mailbox's name and the spelt or spaced dot after it, ending where the next part starts. */
     private static final Pattern NAME_PART_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{1,32}(?:\\s{1,3}[._+•·]\\s{1,3}"
-            + "|\\s{0,3}['\"‘’“(\\[]?(?:dot|underscore|dash|hyphen|punto|point|punkt|kropka|period|full\\s?stop)['\"‘’”)\\]]?\\s{0,3})$");
+            + "|[\\s,]{0,3}['\"‘’“(\\[]?(?:dot|under\\s?score|dash|hyphen|punto|point|punkt|kropka|period|full\\s?stop)['\"‘’”)\\]]?[\\s,]{0,3})$");
     private static final int NAME_PART_WINDOW = 32 + 3 + 12 + 3;
     /** "my gmail is zeldasmith562": a name given as a provider's, with a digit, dot or underscore in it (not "my gmail is full"). */
-    private static final Pattern PROVIDER_IS = Pattern.compile("(?iu)\\b(?:gmail|googlemail|hotmail|yahoo|ymail|outlook|icloud|aol"
-            + "|proton(?:mail)?)(?:['’]s|\\s{1,3}(?:address|account|name)?\\s{0,3}is|\\s{0,3}:)\\s{1,3}"
-            + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|[_.][\\p{L}\\p{N}]))([\\p{L}\\p{N}][\\p{L}\\p{N}._+-]{2,63})");
+    private static final Pattern PROVIDER_IS = Pattern.compile("(?iu)\\b(?:g\\s?mail|googlemail|google\\s?mail|hot\\s?mail|yahoo(?:\\s?mail)?|ymail"
+            + "|icloud|aol|proton\\s?mail)(?:['’]s|\\s{1,3}(?:(?:address|account|user\\s?name|account\\s{1,3}name|name)\\s{1,3})?is\\s{0,3}:?"
+            + "|\\s{0,3}(?:address|account)?\\s{0,3}[:=–-])\\s{1,3}['\"‘“]?"
+            + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|[_.][\\p{L}\\p{N}]))(\\p{L}[\\p{L}\\p{N}._+-]{2,63})");
 
     private DisguisedContacts() {
     }

@@ -31,17 +31,21 @@ final class NumberRuns {
 
     /** A digit group or a number word, at {@code [start, end)} of the projection; {@code spelt}: its number words, if any. */
     private record Item(int start, int end, String digits, int words, boolean pure, boolean gluedLeft,
-            boolean gluedRight, List<String> spelt) {
+            boolean gluedRight, List<String> spelt, boolean added) {
 
         Item(int start, int end, String digits, int words, boolean pure, boolean gluedLeft, boolean gluedRight) {
-            this(start, end, digits, words, pure, gluedLeft, gluedRight, List.of());
+            this(start, end, digits, words, pure, gluedLeft, gluedRight, List.of(), false);
+        }
+
+        Item(int start, int end, String digits, int words, List<String> spelt) {
+            this(start, end, digits, words, false, false, false, spelt, false);
         }
     }
 
     /** Between two number words that add up: "sixty two", "sixty-two". */
-    private static final java.util.regex.Pattern SPACE_GAP = java.util.regex.Pattern.compile("[ \\-‐‑–—]{1,3}");
+    private static final java.util.regex.Pattern SPACE_GAP = java.util.regex.Pattern.compile("[ \\-‐‑‒–—−_~]{1,3}");
     /** Between "hundred" and the number it is followed by: "nine hundred and five". */
-    private static final java.util.regex.Pattern AND_GAP = java.util.regex.Pattern.compile("(?i)[ \\-]{1,3}(?:and|&|'n'|n)[ \\-]{1,3}");
+    private static final java.util.regex.Pattern AND_GAP = java.util.regex.Pattern.compile("(?i)[ ,\\-]{1,3}(?:and|&|'n'|n)[ \\-]{1,3}");
     /** Letters spelt one by one into a number word: "n-i-n-e", "s i x". */
     private static final int MAX_SPELT_LETTERS = 12;
     private static final int MAX_SPELT_GAP = 8;
@@ -95,17 +99,19 @@ final class NumberRuns {
      * "It starts 07700 and then it ends with 900562", "07700, one sec, 900562", "07700 900 and the last three
      * are 562", or the parts in paragraphs of their own: a UK number's first digits (with its 0 or 44, five
      * digits at least, so a time like 0700 is not one) and the rest, in up to four runs each close to the last,
-     * are one number to a reader whatever stands between (up to two other numbers are passed over). Each part
-     * is removed; the words between stay.
+     * are one number to a reader whatever stands between (up to two counts of a digit or two are passed over).
+     * Each part is removed; the words between stay.
      */
     private static void halvesOfANumber(List<Segment> segments, List<int[]> spans) {
         for (int k = 0; k + 1 < segments.size(); k++) {
             Segment first = segments.get(k);
-            List<Segment> parts = new ArrayList<>(List.of(first));
-            // begun in digits: "Oh, twenty of us … two thousand three hundred" is a count, not a number's halves
-            if (first.bare() && first.inDigits() && startsANumber(first.digits())
+            List<int[]> parts = new ArrayList<>(List.of(new int[] { first.start(), first.end() }));
+            // begun in digits, or in five number words said one by one: "Oh, twenty of us … two thousand three
+            // hundred" is a count, "oh seven seven oh oh, and the rest is 900562" a number
+            boolean begun = !first.spelt() || (first.digits().length() >= 5 && !first.added());
+            if (first.bare() && begun && startsANumber(first.digits())
                     && completes(segments, k + 1, first.digits(), first.end(), parts)) {
-                parts.forEach(part -> spans.add(new int[] { part.start(), part.end() }));
+                spans.addAll(parts);
             }
         }
     }
@@ -115,8 +121,8 @@ final class NumberRuns {
         return national.matches("0[1-37]\\d{3,8}|02\\d");
     }
 
-    /** Whether later runs complete {@code digits} to a UK number; {@code parts} gets the ones that do. */
-    private static boolean completes(List<Segment> segments, int next, String digits, int lastEnd, List<Segment> parts) {
+    /** Whether later runs complete {@code digits} to a UK number; {@code parts} gets the spans that do. */
+    private static boolean completes(List<Segment> segments, int next, String digits, int lastEnd, List<int[]> parts) {
         if (parts.size() == 4) {
             return false;
         }
@@ -125,16 +131,32 @@ final class NumberRuns {
             if (part.start() - lastEnd > MAX_HALVES_GAP) {
                 return false;
             }
-            String joined = digits + part.digits();
-            if (!part.bare() || part.digits().length() < 3 || national(joined).length() > 11) {
-                continue;
+            if (part.digits().length() <= 2) {
+                continue; // a small count passed over: "07700, ask after 6, 900562"
             }
-            parts.add(part);
-            if (UK_NUMBER.matcher(national(joined)).matches() || completes(segments, j + 1, joined, part.end(), parts)) {
+            if (completesWith(segments, j, part.start(), part.digits(), digits, parts)
+                    || (part.digitsAfterCount() != null && completesWith(segments, j, part.afterCount(), part.digitsAfterCount(), digits, parts))) {
                 return true;
             }
-            parts.remove(parts.size() - 1);
+            return false; // another number between: "(020) 312 calls, (0113) 145 calls, (029) 98 calls" is a table
         }
+        return false;
+    }
+
+    private static boolean completesWith(List<Segment> segments, int j, int start, String partDigits, String digits, List<int[]> parts) {
+        Segment part = segments.get(j);
+        String joined = digits + partDigits;
+        // a part of three digits only after a mobile's start: "the 01632 area, 120 minutes, 250 calls" and
+        // "company no. 03456789 and 120 groups" are counts, "07700, then 900, and the last bit is 562" a number
+        int shortest = national(digits).startsWith("07") ? 3 : 4;
+        if (!part.bare() || partDigits.length() < shortest || national(joined).length() > 11) {
+            return false;
+        }
+        parts.add(new int[] { start, part.end() });
+        if (UK_NUMBER.matcher(national(joined)).matches() || completes(segments, j + 1, joined, part.end(), parts)) {
+            return true;
+        }
+        parts.remove(parts.size() - 1);
         return false;
     }
 
@@ -167,7 +189,7 @@ final class NumberRuns {
                     String digits = NumberWords.digits(words, hundredsAdd);
                     if (!digits.equals(last.digits() + item.digits())) { // added up: one number said, one word of a run
                         out.set(out.size() - 1, new Item(last.start(), item.end(), digits, last.words(), false,
-                                last.gluedLeft(), item.gluedRight(), words));
+                                last.gluedLeft(), item.gluedRight(), words, true));
                         continue;
                     }
                 }
@@ -179,19 +201,30 @@ final class NumberRuns {
 
     /**
      * A run already read, kept for {@link #bridgeShortWords}: where it is, its digits, whether it holds no date, time
-     * or count, and whether it is written in digits only (no number word).
+     * or count, whether a number word is in it, whether number words in it add up ("sixty two"), and where it
+     * starts and what it reads without a count of a digit or two it begins with (else -1 and null).
      */
-    private record Segment(int start, int end, String digits, boolean bare, boolean inDigits) {
+    private record Segment(int start, int end, String digits, boolean bare, boolean spelt, boolean added, int afterCount,
+            String digitsAfterCount) {
     }
 
     private static void close(String text, List<Item> run, List<int[]> spans, List<Segment> segments) {
         if (run.isEmpty()) {
             return;
         }
-        judge(text, run, spans);
+        String digits = digitsOf(run, 0, run.size());
+        boolean added = run.stream().anyMatch(Item::added);
+        // numbers said as they add up ("thirty, sixty, ninety, one hundred and eighty days") are counts, unless
+        // they start as a phone number does: "oh seven seven double oh, nine hundred and five, …"
+        if (!added || digits.startsWith("0") || digits.startsWith("44")) {
+            judge(text, run, spans);
+        }
         boolean bare = units(text, run).stream().noneMatch(Unit::isProtected);
-        segments.add(new Segment(run.get(0).start(), run.get(run.size() - 1).end(), digitsOf(run, 0, run.size()), bare,
-                run.stream().allMatch(item -> item.words() == 0)));
+        // a count glued to a part before it ("the last 6: 900562", "step 4, 900562"): the part is also tried without it
+        boolean countFirst = run.size() > 1 && run.get(0).digits().length() <= 2;
+        segments.add(new Segment(run.get(0).start(), run.get(run.size() - 1).end(), digits, bare,
+                run.stream().anyMatch(item -> item.words() > 0), added, countFirst ? run.get(1).start() : -1,
+                countFirst ? digitsOf(run, 1, run.size()) : null));
     }
 
     /**
@@ -363,7 +396,7 @@ final class NumberRuns {
             return -1;
         }
         int end = ends.get(String.join("", words).length() - 1);
-        items.add(new Item(start, end, NumberWords.digits(words), words.size(), false, false, false, words));
+        items.add(new Item(start, end, NumberWords.digits(words), words.size(), words));
         return end;
     }
 
@@ -388,7 +421,7 @@ final class NumberRuns {
         if (!hasDigit) {
             List<String> words = NumberWords.split(word);
             if (!words.isEmpty()) {
-                items.add(new Item(start, end, NumberWords.digits(words), words.size(), false, false, false, words));
+                items.add(new Item(start, end, NumberWords.digits(words), words.size(), words));
             }
             return;
         }
@@ -399,7 +432,7 @@ final class NumberRuns {
         }
         List<String> leetWords = NumberWords.splitLeet(word); // "Z3R0", "S3V3N"
         if (!leetWords.isEmpty()) {
-            items.add(new Item(start, end, NumberWords.digits(leetWords), leetWords.size(), false, false, false, leetWords));
+            items.add(new Item(start, end, NumberWords.digits(leetWords), leetWords.size(), leetWords));
             return;
         }
         digitGroupsInsideWord(word, start, items);
