@@ -263,7 +263,10 @@ final class DisguisedContacts {
         }
     }
 
-    /** The words of {@code text}: start, end, the digit it reads as (or -1), 1 if that reading is weak, and how many times a multiplier ("double") says the next digit (else 0). */
+    /**
+     * The words of {@code text}: start, end, the digit it reads as (or -1), 1 if that reading is weak, how many times a
+     * multiplier ("double") says the next digit (else 0), and 1 if it is a group of two to seven digits.
+     */
     private static List<int[]> wordsOf(String text) {
         List<int[]> words = new ArrayList<>();
         int n = text.length();

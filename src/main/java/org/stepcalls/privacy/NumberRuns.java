@@ -53,6 +53,8 @@ final class NumberRuns {
     private static final int MAX_HALVES_GAP = 80;
     /** A UK mobile, or a geographic or non-geographic number, from its 0. */
     private static final java.util.regex.Pattern UK_NUMBER = java.util.regex.Pattern.compile("0(7\\d{9}|[1-3]\\d{8,9})");
+    /** The first part of one written in parts: five digits at least (a time such as 0700 is not one), or a London 02x. */
+    private static final java.util.regex.Pattern NUMBER_START = java.util.regex.Pattern.compile("0[1-37]\\d{3,8}|02\\d");
 
     /** A protected token (date, time, year, count) or one unprotected item. */
     private record Unit(int start, int end, String digits, int words, boolean isProtected) {
@@ -96,8 +98,8 @@ final class NumberRuns {
     }
 
     /**
-     * "It starts 07700 and then it ends with 900562", "07700, one sec, 900562", "07700 900 and the last three
-     * are 562", or the parts in paragraphs of their own: a UK number's first digits (with its 0 or 44, five
+     * "It starts 07700 and then it ends with 900562", "Call 07700 after 6, ask for zelda, 900562", "07700 900 and
+     * the last three are 562", or the parts in paragraphs of their own: a UK number's first digits (with its 0 or 44, five
      * digits at least, so a time like 0700 is not one) and the rest, in up to four runs each close to the last,
      * are one number to a reader whatever stands between (up to two counts of a digit or two are passed over).
      * Each part is removed; the words between stay.
@@ -117,8 +119,7 @@ final class NumberRuns {
     }
 
     private static boolean startsANumber(String digits) {
-        String national = national(digits);
-        return national.matches("0[1-37]\\d{3,8}|02\\d");
+        return NUMBER_START.matcher(national(digits)).matches();
     }
 
     /** Whether later runs complete {@code digits} to a UK number; {@code parts} gets the spans that do. */
