@@ -108,9 +108,11 @@ final class NumberRuns {
         for (int k = 0; k + 1 < segments.size(); k++) {
             Segment first = segments.get(k);
             List<int[]> parts = new ArrayList<>(List.of(new int[] { first.start(), first.end() }));
-            // begun in digits, or in five number words said one by one: "Oh, twenty of us … two thousand three
-            // hundred" is a count, "oh seven seven oh oh, and the rest is 900562" a number
-            boolean begun = !first.spelt() || (first.digits().length() >= 5 && !first.added());
+            // begun in one group of digits (or eight digits in groups), or in five number words said one by one:
+            // "Oh, twenty of us … two thousand three hundred" and "Cardiff (029) 98 calls. Charity no. 01234" are
+            // counts, "oh seven seven oh oh, and the rest is 900562" a number
+            boolean begun = first.spelt() ? first.digits().length() >= 5 && !first.added()
+                    : first.oneGroup() || first.digits().length() >= 8;
             if (first.bare() && begun && startsANumber(first.digits())
                     && completes(segments, k + 1, first.digits(), first.end(), parts)) {
                 spans.addAll(parts);
@@ -202,10 +204,11 @@ final class NumberRuns {
 
     /**
      * A run already read, kept for {@link #bridgeShortWords}: where it is, its digits, whether it holds no date, time
-     * or count, whether a number word is in it, whether number words in it add up ("sixty two"), and where it
+     * or count, whether a number word is in it, whether number words in it add up ("sixty two"), whether it is
+     * one group of digits as written, and where it
      * starts and what it reads without a count of a digit or two it begins with (else -1 and null).
      */
-    private record Segment(int start, int end, String digits, boolean bare, boolean spelt, boolean added, int afterCount,
+    private record Segment(int start, int end, String digits, boolean bare, boolean spelt, boolean added, boolean oneGroup, int afterCount,
             String digitsAfterCount) {
     }
 
@@ -224,8 +227,17 @@ final class NumberRuns {
         // a count glued to a part before it ("the last 6: 900562", "step 4, 900562"): the part is also tried without it
         boolean countFirst = run.size() > 1 && run.get(0).digits().length() <= 2;
         segments.add(new Segment(run.get(0).start(), run.get(run.size() - 1).end(), digits, bare,
-                run.stream().anyMatch(item -> item.words() > 0), added, countFirst ? run.get(1).start() : -1,
+                run.stream().anyMatch(item -> item.words() > 0), added, isOneGroup(run), countFirst ? run.get(1).start() : -1,
                 countFirst ? digitsOf(run, 1, run.size()) : null));
+    }
+
+    /** One group of digits as written, after a country code and its "(0)" if any: "07700", "+44 7700", "+44 (0) 7700". */
+    private static boolean isOneGroup(List<Item> run) {
+        int k = 0;
+        if (run.size() > 1 && (run.get(0).digits().equals("44") || run.get(0).digits().equals("0044"))) {
+            k = run.size() > 2 && run.get(1).digits().equals("0") ? 2 : 1;
+        }
+        return run.size() - k == 1;
     }
 
     /**

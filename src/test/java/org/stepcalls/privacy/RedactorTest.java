@@ -56,6 +56,12 @@ class RedactorTest {
         return HostileInputs.lines("/redaction/ordinary-sentences.txt");
     }
 
+    @Test
+    void ordinarySentencesRunTogetherStayAsWritten() { // the rules that join a number's parts must not join two sentences'
+        String all = String.join(" ", ordinarySentences());
+        assertThat(redactor.redact(all).text()).isEqualTo(all);
+    }
+
     @ParameterizedTest
     @MethodSource("ordinarySentences")
     void ordinarySentencesWithNumbersStayAsWritten(String sentence) {
