@@ -91,10 +91,10 @@ final class DisguisedContacts {
     private static final Pattern MAILED_AT = Pattern.compile("(?iu)(?:\\be-?mails?(?:\\s{1,3}(?:address\\s{1,3})?is|\\s{1,3}to)?\\s{0,3}:?"
             + "|\\bmail|\\bwrite\\s{1,3}to|\\bdrop\\s{1,3}a\\s{1,3}line\\s{1,3}to)"
             + "\\s{1,3}(?!(?:me|us|him|her|them|you|it|back|again)\\b)(" + LOCAL + ")\\s{1,3}(?:at|@)\\s{1,3}(?:" + WORDS_TOO
-            + "|live|msn|sky)\\b");
+            + "|sky)\\b");
     /** One part of a mailbox's name and the spelt or spaced dot after it, ending where the next part starts. */
-    private static final Pattern NAME_PART_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{1,32}(?:\\s{1,3}[._+•·]\\s{1,3}"
-            + "|[\\s,]{0,3}['\"‘’“(\\[]?(?:dot|under\\s?score|dash|hyphen|punto|point|punkt|kropka|period|full\\s?stop)['\"‘’”)\\]]?[\\s,]{0,3})$");
+    private static final Pattern NAME_PART_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}._+%-])[\\p{L}\\p{N}][\\p{L}\\p{N}._+%-]{0,31}"
+            + "(?:\\s{1,3}[._+•·]\\s{1,3}|\\s{0,3}['\"‘’“(\\[]?(?:dot|under\\s?score|dash|hyphen|punto|point|punkt|kropka|period|full\\s?stop)['\"‘’”)\\]]?\\s{0,3})$");
     private static final int NAME_PART_WINDOW = 32 + 3 + 12 + 3;
     /** "my gmail is zeldasmith562": a name given as a provider's, with a digit, dot or underscore in it (not "my gmail is full"). */
     private static final Pattern PROVIDER_IS = Pattern.compile("(?iu)\\b(?:g\\s?mail|googlemail|google\\s?mail|hot\\s?mail|yahoo(?:\\s?mail)?|ymail"
@@ -118,7 +118,12 @@ final class DisguisedContacts {
     static List<int[]> addresses(String text) {
         List<int[]> spans = new ArrayList<>();
         // every rule needs a provider's name: the patterns run only around one, so a long text costs a scan
-        String lower = text.toLowerCase(Locale.ROOT);
+        // one character for one: "İ" lower-cased as a whole text is two, and every position after it would be wrong
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        String lower = new String(chars);
         List<int[]> found = new ArrayList<>();
         for (String provider : PROVIDER_NAMES) {
             for (int at = lower.indexOf(provider); at >= 0; at = lower.indexOf(provider, at + 1)) {

@@ -7,7 +7,7 @@ import java.util.List;
  * Finds, in a {@link ReaderProjection}, the numbers someone could ring: runs of digit groups and
  * number words joined by short separators that hold no letter or digit ("07700 **900** 123",
  * "07700•900•123", "oh seven seven …"). Dates, times, years and thousands counts inside a run
- * are protected, so "27/11/2026 19:30" and "1,250" stay. One linear pass, no backtracking.
+ * are protected, so "27/11/2026 19:30" and "1,250" stay. A few linear passes, no backtracking.
  */
 final class NumberRuns {
 
@@ -69,7 +69,7 @@ final class NumberRuns {
         List<Item> literal = compounds(text, items, false);
         List<int[]> spans = find(text, literal);
         // "nine hundred five" is 905 to some readers and 90005 to others: both readings are tried
-        if (text.toLowerCase(java.util.Locale.ROOT).contains("hundred")) {
+        if (items.stream().anyMatch(item -> item.spelt().contains("hundred"))) {
             List<Item> added = compounds(text, items, true);
             if (!added.equals(literal)) {
                 spans.addAll(find(text, added));
@@ -173,7 +173,7 @@ final class NumberRuns {
 
     /**
      * Number words that add up, read as a reader adds them: "sixty two" → 62, "nine hundred and five" → 905,
-     * "double" before "oh" → 00 (each is a word of its own, so an item of its own, until here).
+     * (each is a word of its own, so an item of its own, until here).
      */
     private static List<Item> compounds(String text, List<Item> items, boolean hundredsAdd) {
         List<Item> out = new ArrayList<>(items.size());
@@ -219,9 +219,16 @@ final class NumberRuns {
         String digits = digitsOf(run, 0, run.size());
         boolean added = run.stream().anyMatch(Item::added);
         // numbers said as they add up ("thirty, sixty, ninety, one hundred and eighty days") are counts, unless
-        // they start as a phone number does: "oh seven seven double oh, nine hundred and five, …"
+        // they start as a phone number does ("oh seven seven double oh, nine hundred and five, …"); what follows
+        // the last of them is judged on its own: "Meet at seven forty-five: 07700 900123"
         if (!added || digits.startsWith("0") || digits.startsWith("44")) {
             judge(text, run, spans);
+        } else {
+            int lastAdded = run.size() - 1;
+            while (!run.get(lastAdded).added()) {
+                lastAdded--;
+            }
+            judge(text, run.subList(lastAdded + 1, run.size()), spans);
         }
         boolean bare = units(text, run).stream().noneMatch(Unit::isProtected);
         // a count glued to a part before it ("the last 6: 900562", "step 4, 900562"): the part is also tried without it
@@ -380,7 +387,7 @@ final class NumberRuns {
     }
 
     /**
-     * "n-i-n-e", "s i x", "o.h": a number word spelt one letter at a time, a sign or a space between the
+     * "n-i-n-e", "s i x", "t.w.o": a number word spelt one letter at a time, a sign or a space between the
      * letters. Adds it as one item and returns where it ends, or -1 when the letters spell no number word.
      */
     private static int speltWord(String text, int start, List<Item> items) {

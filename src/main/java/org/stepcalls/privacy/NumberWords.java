@@ -3,7 +3,6 @@ package org.stepcalls.privacy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,7 +44,7 @@ final class NumberWords {
         if (word.isEmpty() || !mayStartWith(word.charAt(0))) {
             return List.of(); // most words: no work
         }
-        String lower = word.toLowerCase(Locale.ROOT);
+        String lower = lower(word);
         List<String> words = split(lower, DIGITS.keySet());
         if (words.isEmpty() && hasDoubledLetter(lower)) {
             words = split(squeeze(lower), SQUEEZED.keySet()).stream().map(SQUEEZED::get).toList();
@@ -78,7 +77,7 @@ final class NumberWords {
 
     /** The number words of the longest start of {@code letters}, three letters at least, made only of them: "sixo" → six. */
     static List<String> longestStart(String letters) {
-        String lower = letters.toLowerCase(Locale.ROOT);
+        String lower = lower(letters);
         int[] cameFrom = reach(lower, DIGITS.keySet());
         for (int end = lower.length(); end >= 3; end--) {
             if (cameFrom[end] >= 0) {
@@ -86,6 +85,15 @@ final class NumberWords {
             }
         }
         return List.of();
+    }
+
+    /** Lower case one character for one ("İ" stays one character), so positions in it are positions in the word. */
+    private static String lower(String word) {
+        char[] chars = word.toCharArray();
+        for (int k = 0; k < chars.length; k++) {
+            chars[k] = Character.toLowerCase(chars[k]);
+        }
+        return new String(chars);
     }
 
     private static char leet(char c) {

@@ -57,6 +57,20 @@ class RedactorTest {
     }
 
     @Test
+    void textThatLowerCasesLongerStillHasItsAddressesFound() { // R16: "İ" lower-cased as a whole text is two characters
+        String turkish = "İ".repeat(200) + " zelda at gmail dot com, zelda^at^gmail, my gmail is zeldasmith562";
+        RedactedText result = redactor.redact(turkish);
+        assertThat(result.text()).doesNotContain("zelda").startsWith("İ".repeat(200));
+    }
+
+    @Test
+    void wordsBeforeAnAddressStay() {
+        assertThat(redactor.redact("Good point, zelda@gmail.com").text()).isEqualTo("Good point, [email removed]");
+        assertThat(redactor.redact("Over that period, zelda@gmail.com is mine").text())
+                .isEqualTo("Over that period, [email removed] is mine");
+    }
+
+    @Test
     void ordinarySentencesRunTogetherStayAsWritten() { // the rules that join a number's parts must not join two sentences'
         String all = String.join(" ", ordinarySentences());
         assertThat(redactor.redact(all).text()).isEqualTo(all);
