@@ -31,7 +31,6 @@ import org.stepcalls.volunteers.RequestType;
 import org.stepcalls.volunteers.Volunteer;
 import org.stepcalls.volunteers.VolunteerTasks;
 
-
 /**
  * A call after intake: who may see what (R16), the opener's templated posts with the procedure's
  * checks (R6–R12, R14), the outcome and close (R15). Every action asks {@link Permissions}.

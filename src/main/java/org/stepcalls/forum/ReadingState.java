@@ -115,23 +115,8 @@ public class ReadingState {
 
     /** The viewer has read the topic up to {@code postNumber} (their own new post); never moves back. */
     public void readUpTo(Viewer viewer, long topicId, int postNumber) {
-        session().doWork(connection -> {
-            // as a topic read (UnsavedReadingPositions): the notifications of the posts read up to here are read
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    WITH seen AS (UPDATE notifications SET read_at = now() WHERE id IN (SELECT n.id FROM notifications n
-                        JOIN posts p ON p.id = n.post_id WHERE n.account_id = ? AND n.read_at IS NULL AND n.topic_id = ?
-                        AND COALESCE(n.last_post_number, p.post_number) <= ? FOR UPDATE OF n SKIP LOCKED))
-                    INSERT INTO topic_users (account_id, topic_id, last_read_post_number) VALUES (?, ?, ?)
-                    ON CONFLICT (account_id, topic_id) DO UPDATE SET last_read_post_number =
-                        GREATEST(COALESCE(topic_users.last_read_post_number, 0), EXCLUDED.last_read_post_number)""")) {
-                for (int offset : new int[] { 0, 3 }) {
-                    upsert.setLong(offset + 1, viewer.accountId());
-                    upsert.setLong(offset + 2, topicId);
-                    upsert.setInt(offset + 3, postNumber);
-                }
-                upsert.executeUpdate();
-            }
-        });
+        // the same statement as a topic read: its notifications up to here are read too
+        session().doWork(connection -> unsaved.saveNow(viewer.accountId(), topicId, postNumber, connection));
     }
 
     /**

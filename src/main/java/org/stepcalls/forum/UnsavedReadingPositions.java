@@ -150,6 +150,11 @@ class UnsavedReadingPositions {
         }
     }
 
+    /** Writes one position now on the request's connection: the reader's own new post, read as they post it. */
+    void saveNow(long accountId, long topicId, int postNumber, Connection connection) throws SQLException {
+        save(Map.of(new Key(accountId, topicId), postNumber), connection);
+    }
+
     /** Removes and returns this reader's positions; one remembered meanwhile stays for the next write. */
     private Map<Key, Integer> take(long accountId) {
         Map<Key, Integer> taken = new java.util.HashMap<>();

@@ -51,8 +51,7 @@ final class DisguisedContacts {
     private static final String SPOKEN = "g[ -]mail|[gj]ee[ -]?mail|google[ -]mail|hot[ -]mail|i[ -]cloud|proton[ -]mail|out[ -]look"
             + "|bt[ -]internet|virgin[ -]media|talk[ -]talk|ya[ -]hoo";
     private static final String PROVIDERS = NOT_WORDS + "|" + WORDS_TOO;
-    private static final List<String> PROVIDER_NAMES = List.of(("gmail|googlemail|hotmail|yahoo|ymail|icloud|aol|protonmail|btinternet"
-            + "|gmx|yandex|zoho|fastmail|tutanota|virginmedia|talktalk|" + WORDS_TOO + "|live|msn|sky|hey|pm"
+    private static final List<String> PROVIDER_NAMES = List.of((NOT_WORDS + "|" + WORDS_TOO + "|live|msn|sky|hey|pm"
             + "| mail|-mail|eemail|i cloud|i-cloud|out look|out-look|bt internet|virgin media|talk talk|ya hoo").split("\\|"));
     /** How far before a provider's name a name and its "at" may start, and after it its domain end. */
     private static final int WINDOW_BEFORE = 64 + 3 + 12 + 3;
@@ -118,12 +117,7 @@ final class DisguisedContacts {
     static List<int[]> addresses(String text) {
         List<int[]> spans = new ArrayList<>();
         // every rule needs a provider's name: the patterns run only around one, so a long text costs a scan
-        // one character for one: "İ" lower-cased as a whole text is two, and every position after it would be wrong
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = Character.toLowerCase(chars[i]);
-        }
-        String lower = new String(chars);
+        String lower = NumberWords.lower(text); // one character for one: positions in it are positions in the text
         List<int[]> found = new ArrayList<>();
         for (String provider : PROVIDER_NAMES) {
             for (int at = lower.indexOf(provider); at >= 0; at = lower.indexOf(provider, at + 1)) {

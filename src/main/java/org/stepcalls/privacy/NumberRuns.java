@@ -2,6 +2,7 @@ package org.stepcalls.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds, in a {@link ReaderProjection}, the numbers someone could ring: runs of digit groups and
@@ -43,18 +44,18 @@ final class NumberRuns {
     }
 
     /** Between two number words that add up: "sixty two", "sixty-two". */
-    private static final java.util.regex.Pattern SPACE_GAP = java.util.regex.Pattern.compile("[ \\-‐‑‒–—−_~]{1,3}");
+    private static final Pattern SPACE_GAP = Pattern.compile("[ \\-‐‑‒–—−_~]{1,3}");
     /** Between "hundred" and the number it is followed by: "nine hundred and five". */
-    private static final java.util.regex.Pattern AND_GAP = java.util.regex.Pattern.compile("(?i)[ ,\\-]{1,3}(?:and|&|'n'|n)[ \\-]{1,3}");
+    private static final Pattern AND_GAP = Pattern.compile("(?i)[ ,\\-]{1,3}(?:and|&|'n'|n)[ \\-]{1,3}");
     /** Letters spelt one by one into a number word: "n-i-n-e", "s i x". */
     private static final int MAX_SPELT_LETTERS = 12;
     private static final int MAX_SPELT_GAP = 8;
     /** How far apart the two halves of a number may be written and still be read as one: "07700 … and it ends 900562". */
     private static final int MAX_HALVES_GAP = 80;
     /** A UK mobile, or a geographic or non-geographic number, from its 0. */
-    private static final java.util.regex.Pattern UK_NUMBER = java.util.regex.Pattern.compile("0(7\\d{9}|[1-3]\\d{8,9})");
+    private static final Pattern UK_NUMBER = Pattern.compile("0(7\\d{9}|[1-3]\\d{8,9})");
     /** The first part of one written in parts: five digits at least (a time such as 0700 is not one), or a London 02x. */
-    private static final java.util.regex.Pattern NUMBER_START = java.util.regex.Pattern.compile("0[1-37]\\d{3,8}|02\\d");
+    private static final Pattern NUMBER_START = Pattern.compile("0[1-37]\\d{3,8}|02\\d");
 
     /** A protected token (date, time, year, count) or one unprotected item. */
     private record Unit(int start, int end, String digits, int words, boolean isProtected) {

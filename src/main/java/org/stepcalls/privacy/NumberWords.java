@@ -88,7 +88,7 @@ final class NumberWords {
     }
 
     /** Lower case one character for one ("İ" stays one character), so positions in it are positions in the word. */
-    private static String lower(String word) {
+    static String lower(String word) {
         char[] chars = word.toCharArray();
         for (int k = 0; k < chars.length; k++) {
             chars[k] = Character.toLowerCase(chars[k]);
