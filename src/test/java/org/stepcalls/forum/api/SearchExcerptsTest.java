@@ -22,7 +22,8 @@ class SearchExcerptsTest {
 
     @Test
     void anExcerptShowsTheSourceAsItIsNeverJoiningWhatATagLikeRunKeepsApart() { // R16
-        // PostgreSQL's ts_headline shows a tag as a space: "07700<tr x y z>900123" would read "07700 900123".
+        // PostgreSQL's ts_headline (which cut excerpts before SearchExcerpt) showed a tag as a space:
+        // "07700<tr x y z>900123" read "07700 900123". The excerpt is the source as written.
         // Today's redactor removes such a source; a body stored before it did is what this writes directly.
         String word = "zither" + FreshLetters.of(8);
         long topic = ines.createTopicId("general", "Music night", "Bring the " + word + " tonight.");
@@ -34,5 +35,16 @@ class SearchExcerptsTest {
         String excerpt = ines.get("/api/search?q=" + word).statusCode(200).extract().jsonPath().getString("results[0].excerpt");
 
         assertThat(excerpt).contains("07700<tr x y z>900123").doesNotContain("07700 900123").contains("<b>upstairs");
+    }
+
+    @Test
+    void aLongPostsExcerptShowsItsMatchInItsSentence() {
+        String word = "zither" + FreshLetters.of(8);
+        String before = "We meet upstairs in the community centre, the door by the car park, and tea is on from seven. ".repeat(4);
+        ines.createTopicId("general", "Music night", before + "Someone plays the " + word + " after the meeting closes.");
+
+        String excerpt = ines.get("/api/search?q=" + word + "s").statusCode(200).extract().jsonPath().getString("results[0].excerpt");
+
+        assertThat(excerpt).startsWith("…").contains("tea is on from seven. Someone plays the " + word + " after the meeting closes.");
     }
 }

@@ -1,0 +1,65 @@
+package org.stepcalls.forum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SearchExcerptTest {
+
+    private static final String LONG = "Our group meets in the church hall behind the station. The door is round the side, "
+            + "past the bins, and the stairs are steep so take your time. Tea is on from half past. "
+            + "We read from the Basic Text and share after. Newcomers are always welcome and nobody has to speak. "
+            + "Someone brings the kettle on Tuesdays because the urn is broken. We close with the serenity prayer.";
+
+    @Test
+    void theQuerysStemsAreReadFromItsTextAndNegatedOnesLeftOut() {
+        assertThat(SearchExcerpt.stems("'see' <-> 'kettl' & !'rota' | 'o''brien'")).containsExactly("see", "kettl", "o'brien");
+        assertThat(SearchExcerpt.stems("")).isEmpty();
+        assertThat(SearchExcerpt.stems(null)).isEmpty();
+    }
+
+    @Test
+    void aShortPostIsShownWhole() {
+        assertThat(SearchExcerpt.of("  Bring the kettle tonight.\n", List.of("kettl"))).isEqualTo("Bring the kettle tonight.");
+    }
+
+    @Test
+    void aLongPostIsShownAroundItsFirstMatchWithTheWordsJustBeforeIt() {
+        String body = LONG + " " + LONG;
+        String excerpt = SearchExcerpt.of(body, List.of("kettl"));
+
+        assertThat(excerpt).startsWith("…").endsWith("…").contains("Someone brings the kettle on Tuesdays")
+                .contains("nobody has to speak. Someone");
+        assertThat(excerpt.replace("…", "").split("\\s+")).hasSizeLessThanOrEqualTo(SearchExcerpt.MAX_WORDS);
+        assertThat(body).contains(excerpt.replace("…", "")); // the source as written, never rejoined
+    }
+
+    @Test
+    void aWordIsFoundByItsStemWhateverItsEnding() {
+        assertThat(SearchExcerpt.of(LONG, List.of("newcom"))).contains("Newcomers are always welcome");
+        assertThat(SearchExcerpt.of(LONG + " The city centre group", List.of("citi"))).contains("The city centre group");
+    }
+
+    @Test
+    void aMatchNearTheEndShowsTheLastWordsUncut() {
+        String excerpt = SearchExcerpt.of(LONG, List.of("prayer"));
+
+        assertThat(excerpt).startsWith("…").endsWith("serenity prayer.");
+    }
+
+    @Test
+    void withNoMatchInTheBodyTheStartIsShown() { // a title hit: the body need not hold the word
+        String excerpt = SearchExcerpt.of(LONG, List.of("zeppelin"));
+
+        assertThat(excerpt).startsWith("Our group meets").endsWith("…");
+    }
+
+    @Test
+    void aNumberMatchesOnlyWhole() {
+        String body = "Page 12 of the book first. " + LONG + " Then step 1 again.";
+
+        assertThat(SearchExcerpt.of(body, List.of("1"))).startsWith("…").endsWith("Then step 1 again.");
+    }
+}
