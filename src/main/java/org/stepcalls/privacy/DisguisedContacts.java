@@ -101,6 +101,16 @@ final class DisguisedContacts {
             + "|\\s{0,3}(?:address|account)?\\s{0,3}[:=–-])\\s{1,3}['\"‘“]?"
             + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|[_.][\\p{L}\\p{N}]))(\\p{L}[\\p{L}\\p{N}._+-]{2,63})");
 
+    /**
+     * "zeldasmith562 on gmail", "zelda_smith - hotmail", "zelda.smith (gmail)": a name given with its provider after it,
+     * no "at" said; the name holds a digit, or a dot or underscore before two letters or digits, so "I'm on gmail"
+     * and "e.g. on gmail" stay.
+     */
+    private static final Pattern NAME_ON_PROVIDER = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}._+%@-])"
+            + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|[_.][\\p{L}\\p{N}]{2}))(\\p{L}[\\p{L}\\p{N}._+-]{3,63})"
+            + "(?:\\s{1,3}(?:on|via)\\s{1,3}|\\s{0,3}[(/–—-]\\s{0,3}|,\\s{1,3})"
+            + "(?:g\\s?mail|googlemail|hot\\s?mail|yahoo|ymail|icloud|aol|proton\\s?mail|outlook)\\b\\)?");
+
     private DisguisedContacts() {
     }
 
@@ -135,7 +145,7 @@ final class DisguisedContacts {
             }
         }
         for (int[] window : windows) {
-            for (Pattern pattern : List.of(SPELT_AT, AT_SIGNS, CAPITAL_AT, MAILED_AT, PROVIDER_IS)) {
+            for (Pattern pattern : List.of(SPELT_AT, AT_SIGNS, CAPITAL_AT, MAILED_AT, PROVIDER_IS, NAME_ON_PROVIDER)) {
                 Matcher m = pattern.matcher(text).region(window[0], window[1]).useTransparentBounds(true);
                 while (m.find()) {
                     int end = m.end();

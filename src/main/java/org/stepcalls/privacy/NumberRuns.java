@@ -50,12 +50,18 @@ final class NumberRuns {
     /** Letters spelt one by one into a number word: "n-i-n-e", "s i x". */
     private static final int MAX_SPELT_LETTERS = 12;
     private static final int MAX_SPELT_GAP = 8;
+    /** What may cut a number word into pieces ("zer-o", "se.ven"), and into how many. */
+    private static final String SYLLABLE_SIGNS = "-‐‑.·_'’*";
+    private static final int MAX_SYLLABLES = 3;
     /** How far apart the two halves of a number may be written and still be read as one: "07700 … and it ends 900562". */
     private static final int MAX_HALVES_GAP = 80;
     /** A UK mobile, or a geographic or non-geographic number, from its 0. */
     private static final Pattern UK_NUMBER = Pattern.compile("0(7\\d{9}|[1-3]\\d{8,9})");
-    /** The first part of one written in parts: five digits at least (a time such as 0700 is not one), or a London 02x. */
-    private static final Pattern NUMBER_START = Pattern.compile("0[1-37]\\d{3,8}|02\\d");
+    /**
+     * The first part of one written in parts: five digits at least (a time such as 0700 is not one), a London 02x, or
+     * a mobile's first four from 0760 to 0799, which no time of day is.
+     */
+    private static final Pattern NUMBER_START = Pattern.compile("0[1-37]\\d{3,8}|02\\d|07[6-9]\\d");
 
     /** A protected token (date, time, year, count) or one unprotected item. */
     private record Unit(int start, int end, String digits, int words, boolean isProtected) {
@@ -117,6 +123,12 @@ final class NumberRuns {
             if (first.bare() && begun && startsANumber(first.digits())
                     && completes(segments, k + 1, first.digits(), first.end(), parts)) {
                 spans.addAll(parts);
+            } else if (first.beforeCount() >= 0 && startsANumber(first.digitsBeforeCount())) {
+                // a count glued after the first part: "Ring 07700, one sec, 900562" ("one" is not part of the number)
+                parts = new ArrayList<>(List.of(new int[] { first.start(), first.beforeCount() }));
+                if (completes(segments, k + 1, first.digitsBeforeCount(), first.end(), parts)) {
+                    spans.addAll(parts);
+                }
             }
         }
     }
@@ -206,11 +218,11 @@ final class NumberRuns {
     /**
      * A run already read, kept for {@link #bridgeShortWords}: where it is, its digits, whether it holds no date, time
      * or count, whether a number word is in it, whether number words in it add up ("sixty two"), whether it is
-     * one group of digits as written, and where it
-     * starts and what it reads without a count of a digit or two it begins with (else -1 and null).
+     * one group of digits as written, where it starts and what it reads without a count of a digit or two it begins
+     * with (else -1 and null), and where it ends and what it reads without such a count after one group of digits.
      */
     private record Segment(int start, int end, String digits, boolean bare, boolean spelt, boolean added, boolean oneGroup, int afterCount,
-            String digitsAfterCount) {
+            String digitsAfterCount, int beforeCount, String digitsBeforeCount) {
     }
 
     private static void close(String text, List<Item> run, List<int[]> spans, List<Segment> segments) {
@@ -234,9 +246,15 @@ final class NumberRuns {
         boolean bare = units(text, run).stream().noneMatch(Unit::isProtected);
         // a count glued to a part before it ("the last 6: 900562", "step 4, 900562"): the part is also tried without it
         boolean countFirst = run.size() > 1 && run.get(0).digits().length() <= 2;
+        // and a count glued after one group of digits ("07700, one sec"): the group is also tried alone as a first part
+        List<Item> beforeLast = run.subList(0, run.size() - 1);
+        boolean countLast = run.size() > 1 && run.get(run.size() - 1).digits().length() <= 2 && isOneGroup(beforeLast)
+                && beforeLast.stream().allMatch(item -> item.words() == 0)
+                && units(text, beforeLast).stream().noneMatch(Unit::isProtected);
         segments.add(new Segment(run.get(0).start(), run.get(run.size() - 1).end(), digits, bare,
                 run.stream().anyMatch(item -> item.words() > 0), added, isOneGroup(run), countFirst ? run.get(1).start() : -1,
-                countFirst ? digitsOf(run, 1, run.size()) : null));
+                countFirst ? digitsOf(run, 1, run.size()) : null, countLast ? beforeLast.get(beforeLast.size() - 1).end() : -1,
+                countLast ? digitsOf(run, 0, run.size() - 1) : null));
     }
 
     /** One group of digits as written, after a country code and its "(0)" if any: "07700", "+44 7700", "+44 (0) 7700". */
@@ -381,6 +399,11 @@ final class NumberRuns {
                 i = spelt;
                 continue;
             }
+            int syllables = syllables(text, i, end, items);
+            if (syllables > 0) {
+                i = syllables;
+                continue;
+            }
             readWord(text, i, end, items);
             i = end;
         }
@@ -419,6 +442,47 @@ final class NumberRuns {
         int end = ends.get(String.join("", words).length() - 1);
         items.add(new Item(start, end, NumberWords.digits(words), words.size(), words));
         return end;
+    }
+
+    /**
+     * "zer-o sev-en", "se.ven", "ni_ne": a number word cut into pieces by a sign (never a space, so prose keeps its
+     * words), where the first piece is no number word of its own. Adds it as one item and returns where it ends,
+     * or -1.
+     */
+    private static int syllables(String text, int start, int end, List<Item> items) {
+        if (end >= text.length() || SYLLABLE_SIGNS.indexOf(text.charAt(end)) < 0 || !NumberWords.mayStartWith(text.charAt(start))
+                || !isLetters(text, start, end) || !NumberWords.split(text.substring(start, end)).isEmpty()) {
+            return -1;
+        }
+        StringBuilder letters = new StringBuilder(text.substring(start, end));
+        int at = end;
+        for (int piece = 1; piece < MAX_SYLLABLES && at + 1 < text.length() && SYLLABLE_SIGNS.indexOf(text.charAt(at)) >= 0
+                && Character.isLetter(text.charAt(at + 1)); piece++) {
+            int next = at + 1;
+            while (next < text.length() && Character.isLetterOrDigit(text.charAt(next))) {
+                next++;
+            }
+            if (!isLetters(text, at + 1, next) || letters.length() + next - at - 1 > MAX_SPELT_LETTERS) {
+                return -1;
+            }
+            letters.append(text, at + 1, next);
+            at = next;
+            List<String> words = NumberWords.split(letters.toString());
+            if (!words.isEmpty()) {
+                items.add(new Item(start, at, NumberWords.digits(words), words.size(), words));
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isLetters(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!Character.isLetter(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void readWord(String text, int start, int end, List<Item> items) {
