@@ -131,9 +131,9 @@ public class ContactMatcher {
      * <p>Planned once per connection, not per lookup: planning it took longer than running it (0.7 ms
      * against 0.5), and PostgreSQL keeps a prepared statement's generic plan only when it costs no
      * more than the plans made for each execution's values. So no estimate may depend on a value:
-     * the limits are constants written into the text, and the clean-date cut-off is read through
-     * {@code (SELECT ?::date)}, which the planner estimates alike whatever the date (given as a
-     * value, its estimate tracked the date and the generic plan never won). The JDBC driver prepares
+     * the limits are constants written into the text, and the values are read from the one row of
+     * {@code asked}, which the planner estimates alike whatever they are (the clean-date cut-off given
+     * as a value had its estimate track the date, and the generic plan never won). The JDBC driver prepares
      * it on the server from its fifth use on a connection; PostgreSQL settles on the generic plan
      * after five more ({@code ContactPlanTest}).
      */
@@ -144,32 +144,47 @@ public class ContactMatcher {
         String noOpenTask = " AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t WHERE t.volunteer_id = va.volunteer_id"
                 + " AND t.done_at IS NULL AND t.kind <> 'send_list_form')";
         // the predicates of volunteer_areas_phone_idx / _visit_idx / _active_idx (V23): only the eligible are read
-        String eligible = (welcome ? "va.active AND va.clean_date <= (SELECT ?::date)"
-                : "va.active AND va.guidelines_acknowledged AND va.clean_date <= (SELECT ?::date) AND "
+        String eligible = (welcome ? "va.active AND va.clean_date <= (SELECT clean_by FROM asked)"
+                : "va.active AND va.guidelines_acknowledged AND va.clean_date <= (SELECT clean_by FROM asked) AND "
                         + (request == RequestType.VISIT ? "va.can_visit" : "va.can_phone")) + noOpenTask;
         // Per area in the radius and per sex, the first few straight from the index (least recently
         // asked first); the overall best are among them, because whoever ranks ahead of a volunteer
         // in their nearest area, among their sex, ranks ahead of them overall too. They are ranked on
         // the index's copies (sex, last asked: kept equal to the volunteer's by V20's triggers), and
-        // only those listed are joined to their entries.
+        // only those listed are joined to their entries. The caller's sex ranks first (R8), so the
+        // other sexes are read only when fewer of it than the list holds were found.
         // Every condition that takes someone out of matching belongs in `eligible`, before the LIMIT.
         return """
-                WITH caller AS (SELECT id, latitude, longitude FROM areas WHERE id = ?),
+                WITH asked AS (SELECT ?::bigint AS area_id, ?::float8 AS radius, ?::date AS clean_by, ?::text AS sex,
+                                      ?::float8 AS meeting_radius),
+                caller AS (SELECT id, latitude, longitude FROM areas WHERE id = (SELECT area_id FROM asked)),
                 d AS (SELECT a.id AS area_id, area_distance_km(caller.latitude, caller.longitude, a.latitude, a.longitude) AS km
                       FROM caller CROSS JOIN areas a),
+                within AS (SELECT area_id, km FROM d WHERE km <= (SELECT radius FROM asked)),
+                same_sex AS (
+                    SELECT c.volunteer_id, c.sex, c.last_asked_at, w.km
+                    FROM within w CROSS JOIN LATERAL (
+                        SELECT va.volunteer_id, va.sex, va.last_asked_at FROM volunteer_areas va
+                        WHERE va.area_id = w.area_id AND va.sex = (SELECT sex FROM asked) AND %1$s
+                        ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT %6$d) c),
                 candidates AS (
-                    SELECT c.volunteer_id, c.sex, c.last_asked_at, d.km
-                    FROM (SELECT * FROM d WHERE km <= ?) d
+                    SELECT * FROM same_sex
+                    UNION ALL
+                    SELECT c.volunteer_id, c.sex, c.last_asked_at, w.km
+                    FROM within w
                     CROSS JOIN (VALUES %5$s) AS s(sex)
                     CROSS JOIN LATERAL (
                         SELECT va.volunteer_id, va.sex, va.last_asked_at FROM volunteer_areas va
-                        WHERE va.area_id = d.area_id AND va.sex = s.sex AND %1$s
-                        ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT %6$d) c),
+                        WHERE va.area_id = w.area_id AND va.sex = s.sex AND %1$s
+                        ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT %6$d) c
+                    WHERE s.sex <> (SELECT sex FROM asked)
+                      -- the other sexes rank after all of the caller's: read only while those are too few to fill the list
+                      AND (SELECT count(DISTINCT volunteer_id) FROM same_sex) < %6$d),
                 near AS (SELECT volunteer_id, sex, last_asked_at, min(km) AS km FROM candidates
                          GROUP BY volunteer_id, sex, last_asked_at),
-                ranked AS (SELECT volunteer_id, km, row_number() OVER (ORDER BY (sex = ?) DESC, round(km::numeric, 1),
+                ranked AS (SELECT volunteer_id, km, row_number() OVER (ORDER BY (sex = (SELECT sex FROM asked)) DESC, round(km::numeric, 1),
                                                                         last_asked_at ASC NULLS FIRST, volunteer_id) AS rank
-                           FROM near),
+                           FROM near ORDER BY rank LIMIT %6$d), -- the limit tells the planner how few are joined below
                 volunteers AS (
                     SELECT v.id, v.first_name, v.sex, home.name AS area, ranked.km, v.clean_date, v.can_phone, v.can_visit,
                            v.phone_cipher, v.phone_display_cipher, ranked.rank
@@ -184,7 +199,7 @@ public class ContactMatcher {
                     FROM meetings m
                     JOIN areas a ON a.id = m.area_id
                     JOIN d ON d.area_id = m.area_id
-                    WHERE m.contact_name IS NOT NULL AND d.km <= ?
+                    WHERE m.contact_name IS NOT NULL AND d.km <= (SELECT meeting_radius FROM asked)
                       -- R13: a contact whose number left the list is offered to nobody while a coordinator checks it
                       AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t WHERE t.meeting_id = m.id AND t.done_at IS NULL))
                 SELECT '%2$s' AS kind, 0 AS rank, id, NULL AS name, NULL AS sex, NULL AS area, NULL::float8 AS km,

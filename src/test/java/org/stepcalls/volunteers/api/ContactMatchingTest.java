@@ -44,6 +44,38 @@ class ContactMatchingTest {
     }
 
     @Test
+    void aFullListOfTheCallersSexLeavesNoRoomForTheOtherSexesHoweverNear() { // R8
+        String origin = ListFixtures.origin();
+        long here = ListFixtures.area(origin, 0);
+        long far = ListFixtures.area(origin, 30);
+        Set<Long> women = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            women.add(ListFixtures.addId(bulk(ListFixtures.volunteer("Wren" + (char) ('a' + i), "female", far), 5000 + i)));
+        }
+        long manHere = ListFixtures.addId(bulk(ListFixtures.volunteer("Milo", "male", here), 5020));
+
+        List<Long> listed = contacts(here, "female", "phone").getList("volunteers.id", Long.class);
+        assertThat(listed).hasSize(20).containsExactlyInAnyOrderElementsOf(women).doesNotContain(manHere);
+    }
+
+    @Test
+    void theOtherSexesFillTheListWhenTheCallersCoverSeveralAreasButAreFewerPeople() { // R8
+        String origin = ListFixtures.origin();
+        long here = ListFixtures.area(origin, 0);
+        long near = ListFixtures.area(origin, 10);
+        Set<Long> women = new java.util.HashSet<>();
+        for (int i = 0; i < 19; i++) { // 38 entries of the area list, 19 people
+            Map<String, Object> woman = bulk(ListFixtures.volunteer("Vera" + (char) ('a' + i), "female", near), 5021 + i);
+            woman.put("areaIds", List.of(near, here));
+            women.add(ListFixtures.addId(woman));
+        }
+        long manNear = ListFixtures.addId(bulk(ListFixtures.volunteer("Mick", "male", near), 5040));
+
+        List<Long> listed = contacts(here, "female", "phone").getList("volunteers.id", Long.class);
+        assertThat(listed).hasSize(20).containsAll(women).endsWith(manNear);
+    }
+
+    @Test
     void aVolunteerCountsTheNearestAreaTheyCover() {
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
@@ -181,6 +213,12 @@ class ContactMatchingTest {
     private JsonPath contacts(long areaId, String sex, String requestType) {
         return helpliner.get("/api/contacts?areaId=" + areaId + "&sex=" + sex + "&requestType=" + requestType)
                 .statusCode(200).extract().jsonPath();
+    }
+
+    /** The drama mobiles are few (a thousand for the whole suite): a list this long takes landline drama numbers. */
+    private static Map<String, Object> bulk(Map<String, Object> volunteer, int landline) {
+        volunteer.put("phone", org.stepcalls.privacy.DramaNumbers.landline(landline));
+        return volunteer;
     }
 
     private static List<Long> ours(JsonPath result, Set<Long> ids) {
