@@ -28,8 +28,8 @@ public class ForumQueries {
      * posts that hold a common word once or twice, the newest are as good as any).
      */
     public static final int SEARCH_CANDIDATES = 200;
-    /** The excerpt is cut from this much of the body: a match further on is not looked for. */
-    public static final int EXCERPT_SOURCE_CHARS = 4000;
+    /** How much of a body is read for its excerpt: SearchExcerpt's share, and one more to tell it whether it was cut. */
+    public static final int EXCERPT_SOURCE_CHARS = SearchExcerpt.SOURCE_CHARS + 1;
 
     /**
      * The search: ?1 the words, ?2 the readable category ids, ?3 how many results, ?4 how many candidates,

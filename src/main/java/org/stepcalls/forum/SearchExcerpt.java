@@ -14,12 +14,16 @@ import java.util.regex.Pattern;
  * is given: 0.45 ms per post of 3,800 characters, 22 ms for a page of fifty (BENCHMARKS, search round
  * five), on the database's CPU. A word matches when it begins with one of the query's stems (what
  * PostgreSQL's english stemmer kept of the words searched for: "meeting" is searched as "meet"), or with
- * the stem's "i" read as "y" ("citi" for "city"). The text is a substring of the stored source, never
- * rejoined: nothing the source keeps apart reads together here.
+ * the stemmer's "i" and "y" exchanged ("citi" for "city", "sky" for "skies"). The text is a substring of the stored
+ * source, never rejoined: nothing the source keeps apart reads together here.
  */
 public final class SearchExcerpt {
 
     static final int MAX_WORDS = 30;
+    /** However few its words: a line of CJK script or of symbols is one "word" to this reading. */
+    static final int MAX_CHARS = 300;
+    /** How much of a body is looked through; the query reads one character more, to know whether it was cut. */
+    public static final int SOURCE_CHARS = 4000;
     /** Words shown before the first match, so that it is read in its sentence. */
     static final int WORDS_BEFORE = 8;
 
@@ -44,25 +48,39 @@ public final class SearchExcerpt {
         return stems;
     }
 
-    /** The excerpt of {@code body} for a search for {@code stems}. */
+    /** The excerpt of {@code body} (its first SOURCE_CHARS, or more: then it was cut) for a search for {@code stems}. */
     public static String of(String body, List<String> stems) {
-        String text = body == null ? "" : body.strip();
+        String text = body == null ? "" : body;
+        boolean cut = text.length() > SOURCE_CHARS;
+        if (cut) {
+            text = text.substring(0, startOfCodePoint(text, SOURCE_CHARS));
+        }
+        text = text.strip();
         List<int[]> words = words(text);
-        if (words.size() <= MAX_WORDS) {
-            return text;
-        }
-        int first = 0;
-        for (int i = 0; i < words.size(); i++) {
-            if (matches(text.substring(words.get(i)[0], words.get(i)[1]).toLowerCase(Locale.ROOT), stems)) {
-                first = Math.max(0, i - WORDS_BEFORE);
-                break;
+        int start = 0;
+        int end = text.length();
+        if (words.size() > MAX_WORDS) {
+            int first = 0;
+            for (int i = 0; i < words.size(); i++) {
+                if (matches(text.substring(words.get(i)[0], words.get(i)[1]).toLowerCase(Locale.ROOT), stems)) {
+                    first = Math.max(0, i - WORDS_BEFORE);
+                    break;
+                }
             }
+            first = Math.min(first, words.size() - MAX_WORDS);
+            int last = first + MAX_WORDS - 1;
+            start = first == 0 ? 0 : words.get(first)[0];
+            end = last == words.size() - 1 ? text.length() : words.get(last)[1];
         }
-        first = Math.min(first, words.size() - MAX_WORDS);
-        int last = first + MAX_WORDS - 1;
-        int start = first == 0 ? 0 : words.get(first)[0];
-        int end = last == words.size() - 1 ? text.length() : words.get(last)[1];
-        return (start > 0 ? "…" : "") + text.substring(start, end) + (end < text.length() ? "…" : "");
+        if (end - start > MAX_CHARS) {
+            end = startOfCodePoint(text, start + MAX_CHARS);
+        }
+        return (start > 0 ? "…" : "") + text.substring(start, end) + (end < text.length() || cut ? "…" : "");
+    }
+
+    /** {@code at}, or one before it when it would split a surrogate pair. */
+    private static int startOfCodePoint(String text, int at) {
+        return at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at)) ? at - 1 : at;
     }
 
     private static boolean matches(String word, List<String> stems) {
@@ -73,7 +91,10 @@ public final class SearchExcerpt {
             if (Character.isDigit(stem.charAt(0)) ? word.equals(stem) : word.startsWith(stem)) {
                 return true;
             }
-            if (stem.length() > 2 && stem.endsWith("i") && word.startsWith(stem.substring(0, stem.length() - 1) + "y")) {
+            // the stemmer's "i" for "y" and back ("citi": city; "sky": skies), "ie" for "y" ("lie": lying)
+            if (stem.length() > 2 && (stem.endsWith("i") && word.startsWith(stem.substring(0, stem.length() - 1) + "y")
+                    || stem.endsWith("y") && word.startsWith(stem.substring(0, stem.length() - 1) + "i")
+                    || stem.endsWith("ie") && word.startsWith(stem.substring(0, stem.length() - 2) + "y"))) {
                 return true;
             }
         }

@@ -104,12 +104,16 @@ final class DisguisedContacts {
     /**
      * "zeldasmith562 on gmail", "zelda_smith - hotmail", "zelda.smith (gmail)": a name given with its provider after it,
      * no "at" said; the name holds a digit, or a dot or underscore before two letters or digits, so "I'm on gmail"
-     * and "e.g. on gmail" stay.
+     * and "e.g. on gmail" stay, and is no file ("rota.pdf via gmail") or version ("v2.1 - gmail"). Providers that
+     * are words too are left out: "Office365 via Outlook" is prose.
      */
-    private static final Pattern NAME_ON_PROVIDER = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}._+%@-])"
-            + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|[_.][\\p{L}\\p{N}]{2}))(\\p{L}[\\p{L}\\p{N}._+-]{3,63})"
+    private static final Pattern NAME_ON_PROVIDER = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}._+%-])"
+            + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|[_.][\\p{L}\\p{N}]{2}))"
+            + "(?![\\p{L}\\p{N}._+-]{0,58}\\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|csv|jpe?g|png|gif|heic|zip|mp[34]|mov)(?![\\p{L}\\p{N}_]))"
+            + "(?!v?\\d+(?:[._]\\d+)*[a-z]?(?![\\p{L}\\p{N}_]))"
+            + "(\\p{L}[\\p{L}\\p{N}._+-]{3,63})"
             + "(?:\\s{1,3}(?:on|via)\\s{1,3}|\\s{0,3}[(/–—-]\\s{0,3}|,\\s{1,3})"
-            + "(?:g\\s?mail|googlemail|hot\\s?mail|yahoo|ymail|icloud|aol|proton\\s?mail|outlook)\\b\\)?");
+            + "(?:" + NOT_WORDS + "|g\\s?mail|hot\\s?mail|proton\\s?mail)\\b\\)?");
 
     private DisguisedContacts() {
     }

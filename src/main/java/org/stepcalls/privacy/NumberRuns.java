@@ -121,16 +121,27 @@ final class NumberRuns {
             boolean begun = first.spelt() ? first.digits().length() >= 5 && !first.added()
                     : first.oneGroup() || first.digits().length() >= 8;
             if (first.bare() && begun && startsANumber(first.digits())
-                    && completes(segments, k + 1, first.digits(), first.end(), parts)) {
+                    && completes(segments, k + 1, first.digits(), first.end(), parts) && fewPartsAfterFour(first.digits(), parts)) {
                 spans.addAll(parts);
-            } else if (first.beforeCount() >= 0 && startsANumber(first.digitsBeforeCount())) {
-                // a count glued after the first part: "Ring 07700, one sec, 900562" ("one" is not part of the number)
+            } else if (first.beforeCount() >= 0 && national(first.digitsBeforeCount()).startsWith("07")
+                    && startsANumber(first.digitsBeforeCount())) {
+                // a number word glued after a mobile's first part: "Ring 07700, one sec, 900562" ("one" is no part of it);
+                // never a count in digits after an area code: "Bradford (01274) 12 calls, Hull (01482) 9 calls" is a table
                 parts = new ArrayList<>(List.of(new int[] { first.start(), first.beforeCount() }));
-                if (completes(segments, k + 1, first.digitsBeforeCount(), first.end(), parts)) {
+                if (completes(segments, k + 1, first.digitsBeforeCount(), first.end(), parts)
+                        && fewPartsAfterFour(first.digitsBeforeCount(), parts)) {
                     spans.addAll(parts);
                 }
             }
         }
+    }
+
+    /**
+     * A mobile begun in four digits is finished in one part ("0770, the rest is 0900562"): three parts or more
+     * would take a room number and two counts for one ("Room 0770; 120 chairs and 4500 cups").
+     */
+    private static boolean fewPartsAfterFour(String first, List<int[]> parts) {
+        return national(first).length() > 4 || parts.size() == 2;
     }
 
     private static boolean startsANumber(String digits) {
@@ -246,9 +257,10 @@ final class NumberRuns {
         boolean bare = units(text, run).stream().noneMatch(Unit::isProtected);
         // a count glued to a part before it ("the last 6: 900562", "step 4, 900562"): the part is also tried without it
         boolean countFirst = run.size() > 1 && run.get(0).digits().length() <= 2;
-        // and a count glued after one group of digits ("07700, one sec"): the group is also tried alone as a first part
+        // and a number word glued after one group of digits ("07700, one sec"): the group is also tried alone as a first part
         List<Item> beforeLast = run.subList(0, run.size() - 1);
-        boolean countLast = run.size() > 1 && run.get(run.size() - 1).digits().length() <= 2 && isOneGroup(beforeLast)
+        boolean countLast = run.size() > 1 && run.get(run.size() - 1).digits().length() <= 2 && run.get(run.size() - 1).words() > 0
+                && isOneGroup(beforeLast)
                 && beforeLast.stream().allMatch(item -> item.words() == 0)
                 && units(text, beforeLast).stream().noneMatch(Unit::isProtected);
         segments.add(new Segment(run.get(0).start(), run.get(run.size() - 1).end(), digits, bare,
@@ -307,6 +319,9 @@ final class NumberRuns {
             if (c == ReaderProjection.BREAK || Character.isDigit(c)) {
                 return false;
             }
+            if (isSentenceEnd(text, i, to)) {
+                return false;
+            }
             if (Character.isLetter(c)) {
                 if (letters == 0 && ++words > MAX_BRIDGE_WORDS) {
                     return false;
@@ -319,6 +334,22 @@ final class NumberRuns {
             }
         }
         return true;
+    }
+
+    /**
+     * A full stop, "!" or "?", a space, then a capitalised word: "Hull (01482) 9 calls. Cardiff (029) 98 calls" is two
+     * sentences of a table, never one number ("07700. Then 900123" still reads on through the parts rule).
+     */
+    private static boolean isSentenceEnd(String text, int i, int to) {
+        char c = text.charAt(i);
+        if (c != '.' && c != '!' && c != '?') {
+            return false;
+        }
+        int k = i + 1;
+        while (k < to && text.charAt(k) == ' ') {
+            k++;
+        }
+        return k > i + 1 && k + 1 < to && Character.isUpperCase(text.charAt(k)) && Character.isLowerCase(text.charAt(k + 1));
     }
 
     /** 10 or 11 digits starting with a single 0, or 44 / 0044 and 9 or 10 more. */
@@ -446,8 +477,8 @@ final class NumberRuns {
 
     /**
      * "zer-o sev-en", "se.ven", "ni_ne": a number word cut into pieces by a sign (never a space, so prose keeps its
-     * words), where the first piece is no number word of its own. Adds it as one item and returns where it ends,
-     * or -1.
+     * words), where the first piece is no number word of its own: the most pieces that read as number words. Adds
+     * them as one item and returns where they end, or -1.
      */
     private static int syllables(String text, int start, int end, List<Item> items) {
         if (end >= text.length() || SYLLABLE_SIGNS.indexOf(text.charAt(end)) < 0 || !NumberWords.mayStartWith(text.charAt(start))
@@ -456,6 +487,8 @@ final class NumberRuns {
         }
         StringBuilder letters = new StringBuilder(text.substring(start, end));
         int at = end;
+        List<String> longest = null;
+        int longestEnd = -1;
         for (int piece = 1; piece < MAX_SYLLABLES && at + 1 < text.length() && SYLLABLE_SIGNS.indexOf(text.charAt(at)) >= 0
                 && Character.isLetter(text.charAt(at + 1)); piece++) {
             int next = at + 1;
@@ -463,17 +496,21 @@ final class NumberRuns {
                 next++;
             }
             if (!isLetters(text, at + 1, next) || letters.length() + next - at - 1 > MAX_SPELT_LETTERS) {
-                return -1;
+                break;
             }
             letters.append(text, at + 1, next);
             at = next;
             List<String> words = NumberWords.split(letters.toString());
-            if (!words.isEmpty()) {
-                items.add(new Item(start, at, NumberWords.digits(words), words.size(), words));
-                return at;
+            if (!words.isEmpty()) { // the longest that reads: "sev-en-ty" is seventy, not seven
+                longest = words;
+                longestEnd = at;
             }
         }
-        return -1;
+        if (longest == null) {
+            return -1;
+        }
+        items.add(new Item(start, longestEnd, NumberWords.digits(longest), longest.size(), longest));
+        return longestEnd;
     }
 
     private static boolean isLetters(String text, int from, int to) {

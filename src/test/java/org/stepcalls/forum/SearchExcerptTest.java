@@ -62,4 +62,34 @@ class SearchExcerptTest {
 
         assertThat(SearchExcerpt.of(body, List.of("1"))).startsWith("…").endsWith("Then step 1 again.");
     }
+
+    @Test
+    void aBodyLongerThanWhatIsLookedThroughEndsInAMark() {
+        String body = LONG + " " + "More of the same, week after week. ".repeat(200);
+
+        String excerpt = SearchExcerpt.of(body, List.of("prayer"));
+
+        assertThat(body.length()).isGreaterThan(SearchExcerpt.SOURCE_CHARS);
+        assertThat(excerpt).contains("serenity prayer").endsWith("…");
+        assertThat(SearchExcerpt.of("Bring the kettle. " + "x".repeat(SearchExcerpt.SOURCE_CHARS), List.of("kettl")))
+                .startsWith("Bring the kettle.").endsWith("…");
+    }
+
+    @Test
+    void aLineWithFewSpacesIsCutAtItsCharacterCapNeverInsideAPair() {
+        String cjk = "我们每周二在教堂大厅见面请带上水壶".repeat(40) + "😀".repeat(200);
+
+        String excerpt = SearchExcerpt.of(cjk, List.of("水壶"));
+
+        assertThat(excerpt.length()).isLessThanOrEqualTo(SearchExcerpt.MAX_CHARS + 1);
+        assertThat(excerpt).endsWith("…");
+        String emoji = SearchExcerpt.of("😀".repeat(400), List.of("x"));
+        assertThat(Character.isHighSurrogate(emoji.charAt(emoji.length() - 2))).isFalse();
+        assertThat(emoji.codePoints().filter(cp -> cp == 0xFFFD).count()).isZero();
+    }
+
+    @Test
+    void theStemmersYAndIAreReadBothWays() {
+        assertThat(SearchExcerpt.of(LONG + " Clear skies over the hall tonight.", List.of("sky"))).contains("Clear skies over");
+    }
 }

@@ -39,7 +39,7 @@ class SearchExcerptsTest {
 
     @Test
     void aLongPostsExcerptShowsItsMatchInItsSentence() {
-        String word = "zither" + FreshLetters.of(8);
+        String word = "zither" + FreshLetters.of(8) + "t"; // searched as "…ts": the stemmer keeps a random "…us" or "…ss" whole
         String before = "We meet upstairs in the community centre, the door by the car park, and tea is on from seven. ".repeat(4);
         ines.createTopicId("general", "Music night", before + "Someone plays the " + word + " after the meeting closes.");
 
