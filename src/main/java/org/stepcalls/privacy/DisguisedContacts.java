@@ -101,21 +101,35 @@ final class DisguisedContacts {
             + "|\\s{0,3}(?:address|account)?\\s{0,3}[:=–-])\\s{1,3}['\"‘“]?"
             + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|[_.][\\p{L}\\p{N}]))(\\p{L}[\\p{L}\\p{N}._+-]{2,63})");
 
+    /** What ends a name that is a file's or a web address's: "rota.pdf", "na.org". */
+    private static final String FILES_AND_DOMAINS = "pdf|docx?|xlsx?|xlsm|pptx?|odt|ods|odp|rtf|txt|csv|md|html?|json|xml|ics|vcf|eml|msg"
+            + "|epub|mobi|pages|numbers|key|jpe?g|png|gif|webp|heic|tiff?|svg|zip|rar|7z|gz|mp[34]|m4a|wav|mov"
+            + "|org|com|net|uk|io|ly|co|me|info|gov|edu|app|dev|ac|eu|de|fr|es|ie|us|tv|fm|gl|gg|to";
+
     /**
-     * "zeldasmith562 on gmail", "zelda_smith - hotmail", "zelda.smith (gmail)": a name given with its provider after it,
-     * no "at" said; the name holds a digit, or a dot or underscore before two letters or digits, so "I'm on gmail"
-     * and "e.g. on gmail" stay, and is no file ("rota.pdf via gmail") or version ("v2.1 - gmail"). Providers that
-     * are words too are left out: "Office365 via Outlook" is prose.
+     * "zeldasmith562 on gmail", "zelda_smith on hotmail": a name given with its provider after it, no "at" said. The
+     * name is written as a mailbox's is, in small letters, with a digit, or a dot or underscore before two characters
+     * ("I'm on gmail", "e.g. on gmail", "Office365 on gmail", "J.Smith on gmail" stay), and is no file ("rota.pdf on
+     * gmail"), web address ("na.org on gmail") or version ("v2.1", "version2"). A list's commas and slashes and
+     * "via" are left out ("office365, gmail and zoom", "rota_2024 via gmail"), and so are the providers that are
+     * words too.
      */
-    private static final Pattern NAME_ON_PROVIDER = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}._+%-])"
-            + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|[_.][\\p{L}\\p{N}]{2}))"
-            + "(?![\\p{L}\\p{N}._+-]{0,58}\\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|csv|jpe?g|png|gif|heic|zip|mp[34]|mov)(?![\\p{L}\\p{N}_]))"
-            + "(?!v?\\d+(?:[._]\\d+)*[a-z]?(?![\\p{L}\\p{N}_]))"
-            + "(\\p{L}[\\p{L}\\p{N}._+-]{3,63})"
-            + "(?:\\s{1,3}(?:on|via)\\s{1,3}|\\s{0,3}[(/–—-]\\s{0,3}|,\\s{1,3})"
-            + "(?:" + NOT_WORDS + "|g\\s?mail|hot\\s?mail|proton\\s?mail)\\b\\)?");
+    private static final Pattern NAME_ON_PROVIDER = nameBeforeProvider("[_.][\\p{L}\\p{N}]{2}", "\\s{1,3}(?i:on)\\s{1,3}");
+    /** "zeldasmith562 - gmail", "zelda.smith (gmail)": with a dash or a bracket, a digit or a dot ("step_work - gmail" stays). */
+    private static final Pattern NAME_DASH_PROVIDER = nameBeforeProvider("\\.[\\p{L}\\p{N}]{2}",
+            "\\s{1,3}[–—-]{1,2}\\s{1,3}|\\s{0,3}\\(\\s{0,3}");
 
     private DisguisedContacts() {
+    }
+
+    private static Pattern nameBeforeProvider(String besidesADigit, String separator) {
+        return Pattern.compile("(?u)(?<![\\p{L}\\p{N}._+%-])"
+                + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|" + besidesADigit + "))"
+                + "(?=[\\p{Ll}\\p{N}._+-]{4,64}(?![\\p{L}\\p{N}._+-]))"
+                + "(?![\\p{L}\\p{N}._+-]{0,58}\\.(?:" + FILES_AND_DOMAINS + ")(?![\\p{L}\\p{N}_]))"
+                + "(?!(?:v|ver|version|release|build|step|group|room|page)?\\.?\\d+(?:[._]\\d+)*[a-z]?(?![\\p{L}\\p{N}_]))"
+                + "(\\p{L}[\\p{L}\\p{N}._+-]{3,63})(?:" + separator + ")"
+                + "(?i:" + NOT_WORDS + "|g\\s?mail|hot\\s?mail|proton\\s?mail)\\b\\)?");
     }
 
     private static String spelledAt(String words) {
@@ -149,7 +163,7 @@ final class DisguisedContacts {
             }
         }
         for (int[] window : windows) {
-            for (Pattern pattern : List.of(SPELT_AT, AT_SIGNS, CAPITAL_AT, MAILED_AT, PROVIDER_IS, NAME_ON_PROVIDER)) {
+            for (Pattern pattern : List.of(SPELT_AT, AT_SIGNS, CAPITAL_AT, MAILED_AT, PROVIDER_IS, NAME_ON_PROVIDER, NAME_DASH_PROVIDER)) {
                 Matcher m = pattern.matcher(text).region(window[0], window[1]).useTransparentBounds(true);
                 while (m.find()) {
                     int end = m.end();

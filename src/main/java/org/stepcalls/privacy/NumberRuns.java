@@ -61,6 +61,12 @@ final class NumberRuns {
      * The first part of one written in parts: five digits at least (a time such as 0700 is not one), a London 02x, or
      * a mobile's first four from 0760 to 0799, which no time of day is.
      */
+    /** A word saying a phone number comes, up to two words before it: "Ring 0770", "my mobile starts 0770". */
+    private static final Pattern PHONE_CUE = Pattern.compile("(?iu)\\b(?:ring|call|text|phone|mobile|number|tel|cell|dial|whatsapp"
+            + "|starts?|begins?|it'?s|it’s)\\b[^\\p{L}\\p{N}]{1,3}(?:\\p{L}{1,12}[^\\p{L}\\p{N}]{1,3}){0,2}$");
+    /** A while said: "one sec", "2 mins", "two ticks" — what a count after a number's first part must be to be passed over. */
+    private static final Pattern A_WHILE = Pattern.compile("(?iu)\\s{0,3}(?:sec|secs|second|seconds|min|mins|minute|minutes|moment"
+            + "|mo|tick|ticks|jiffy)\\b");
     private static final Pattern NUMBER_START = Pattern.compile("0[1-37]\\d{3,8}|02\\d|07[6-9]\\d");
 
     /** A protected token (date, time, year, count) or one unprotected item. */
@@ -100,7 +106,7 @@ final class NumberRuns {
         }
         close(text, run, spans, segments);
         bridgeShortWords(text, segments, spans);
-        halvesOfANumber(segments, spans);
+        halvesOfANumber(text, segments, spans);
         return spans;
     }
 
@@ -111,7 +117,7 @@ final class NumberRuns {
      * are one number to a reader whatever stands between (up to two counts of a digit or two are passed over).
      * Each part is removed; the words between stay.
      */
-    private static void halvesOfANumber(List<Segment> segments, List<int[]> spans) {
+    private static void halvesOfANumber(String text, List<Segment> segments, List<int[]> spans) {
         for (int k = 0; k + 1 < segments.size(); k++) {
             Segment first = segments.get(k);
             List<int[]> parts = new ArrayList<>(List.of(new int[] { first.start(), first.end() }));
@@ -121,15 +127,16 @@ final class NumberRuns {
             boolean begun = first.spelt() ? first.digits().length() >= 5 && !first.added()
                     : first.oneGroup() || first.digits().length() >= 8;
             if (first.bare() && begun && startsANumber(first.digits())
-                    && completes(segments, k + 1, first.digits(), first.end(), parts) && fewPartsAfterFour(first.digits(), parts)) {
+                    && completes(segments, k + 1, first.digits(), first.end(), parts) && fourDigitStartHolds(text, first.start(), first.digits(), parts)) {
                 spans.addAll(parts);
             } else if (first.beforeCount() >= 0 && national(first.digitsBeforeCount()).startsWith("07")
                     && startsANumber(first.digitsBeforeCount())) {
-                // a number word glued after a mobile's first part: "Ring 07700, one sec, 900562" ("one" is no part of it);
-                // never a count in digits after an area code: "Bradford (01274) 12 calls, Hull (01482) 9 calls" is a table
+                // a while said after a mobile's first part: "Ring 07700, one sec, 900562" ("one" is no part of it);
+                // never a count of something ("Prefix 07712 one call, 123456 minutes") or after an area code
+                // ("Bradford (01274) 12 calls, Hull (01482) 9 calls" is a table)
                 parts = new ArrayList<>(List.of(new int[] { first.start(), first.beforeCount() }));
                 if (completes(segments, k + 1, first.digitsBeforeCount(), first.end(), parts)
-                        && fewPartsAfterFour(first.digitsBeforeCount(), parts)) {
+                        && fourDigitStartHolds(text, first.start(), first.digitsBeforeCount(), parts)) {
                     spans.addAll(parts);
                 }
             }
@@ -137,11 +144,13 @@ final class NumberRuns {
     }
 
     /**
-     * A mobile begun in four digits is finished in one part ("0770, the rest is 0900562"): three parts or more
-     * would take a room number and two counts for one ("Room 0770; 120 chairs and 4500 cups").
+     * A mobile begun in four digits is one said as a number ("Ring 0770, the rest is 0900562", "my mobile starts
+     * 0770 …") and finished in one part: four digits are as often a room, a form or a meeting ID ("Form 0781 and
+     * member number 1234567", "Room 0770 is upstairs, 120 chairs and 4500 cups").
      */
-    private static boolean fewPartsAfterFour(String first, List<int[]> parts) {
-        return national(first).length() > 4 || parts.size() == 2;
+    private static boolean fourDigitStartHolds(String text, int start, String first, List<int[]> parts) {
+        return national(first).length() > 4
+                || parts.size() == 2 && PHONE_CUE.matcher(text).region(Math.max(0, start - 40), start).find();
     }
 
     private static boolean startsANumber(String digits) {
@@ -257,9 +266,10 @@ final class NumberRuns {
         boolean bare = units(text, run).stream().noneMatch(Unit::isProtected);
         // a count glued to a part before it ("the last 6: 900562", "step 4, 900562"): the part is also tried without it
         boolean countFirst = run.size() > 1 && run.get(0).digits().length() <= 2;
-        // and a number word glued after one group of digits ("07700, one sec"): the group is also tried alone as a first part
+        // and a while said after one group of digits ("07700, one sec"): the group is also tried alone as a first part
         List<Item> beforeLast = run.subList(0, run.size() - 1);
-        boolean countLast = run.size() > 1 && run.get(run.size() - 1).digits().length() <= 2 && run.get(run.size() - 1).words() > 0
+        boolean countLast = run.size() > 1 && run.get(run.size() - 1).digits().length() <= 2
+                && A_WHILE.matcher(text).region(run.get(run.size() - 1).end(), text.length()).lookingAt()
                 && isOneGroup(beforeLast)
                 && beforeLast.stream().allMatch(item -> item.words() == 0)
                 && units(text, beforeLast).stream().noneMatch(Unit::isProtected);
@@ -291,7 +301,10 @@ final class NumberRuns {
             for (int last = k + 1; last < Math.min(segments.size(), k + MAX_BRIDGED_RUNS); last++) {
                 Segment before = segments.get(last - 1);
                 Segment after = segments.get(last);
-                if (!before.bare() || !after.bare() || !shortWords(text, before.end(), after.start())) {
+                // a sentence end parts a table's rows ("Hull (01482) 9 calls. Cardiff (029) 98 calls"), not a mobile's
+                // pieces ("Ring 077. Then 00900123"), unless the next row opens as a table's does
+                boolean rows = !national(segments.get(k).digits()).startsWith("07") || text.charAt(Math.max(0, after.start() - 1)) == '(';
+                if (!before.bare() || !after.bare() || !shortWords(text, before.end(), after.start(), rows)) {
                     break;
                 }
                 // past three runs only letters glued between: "0800 to 12 then 13 to 17" is a rota
@@ -308,7 +321,7 @@ final class NumberRuns {
     }
 
     /** At most {@link #MAX_BRIDGE_WORDS} words of at most {@link #MAX_BRIDGE_WORD} letters, in a short gap within one block. */
-    private static boolean shortWords(String text, int from, int to) {
+    private static boolean shortWords(String text, int from, int to, boolean sentencesPart) {
         if (to - from > MAX_BRIDGE_GAP) {
             return false;
         }
@@ -319,7 +332,7 @@ final class NumberRuns {
             if (c == ReaderProjection.BREAK || Character.isDigit(c)) {
                 return false;
             }
-            if (isSentenceEnd(text, i, to)) {
+            if (sentencesPart && isSentenceEnd(text, i, to)) {
                 return false;
             }
             if (Character.isLetter(c)) {
@@ -338,7 +351,7 @@ final class NumberRuns {
 
     /**
      * A full stop, "!" or "?", a space, then a capitalised word: "Hull (01482) 9 calls. Cardiff (029) 98 calls" is two
-     * sentences of a table, never one number ("07700. Then 900123" still reads on through the parts rule).
+     * sentences of a table, never one number (asked only after a start that is no mobile's).
      */
     private static boolean isSentenceEnd(String text, int i, int to) {
         char c = text.charAt(i);
