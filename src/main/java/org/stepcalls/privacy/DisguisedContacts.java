@@ -125,8 +125,9 @@ final class DisguisedContacts {
     private static Pattern nameBeforeProvider(String besidesADigit, String separator) {
         return Pattern.compile("(?u)(?<![\\p{L}\\p{N}._+%-])"
                 + "(?=[\\p{L}\\p{N}._+-]{0,63}(?:\\p{N}|" + besidesADigit + "))"
-                + "(?=[\\p{Ll}\\p{N}._+-]{4,64}(?![\\p{L}\\p{N}._+-]))"
-                + "(?![\\p{L}\\p{N}._+-]{0,58}\\.(?:" + FILES_AND_DOMAINS + ")(?![\\p{L}\\p{N}_]))"
+                // in small letters; a capital first only in a name with parts ("Zelda.smith562": a phone's capital)
+                + "(?=(?:\\p{Lu}(?=[\\p{Ll}\\p{N}._+-]{0,62}[._]\\p{Ll}{2}))?[\\p{Ll}\\p{N}._+-]{3,64}(?![\\p{L}\\p{N}._+-]))"
+                + "(?![\\p{L}\\p{N}._+-]{0,58}\\.(?:" + FILES_AND_DOMAINS + ")(?![\\p{L}\\p{N}._+-]))"
                 + "(?!(?:v|ver|version|release|build|step|group|room|page)?\\.?\\d+(?:[._]\\d+)*[a-z]?(?![\\p{L}\\p{N}_]))"
                 + "(\\p{L}[\\p{L}\\p{N}._+-]{3,63})(?:" + separator + ")"
                 + "(?i:" + NOT_WORDS + "|g\\s?mail|hot\\s?mail|proton\\s?mail)\\b\\)?");

@@ -58,15 +58,18 @@ final class NumberRuns {
     /** A UK mobile, or a geographic or non-geographic number, from its 0. */
     private static final Pattern UK_NUMBER = Pattern.compile("0(7\\d{9}|[1-3]\\d{8,9})");
     /**
+     * A word saying a phone number comes, up to two words before it: "Ring 0770", "my mobile starts 0770", "Ring: **0770**".
+     * Letters and digits either side are looked for by class, not by \b (ASCII-only by default since Java 19).
+     */
+    private static final Pattern PHONE_CUE = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:ring|call|text|phone|mobile|mob|number"
+            + "|tel|cell|dial|whatsapp|starts?|begins?|it'?s|it’s)(?!\\p{L})[^\\p{L}\\p{N}]{0,6}(?:\\p{L}{1,12}[^\\p{L}\\p{N}]{1,6}){0,2}$");
+    /** A while said: "one sec", "2 mins", "two ticks" — a count after a number's first part that is passed over. */
+    private static final Pattern A_WHILE = Pattern.compile("(?iu)\\s{0,3}(?:sec|secs|second|seconds|min|mins|minute|minutes|moment"
+            + "|mo|tick|ticks|jiffy)(?![\\p{L}\\p{N}])");
+    /**
      * The first part of one written in parts: five digits at least (a time such as 0700 is not one), a London 02x, or
      * a mobile's first four from 0760 to 0799, which no time of day is.
      */
-    /** A word saying a phone number comes, up to two words before it: "Ring 0770", "my mobile starts 0770". */
-    private static final Pattern PHONE_CUE = Pattern.compile("(?iu)\\b(?:ring|call|text|phone|mobile|number|tel|cell|dial|whatsapp"
-            + "|starts?|begins?|it'?s|it’s)\\b[^\\p{L}\\p{N}]{1,3}(?:\\p{L}{1,12}[^\\p{L}\\p{N}]{1,3}){0,2}$");
-    /** A while said: "one sec", "2 mins", "two ticks" — what a count after a number's first part must be to be passed over. */
-    private static final Pattern A_WHILE = Pattern.compile("(?iu)\\s{0,3}(?:sec|secs|second|seconds|min|mins|minute|minutes|moment"
-            + "|mo|tick|ticks|jiffy)\\b");
     private static final Pattern NUMBER_START = Pattern.compile("0[1-37]\\d{3,8}|02\\d|07[6-9]\\d");
 
     /** A protected token (date, time, year, count) or one unprotected item. */
@@ -131,8 +134,9 @@ final class NumberRuns {
                 spans.addAll(parts);
             } else if (first.beforeCount() >= 0 && national(first.digitsBeforeCount()).startsWith("07")
                     && startsANumber(first.digitsBeforeCount())) {
-                // a while said after a mobile's first part: "Ring 07700, one sec, 900562" ("one" is no part of it);
-                // never a count of something ("Prefix 07712 one call, 123456 minutes") or after an area code
+                // a while said after a mobile's first part: "Ring 07700, one sec, 900562" ("one" is no part of it), or
+                // a count after one announced; never a count of something unannounced ("Prefix 07712 one call, 123456
+                // minutes") or after an area code
                 // ("Bradford (01274) 12 calls, Hull (01482) 9 calls" is a table)
                 parts = new ArrayList<>(List.of(new int[] { first.start(), first.beforeCount() }));
                 if (completes(segments, k + 1, first.digitsBeforeCount(), first.end(), parts)
@@ -149,8 +153,12 @@ final class NumberRuns {
      * member number 1234567", "Room 0770 is upstairs, 120 chairs and 4500 cups").
      */
     private static boolean fourDigitStartHolds(String text, int start, String first, List<int[]> parts) {
-        return national(first).length() > 4
-                || parts.size() == 2 && PHONE_CUE.matcher(text).region(Math.max(0, start - 40), start).find();
+        return national(first).length() != 4 || parts.size() == 2 && cuedAt(text, start);
+    }
+
+    /** Whether a word such as "ring" or "mobile" stands just before {@code start}. */
+    private static boolean cuedAt(String text, int start) {
+        return PHONE_CUE.matcher(text).region(Math.max(0, start - 40), start).useTransparentBounds(true).find();
     }
 
     private static boolean startsANumber(String digits) {
@@ -266,12 +274,12 @@ final class NumberRuns {
         boolean bare = units(text, run).stream().noneMatch(Unit::isProtected);
         // a count glued to a part before it ("the last 6: 900562", "step 4, 900562"): the part is also tried without it
         boolean countFirst = run.size() > 1 && run.get(0).digits().length() <= 2;
-        // and a while said after one group of digits ("07700, one sec"): the group is also tried alone as a first part
+        // and a while said after one group of digits ("07700, one sec"), or any count after one a word such as "ring"
+        // announced ("Ring 07700, one of us will pick up"): the group is also tried alone as a first part
         List<Item> beforeLast = run.subList(0, run.size() - 1);
-        boolean countLast = run.size() > 1 && run.get(run.size() - 1).digits().length() <= 2
-                && A_WHILE.matcher(text).region(run.get(run.size() - 1).end(), text.length()).lookingAt()
-                && isOneGroup(beforeLast)
+        boolean countLast = run.size() > 1 && run.get(run.size() - 1).digits().length() <= 2 && isOneGroup(beforeLast)
                 && beforeLast.stream().allMatch(item -> item.words() == 0)
+                && (A_WHILE.matcher(text).region(run.get(run.size() - 1).end(), text.length()).lookingAt() || cuedAt(text, run.get(0).start()))
                 && units(text, beforeLast).stream().noneMatch(Unit::isProtected);
         segments.add(new Segment(run.get(0).start(), run.get(run.size() - 1).end(), digits, bare,
                 run.stream().anyMatch(item -> item.words() > 0), added, isOneGroup(run), countFirst ? run.get(1).start() : -1,
