@@ -400,8 +400,12 @@ class ClusterIT {
         assertThat(beforeKill.keySet()).containsExactlyInAnyOrder("app1", "app2");
         assertThat(whileDown.keySet()).as("while app2 was down").containsExactly("app1");
         assertThat(afterBack.keySet()).containsExactlyInAnyOrder("app1", "app2");
+        // a request HAProxy handed to app2 just before it marked it down may still fail after the mark: a refused
+        // connection is retried after HAProxy's turn-around timer of min(timeout connect, 1 s), so such a failure is
+        // answered up to about a second after the mark (one CI run saw 1.003 s); a failure later than timeout connect
+        // (2 s, docker/haproxy.cfg) would mean app2 was still given new requests
         assertThat(failed).as("requests failed after HAProxy took app2 out").allSatisfy(a -> assertThat(a.atNanos()).isLessThan(downAt.get()
-                + TimeUnit.SECONDS.toNanos(1)));
+                + TimeUnit.SECONDS.toNanos(2)));
     }
 
     private static Process launch(int instance) throws IOException {
