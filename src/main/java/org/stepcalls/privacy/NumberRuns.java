@@ -502,7 +502,9 @@ final class NumberRuns {
      * them as one item and returns where they end, or -1.
      */
     private static int syllables(String text, int start, int end, List<Item> items) {
-        if (end >= text.length() || SYLLABLE_SIGNS.indexOf(text.charAt(end)) < 0 || !NumberWords.mayStartWith(text.charAt(start))
+        // a letter right after the sign, else no piece follows: a word before a full stop or "'s" is read once, by readWord
+        if (end + 1 >= text.length() || SYLLABLE_SIGNS.indexOf(text.charAt(end)) < 0 || !Character.isLetter(text.charAt(end + 1))
+                || !NumberWords.mayStartWith(text.charAt(start))
                 || !isLetters(text, start, end) || !NumberWords.split(text.substring(start, end)).isEmpty()) {
             return -1;
         }

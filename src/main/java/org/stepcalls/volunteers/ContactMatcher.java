@@ -154,6 +154,10 @@ public class ContactMatcher {
         // only those listed are joined to their entries. The caller's sex ranks first (R8), so the
         // other sexes are read only when fewer of it than the list holds were found.
         // Every condition that takes someone out of matching belongs in `eligible`, before the LIMIT.
+        String firstOfArea = """
+                SELECT va.volunteer_id, va.sex, va.last_asked_at FROM volunteer_areas va
+                WHERE va.area_id = w.area_id AND va.sex = %%s AND %s
+                ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT %d""".formatted(eligible, MAX_VOLUNTEERS);
         return """
                 WITH asked AS (SELECT ?::bigint AS area_id, ?::float8 AS radius, ?::date AS clean_by, ?::text AS sex,
                                       ?::float8 AS meeting_radius),
@@ -163,20 +167,14 @@ public class ContactMatcher {
                 within AS (SELECT area_id, km FROM d WHERE km <= (SELECT radius FROM asked)),
                 same_sex AS (
                     SELECT c.volunteer_id, c.sex, c.last_asked_at, w.km
-                    FROM within w CROSS JOIN LATERAL (
-                        SELECT va.volunteer_id, va.sex, va.last_asked_at FROM volunteer_areas va
-                        WHERE va.area_id = w.area_id AND va.sex = (SELECT sex FROM asked) AND %1$s
-                        ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT %6$d) c),
+                    FROM within w CROSS JOIN LATERAL (%1$s) c),
                 candidates AS (
                     SELECT * FROM same_sex
                     UNION ALL
                     SELECT c.volunteer_id, c.sex, c.last_asked_at, w.km
                     FROM within w
                     CROSS JOIN (VALUES %5$s) AS s(sex)
-                    CROSS JOIN LATERAL (
-                        SELECT va.volunteer_id, va.sex, va.last_asked_at FROM volunteer_areas va
-                        WHERE va.area_id = w.area_id AND va.sex = s.sex AND %1$s
-                        ORDER BY va.last_asked_at ASC NULLS FIRST, va.volunteer_id LIMIT %6$d) c
+                    CROSS JOIN LATERAL (%8$s) c
                     WHERE s.sex <> (SELECT sex FROM asked)
                       -- the other sexes rank after all of the caller's: read only while those are too few to fill the list
                       AND (SELECT count(DISTINCT volunteer_id) FROM same_sex) < %6$d),
@@ -214,7 +212,8 @@ public class ContactMatcher {
                 SELECT '%4$s', rank, id, name, NULL, area, km, NULL, NULL, NULL, weekday, starts_at, contact_name, contact_phone_cipher,
                        contact_phone_display_cipher
                 FROM meetings WHERE rank <= %7$d
-                ORDER BY kind, rank""".formatted(eligible, AREA, VOLUNTEER, MEETING, SEXES, MAX_VOLUNTEERS, MAX_MEETINGS);
+                ORDER BY kind, rank""".formatted(firstOfArea.formatted("(SELECT sex FROM asked)"), AREA, VOLUNTEER, MEETING, SEXES,
+                MAX_VOLUNTEERS, MAX_MEETINGS, firstOfArea.formatted("s.sex"));
     }
 
     private VolunteerContact volunteer(ResultSet row, LocalDate today) throws SQLException {

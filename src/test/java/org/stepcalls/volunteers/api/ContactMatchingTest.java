@@ -48,10 +48,7 @@ class ContactMatchingTest {
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
         long far = ListFixtures.area(origin, 30);
-        Set<Long> women = new java.util.HashSet<>();
-        for (int i = 0; i < 20; i++) {
-            women.add(ListFixtures.addId(bulk(ListFixtures.volunteer("Wren" + (char) ('a' + i), "female", far), 5000 + i)));
-        }
+        Set<Long> women = women(20, "Wren", 5000, far, List.of(far));
         long manHere = ListFixtures.addId(bulk(ListFixtures.volunteer("Milo", "male", here), 5020));
 
         List<Long> listed = contacts(here, "female", "phone").getList("volunteers.id", Long.class);
@@ -63,12 +60,7 @@ class ContactMatchingTest {
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
         long near = ListFixtures.area(origin, 10);
-        Set<Long> women = new java.util.HashSet<>();
-        for (int i = 0; i < 19; i++) { // 38 entries of the area list, 19 people
-            Map<String, Object> woman = bulk(ListFixtures.volunteer("Vera" + (char) ('a' + i), "female", near), 5021 + i);
-            woman.put("areaIds", List.of(near, here));
-            women.add(ListFixtures.addId(woman));
-        }
+        Set<Long> women = women(19, "Vera", 5021, near, List.of(near, here)); // 38 entries of the area list, 19 people
         long manNear = ListFixtures.addId(bulk(ListFixtures.volunteer("Mick", "male", near), 5040));
 
         List<Long> listed = contacts(here, "female", "phone").getList("volunteers.id", Long.class);
@@ -213,6 +205,17 @@ class ContactMatchingTest {
     private JsonPath contacts(long areaId, String sex, String requestType) {
         return helpliner.get("/api/contacts?areaId=" + areaId + "&sex=" + sex + "&requestType=" + requestType)
                 .statusCode(200).extract().jsonPath();
+    }
+
+    /** {@code count} women living in {@code home} and covering {@code areas}, on landlines from {@code firstLandline}. */
+    private static Set<Long> women(int count, String name, int firstLandline, long home, List<Long> areas) {
+        Set<Long> women = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> woman = bulk(ListFixtures.volunteer(name + (char) ('a' + i), "female", home), firstLandline + i);
+            woman.put("areaIds", areas);
+            women.add(ListFixtures.addId(woman));
+        }
+        return women;
     }
 
     /** The drama mobiles are few (a thousand for the whole suite): a list this long takes landline drama numbers. */
