@@ -13,6 +13,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +42,10 @@ public class ContactMatcher {
             + "contact yourself and ask them to call the caller.";
     static final int MAX_VOLUNTEERS = 20;
     static final int MAX_MEETINGS = 10;
+    /** Far more than areas × sexes × requests on any helpline's list; past it, the kept lookups start again. */
+    static final int KEPT_AT_MOST = 2_000;
+    /** Moved by V37's triggers in every transaction that changes a table the lookup reads. */
+    private static final String VERSION_SQL = "SELECT version FROM contact_list_version";
     // the rows of one lookup, told apart (and ordered) by their kind; the caller's area's row says it exists
     private static final String AREA = "0 area";
     private static final String VOLUNTEER = "1 volunteer";
@@ -74,6 +81,11 @@ public class ContactMatcher {
     private final AgroalDataSource dataSource;
     private final DisplayForms displayForms;
     private final VolunteerSettings settings;
+    /** The lookups read at {@link #keptVersion} of the list, each asked the same way. */
+    private final Map<Asked, Found> kept = new ConcurrentHashMap<>();
+    private volatile UUID keptVersion;
+    /** How many lookups were read from the tables rather than kept ones: for tests. */
+    private final AtomicLong reads = new AtomicLong();
 
     ContactMatcher(AgroalDataSource dataSource, DisplayForms displayForms, VolunteerSettings settings) {
         this.dataSource = dataSource;
@@ -91,37 +103,82 @@ public class ContactMatcher {
     public Optional<Contacts> find(long callerAreaId, Sex callerSex, RequestType request) {
         boolean welcome = request == RequestType.MEETING_WELCOME;
         LocalDate today = LocalDate.now();
-        List<VolunteerContact> volunteers = new ArrayList<>();
-        List<MeetingContact> meetings = new ArrayList<>();
-        boolean areaFound = false;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(SQL.get(request))) {
-            int p = 0;
-            statement.setLong(++p, callerAreaId);
-            statement.setDouble(++p, welcome ? 0 : settings.contactRadiusKm());
-            statement.setDate(++p, Date.valueOf(welcome ? today : settings.latestEligibleCleanDate(today)));
-            statement.setString(++p, callerSex.code());
-            statement.setDouble(++p, settings.contactRadiusKm());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    switch (rows.getString("kind")) {
-                        case AREA -> areaFound = true;
-                        case VOLUNTEER -> volunteers.add(volunteer(rows, today));
-                        case MEETING -> meetings.add(meeting(rows));
-                        default -> throw new IllegalStateException("Unknown row kind");
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Contact search failed", e);
-        }
-        if (!areaFound) {
+        Asked asked = new Asked(request, callerAreaId, welcome ? 0 : settings.contactRadiusKm(),
+                welcome ? today : settings.latestEligibleCleanDate(today), callerSex.code(), settings.contactRadiusKm());
+        Optional<Found> found = found(asked);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        List<VolunteerContact> volunteers = found.get().volunteers().stream().map(row -> row.contact(today, displayForms)).toList();
+        List<MeetingContact> meetings = found.get().meetings().stream().map(row -> row.contact(displayForms)).toList();
         boolean sameSexNearby = volunteers.stream()
                 .anyMatch(v -> v.sex().equals(callerSex.code()) && v.distanceKm() <= settings.sameSexRadiusKm());
         String indirect = sameSexNearby || welcome ? null : indirectRoute(callerSex);
         return Optional.of(new Contacts(volunteers, meetings, R4_WARNING, sameSexNearby, indirect));
+    }
+
+    /**
+     * The rows of a lookup: kept ones while the list's version is the one they were read at, else
+     * read afresh (with the version, in the same statement, so they are kept under the version they
+     * belong to). Numbers stay sealed in what is kept; they are opened for each answer.
+     */
+    private Optional<Found> found(Asked asked) {
+        try (Connection connection = dataSource.getConnection()) {
+            UUID version = listVersion(connection);
+            Found kept = this.kept.get(asked);
+            if (kept != null && kept.version().equals(version)) {
+                return Optional.of(kept);
+            }
+            if (!version.equals(keptVersion)) { // rows of older versions are never served again
+                this.kept.clear();
+                keptVersion = version;
+            }
+            Optional<Found> found = read(connection, asked);
+            found.ifPresent(fresh -> {
+                if (this.kept.size() >= KEPT_AT_MOST) {
+                    this.kept.clear();
+                }
+                this.kept.put(asked, fresh);
+            });
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Contact search failed", e);
+        }
+    }
+
+    private static UUID listVersion(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(VERSION_SQL); ResultSet row = statement.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("contact_list_version has no row");
+            }
+            return row.getObject(1, UUID.class);
+        }
+    }
+
+    private Optional<Found> read(Connection connection, Asked asked) throws SQLException {
+        reads.incrementAndGet();
+        List<VolunteerRow> volunteers = new ArrayList<>();
+        List<MeetingRow> meetings = new ArrayList<>();
+        UUID version = null;
+        try (PreparedStatement statement = connection.prepareStatement(SQL.get(asked.request()))) {
+            int p = 0;
+            statement.setLong(++p, asked.areaId());
+            statement.setDouble(++p, asked.radiusKm());
+            statement.setDate(++p, Date.valueOf(asked.cleanBy()));
+            statement.setString(++p, asked.sex());
+            statement.setDouble(++p, asked.meetingRadiusKm());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    switch (rows.getString("kind")) {
+                        case AREA -> version = rows.getObject("version", UUID.class);
+                        case VOLUNTEER -> volunteers.add(VolunteerRow.of(rows));
+                        case MEETING -> meetings.add(MeetingRow.of(rows));
+                        default -> throw new IllegalStateException("Unknown row kind");
+                    }
+                }
+            }
+        }
+        return version == null ? Optional.empty() : Optional.of(new Found(version, volunteers, meetings));
     }
 
     /**
@@ -202,38 +259,61 @@ public class ContactMatcher {
                       AND NOT EXISTS (SELECT 1 FROM volunteer_tasks t WHERE t.meeting_id = m.id AND t.done_at IS NULL))
                 SELECT '%2$s' AS kind, 0 AS rank, id, NULL AS name, NULL AS sex, NULL AS area, NULL::float8 AS km,
                        NULL::date AS clean_date, NULL::boolean AS can_phone, NULL::boolean AS can_visit, NULL AS weekday,
-                       NULL AS starts_at, NULL AS contact_name, NULL::bytea AS cipher, NULL::bytea AS display_cipher
+                       NULL AS starts_at, NULL AS contact_name, NULL::bytea AS cipher, NULL::bytea AS display_cipher,
+                       -- the statement's snapshot: the version these very rows belong to
+                       (SELECT version FROM contact_list_version) AS version
                 FROM caller
                 UNION ALL
                 SELECT '%3$s', rank, id, first_name, sex, area, km, clean_date, can_phone, can_visit, NULL, NULL, NULL, phone_cipher,
-                       phone_display_cipher
+                       phone_display_cipher, NULL
                 FROM volunteers
                 UNION ALL
                 SELECT '%4$s', rank, id, name, NULL, area, km, NULL, NULL, NULL, weekday, starts_at, contact_name, contact_phone_cipher,
-                       contact_phone_display_cipher
+                       contact_phone_display_cipher, NULL
                 FROM meetings WHERE rank <= %7$d
                 ORDER BY kind, rank""".formatted(firstOfArea.formatted("(SELECT sex FROM asked)"), AREA, VOLUNTEER, MEETING, SEXES,
                 MAX_VOLUNTEERS, MAX_MEETINGS, firstOfArea.formatted("s.sex"));
     }
 
-    private VolunteerContact volunteer(ResultSet row, LocalDate today) throws SQLException {
-        long id = row.getLong("id");
-        LocalDate cleanDate = row.getDate("clean_date").toLocalDate();
-        return new VolunteerContact(id, row.getString("name"), row.getString("sex"), row.getString("area"),
-                round(row.getDouble("km")), Period.between(cleanDate, today).getYears(), row.getBoolean("can_phone"),
-                row.getBoolean("can_visit"), phone(row, ListNumber.VOLUNTEER, id));
+    /** What a lookup was asked: the statement's values, so that a change of settings is a different lookup. */
+    private record Asked(RequestType request, long areaId, double radiusKm, LocalDate cleanBy, String sex,
+            double meetingRadiusKm) {
     }
 
-    private MeetingContact meeting(ResultSet row) throws SQLException {
-        long id = row.getLong("id");
-        return new MeetingContact(id, row.getString("name"), row.getString("area"), row.getString("weekday"),
-                row.getString("starts_at"), round(row.getDouble("km")), row.getString("contact_name"),
-                phone(row, ListNumber.MEETING_CONTACT, id));
+    /** A lookup's rows as read at one version of the list. */
+    private record Found(UUID version, List<VolunteerRow> volunteers, List<MeetingRow> meetings) {
     }
 
-    /** Opened, never formatted: the display form was sealed with the number ({@link DisplayForms}). */
-    private String phone(ResultSet row, ListNumber number, long id) throws SQLException {
-        return displayForms.open(number, row.getBytes("display_cipher"), row.getBytes("cipher"), id);
+    /** A volunteer as read, the number still sealed; clean years are counted on the day of each answer. */
+    private record VolunteerRow(long id, String firstName, String sex, String area, double distanceKm, LocalDate cleanDate,
+            boolean canPhone, boolean canVisit, byte[] displayCipher, byte[] cipher) {
+
+        static VolunteerRow of(ResultSet row) throws SQLException {
+            return new VolunteerRow(row.getLong("id"), row.getString("name"), row.getString("sex"), row.getString("area"),
+                    round(row.getDouble("km")), row.getDate("clean_date").toLocalDate(), row.getBoolean("can_phone"),
+                    row.getBoolean("can_visit"), row.getBytes("display_cipher"), row.getBytes("cipher"));
+        }
+
+        VolunteerContact contact(LocalDate today, DisplayForms displayForms) {
+            return new VolunteerContact(id, firstName, sex, area, distanceKm, Period.between(cleanDate, today).getYears(),
+                    canPhone, canVisit, displayForms.open(ListNumber.VOLUNTEER, displayCipher, cipher, id));
+        }
+    }
+
+    private record MeetingRow(long id, String name, String area, String weekday, String startsAt, double distanceKm,
+            String contactName, byte[] displayCipher, byte[] cipher) {
+
+        static MeetingRow of(ResultSet row) throws SQLException {
+            return new MeetingRow(row.getLong("id"), row.getString("name"), row.getString("area"), row.getString("weekday"),
+                    row.getString("starts_at"), round(row.getDouble("km")), row.getString("contact_name"),
+                    row.getBytes("display_cipher"), row.getBytes("cipher"));
+        }
+
+        /** Opened, never formatted: the display form was sealed with the number ({@link DisplayForms}). */
+        MeetingContact contact(DisplayForms displayForms) {
+            return new MeetingContact(id, name, area, weekday, startsAt, distanceKm, contactName,
+                    displayForms.open(ListNumber.MEETING_CONTACT, displayCipher, cipher, id));
+        }
     }
 
     private String indirectRoute(Sex callerSex) {
@@ -245,5 +325,9 @@ public class ContactMatcher {
 
     private static double round(double km) {
         return Math.round(km * 10) / 10.0;
+    }
+
+    long reads() {
+        return reads.get();
     }
 }

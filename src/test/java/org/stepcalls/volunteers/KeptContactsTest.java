@@ -1,0 +1,151 @@
+package org.stepcalls.volunteers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.stepcalls.forum.api.ForumApiClient;
+import org.stepcalls.volunteers.api.ListFixtures;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Lookups are kept per instance and asked again of the tables only when something they read
+ * changed: every change, made anywhere (here plain SQL, as psql or another instance would), is
+ * seen at the very next lookup (R6, R13: nobody taken off the list is offered a moment longer).
+ */
+@QuarkusTest
+class KeptContactsTest {
+
+    @Inject
+    ContactMatcher matcher;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aLookupAskedAgainWithNothingChangedIsNotReadAgain() throws Exception {
+        long here = ListFixtures.area(ListFixtures.origin(), 0);
+        ListFixtures.addId(ListFixtures.volunteer("Kit", "female", here));
+        // another test's background work may change the list in between: then try again
+        for (int attempt = 0; attempt < 5; attempt++) {
+            UUID before = listVersion();
+            matcher.find(here, Sex.FEMALE, RequestType.PHONE);
+            long reads = matcher.reads();
+            matcher.find(here, Sex.FEMALE, RequestType.PHONE);
+            if (listVersion().equals(before)) {
+                assertThat(matcher.reads()).as("tables read again for the same lookup").isEqualTo(reads);
+                return;
+            }
+        }
+        throw new AssertionError("the list kept changing");
+    }
+
+    @Test
+    void aVolunteerMadeInactiveIsGoneFromTheNextLookup() throws Exception { // R6
+        long here = ListFixtures.area(ListFixtures.origin(), 0);
+        long ida = ListFixtures.addId(ListFixtures.volunteer("Ida", "female", here));
+        assertThat(volunteerIds(here)).contains(ida);
+        sql("UPDATE volunteers SET active = false WHERE id = " + ida);
+        assertThat(volunteerIds(here)).doesNotContain(ida);
+    }
+
+    @Test
+    void anAreaNoLongerCoveredIsGoneFromTheNextLookup() throws Exception {
+        String origin = ListFixtures.origin();
+        long here = ListFixtures.area(origin, 0);
+        long near = ListFixtures.area(origin, 10);
+        Map<String, Object> covering = ListFixtures.volunteer("Cass", "female", near);
+        covering.put("areaIds", List.of(near, here));
+        long cass = ListFixtures.addId(covering);
+        assertThat(matcher.find(here, Sex.FEMALE, RequestType.PHONE).orElseThrow().volunteers())
+                .filteredOn(v -> v.id() == cass).extracting(ContactMatcher.VolunteerContact::distanceKm).containsExactly(0.0);
+        sql("DELETE FROM volunteer_areas WHERE volunteer_id = " + cass + " AND area_id = " + here);
+        assertThat(matcher.find(here, Sex.FEMALE, RequestType.PHONE).orElseThrow().volunteers())
+                .filteredOn(v -> v.id() == cass).extracting(ContactMatcher.VolunteerContact::distanceKm).containsExactly(10.0);
+    }
+
+    @Test
+    void aVolunteerWithAnOpenCheckIsGoneFromTheNextLookup() throws Exception { // R13
+        long here = ListFixtures.area(ListFixtures.origin(), 0);
+        long tess = ListFixtures.addId(ListFixtures.volunteer("Tess", "female", here));
+        assertThat(volunteerIds(here)).contains(tess);
+        sql("INSERT INTO volunteer_tasks (kind, reason, volunteer_id, created_at) VALUES ('check_eligibility', 'relapsed', "
+                + tess + ", now())");
+        assertThat(volunteerIds(here)).doesNotContain(tess);
+    }
+
+    @Test
+    void anAreaMovedAwayTakesItsVolunteersOutOfTheNextLookup() throws Exception {
+        String origin = ListFixtures.origin();
+        long here = ListFixtures.area(origin, 0);
+        long near = ListFixtures.area(origin, 10);
+        long nell = ListFixtures.addId(ListFixtures.volunteer("Nell", "female", near));
+        assertThat(volunteerIds(here)).contains(nell);
+        sql("UPDATE areas SET latitude = latitude + 5 WHERE id = " + near); // 550 km north
+        assertThat(volunteerIds(here)).doesNotContain(nell);
+    }
+
+    @Test
+    void aMeetingRenamedShowsItsNewNameAtTheNextLookup() throws Exception {
+        long here = ListFixtures.area(ListFixtures.origin(), 0);
+        long meeting = new ForumApiClient(ListFixtures.coordinator()).post("/api/meetings", Map.of("name", "Harbour Group",
+                "areaId", here, "weekday", "friday", "time", "19:30", "contactName", "Hal",
+                "contactPhone", org.stepcalls.privacy.DramaNumbers.mobile())).statusCode(201).extract().jsonPath().getLong("id");
+        assertThat(meetingNames(here)).containsExactly("Harbour Group");
+        sql("UPDATE meetings SET name = 'Quayside Group' WHERE id = " + meeting);
+        assertThat(meetingNames(here)).containsExactly("Quayside Group");
+    }
+
+    @Test
+    void aLookupMadeInsideATransactionIsNotServedAfterTheTransactionsLaterChanges() throws Exception {
+        long here = ListFixtures.area(ListFixtures.origin(), 0);
+        long first = ListFixtures.addId(ListFixtures.volunteer("Fay", "female", here));
+        long second = ListFixtures.addId(ListFixtures.volunteer("Sue", "female", here));
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                sql("UPDATE volunteers SET active = false WHERE id = " + first);
+                assertThat(volunteerIds(here)).doesNotContain(first).contains(second); // kept, under the change's version
+                sql("UPDATE volunteers SET active = false WHERE id = " + second);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(volunteerIds(here)).doesNotContain(first, second);
+    }
+
+    private List<Long> volunteerIds(long area) {
+        return matcher.find(area, Sex.FEMALE, RequestType.PHONE).orElseThrow().volunteers().stream()
+                .map(ContactMatcher.VolunteerContact::id).toList();
+    }
+
+    private List<String> meetingNames(long area) {
+        return matcher.find(area, Sex.FEMALE, RequestType.PHONE).orElseThrow().meetings().stream()
+                .map(ContactMatcher.MeetingContact::name).toList();
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement change = connection.prepareStatement(statement)) {
+            change.executeUpdate();
+        }
+    }
+
+    private UUID listVersion() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement read = connection.prepareStatement("SELECT version FROM contact_list_version");
+                ResultSet row = read.executeQuery()) {
+            row.next();
+            return row.getObject(1, UUID.class);
+        }
+    }
+}
