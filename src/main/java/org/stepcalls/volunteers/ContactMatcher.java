@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.stepcalls.volunteers.DisplayForms.ListNumber;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Who near a caller can help (R5, R6, R8): eligible volunteers only — enough clean time, guidelines
@@ -42,10 +43,19 @@ public class ContactMatcher {
             + "contact yourself and ask them to call the caller.";
     static final int MAX_VOLUNTEERS = 20;
     static final int MAX_MEETINGS = 10;
-    /** Far more than areas × sexes × requests on any helpline's list; past it, the kept lookups start again. */
-    static final int KEPT_AT_MOST = 2_000;
-    /** Moved by V37's triggers in every transaction that changes a table the lookup reads. */
-    private static final String VERSION_SQL = "SELECT version FROM contact_list_version";
+    /** Lookups kept at most: more than a helpline asks in {@link #KEPT_FOR} (a full one is about 12 KB). */
+    static final int KEPT_AT_MOST = 200;
+    /** How long a lookup is kept at most: also how long an erased volunteer's first name may stay in memory. */
+    static final Duration KEPT_FOR = Duration.ofMinutes(5);
+    /**
+     * Whether no transaction that changed the list (V37's triggers record each one) has committed since
+     * the kept snapshot: one that was running or not yet begun then is not visible in it.
+     */
+    private static final String UNCHANGED_SQL = """
+            WITH kept AS (SELECT ?::pg_snapshot AS snapshot)
+            SELECT pg_postmaster_start_time()::text = ? AND NOT EXISTS (
+                SELECT 1 FROM contact_list_changes c, kept
+                WHERE c.xid >= pg_snapshot_xmin(kept.snapshot) AND NOT pg_visible_in_snapshot(c.xid, kept.snapshot))""";
     // the rows of one lookup, told apart (and ordered) by their kind; the caller's area's row says it exists
     private static final String AREA = "0 area";
     private static final String VOLUNTEER = "1 volunteer";
@@ -81,9 +91,8 @@ public class ContactMatcher {
     private final AgroalDataSource dataSource;
     private final DisplayForms displayForms;
     private final VolunteerSettings settings;
-    /** The lookups read at {@link #keptVersion} of the list, each asked the same way. */
+    /** The lookups read lately, by what was asked. */
     private final Map<Asked, Found> kept = new ConcurrentHashMap<>();
-    private volatile UUID keptVersion;
     /** How many lookups were read from the tables rather than kept ones: for tests. */
     private final AtomicLong reads = new AtomicLong();
 
@@ -118,40 +127,59 @@ public class ContactMatcher {
     }
 
     /**
-     * The rows of a lookup: kept ones while the list's version is the one they were read at, else
-     * read afresh (with the version, in the same statement, so they are kept under the version they
-     * belong to). Numbers stay sealed in what is kept; they are opened for each answer.
+     * The rows of a lookup: the kept ones while no transaction that changed the list has committed
+     * since they were read (and they are younger than {@link #KEPT_FOR}), else read afresh. Numbers
+     * stay sealed in what is kept; they are opened for each answer.
      */
     private Optional<Found> found(Asked asked) {
         try (Connection connection = dataSource.getConnection()) {
-            UUID version = listVersion(connection);
             Found kept = this.kept.get(asked);
-            if (kept != null && kept.version().equals(version)) {
+            if (kept != null && kept.youngerThan(KEPT_FOR) && unchangedSince(connection, kept)) {
                 return Optional.of(kept);
             }
-            if (!version.equals(keptVersion)) { // rows of older versions are never served again
-                this.kept.clear();
-                keptVersion = version;
-            }
             Optional<Found> found = read(connection, asked);
-            found.ifPresent(fresh -> {
+            if (found.isPresent() && found.get().keepable()) {
                 if (this.kept.size() >= KEPT_AT_MOST) {
                     this.kept.clear();
                 }
-                this.kept.put(asked, fresh);
-            });
+                this.kept.put(asked, found.get());
+            } else {
+                this.kept.remove(asked);
+            }
             return found;
         } catch (SQLException e) {
             throw new IllegalStateException("Contact search failed", e);
         }
     }
 
-    private static UUID listVersion(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(VERSION_SQL); ResultSet row = statement.executeQuery()) {
-            if (!row.next()) {
-                throw new IllegalStateException("contact_list_version has no row");
+    private static boolean unchangedSince(Connection connection, Found kept) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(UNCHANGED_SQL)) {
+            statement.setString(1, kept.snapshot());
+            statement.setString(2, kept.server());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() && row.getBoolean(1);
             }
-            return row.getObject(1, UUID.class);
+        }
+    }
+
+    /** Every minute: kept rows past {@link #KEPT_FOR} go, so a volunteer who left is not held in memory on a quiet instance. */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetOldLookups() {
+        kept.values().removeIf(found -> !found.youngerThan(KEPT_FOR));
+    }
+
+    /**
+     * With each purge run: a change older than a day concerns no kept lookup (none is kept for more
+     * than {@link #KEPT_FOR}), unless its transaction stayed open for the day in between.
+     */
+    @Scheduled(every = "${stepcalls.purge-every}", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetDayOldChanges() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "DELETE FROM contact_list_changes WHERE at < now() - interval '1 day'")) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Old contact list changes not removed", e);
         }
     }
 
@@ -159,7 +187,9 @@ public class ContactMatcher {
         reads.incrementAndGet();
         List<VolunteerRow> volunteers = new ArrayList<>();
         List<MeetingRow> meetings = new ArrayList<>();
-        UUID version = null;
+        String snapshot = null;
+        String server = null;
+        boolean keepable = false;
         try (PreparedStatement statement = connection.prepareStatement(SQL.get(asked.request()))) {
             int p = 0;
             statement.setLong(++p, asked.areaId());
@@ -170,7 +200,11 @@ public class ContactMatcher {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     switch (rows.getString("kind")) {
-                        case AREA -> version = rows.getObject("version", UUID.class);
+                        case AREA -> {
+                            snapshot = rows.getString("snapshot");
+                            server = rows.getString("server");
+                            keepable = rows.getBoolean("keepable");
+                        }
                         case VOLUNTEER -> volunteers.add(VolunteerRow.of(rows));
                         case MEETING -> meetings.add(MeetingRow.of(rows));
                         default -> throw new IllegalStateException("Unknown row kind");
@@ -178,7 +212,8 @@ public class ContactMatcher {
                 }
             }
         }
-        return version == null ? Optional.empty() : Optional.of(new Found(version, volunteers, meetings));
+        return snapshot == null ? Optional.empty()
+                : Optional.of(new Found(snapshot, server, keepable, System.nanoTime(), volunteers, meetings));
     }
 
     /**
@@ -260,16 +295,17 @@ public class ContactMatcher {
                 SELECT '%2$s' AS kind, 0 AS rank, id, NULL AS name, NULL AS sex, NULL AS area, NULL::float8 AS km,
                        NULL::date AS clean_date, NULL::boolean AS can_phone, NULL::boolean AS can_visit, NULL AS weekday,
                        NULL AS starts_at, NULL AS contact_name, NULL::bytea AS cipher, NULL::bytea AS display_cipher,
-                       -- the statement's snapshot: the version these very rows belong to
-                       (SELECT version FROM contact_list_version) AS version
+                       -- the statement's own snapshot (see found); inside a transaction that wrote, not kept
+                       pg_current_snapshot()::text AS snapshot, pg_postmaster_start_time()::text AS server,
+                       pg_current_xact_id_if_assigned() IS NULL AS keepable
                 FROM caller
                 UNION ALL
                 SELECT '%3$s', rank, id, first_name, sex, area, km, clean_date, can_phone, can_visit, NULL, NULL, NULL, phone_cipher,
-                       phone_display_cipher, NULL
+                       phone_display_cipher, NULL, NULL, NULL
                 FROM volunteers
                 UNION ALL
                 SELECT '%4$s', rank, id, name, NULL, area, km, NULL, NULL, NULL, weekday, starts_at, contact_name, contact_phone_cipher,
-                       contact_phone_display_cipher, NULL
+                       contact_phone_display_cipher, NULL, NULL, NULL
                 FROM meetings WHERE rank <= %7$d
                 ORDER BY kind, rank""".formatted(firstOfArea.formatted("(SELECT sex FROM asked)"), AREA, VOLUNTEER, MEETING, SEXES,
                 MAX_VOLUNTEERS, MAX_MEETINGS, firstOfArea.formatted("s.sex"));
@@ -280,8 +316,17 @@ public class ContactMatcher {
             double meetingRadiusKm) {
     }
 
-    /** A lookup's rows as read at one version of the list. */
-    private record Found(UUID version, List<VolunteerRow> volunteers, List<MeetingRow> meetings) {
+    /**
+     * A lookup's rows, with the snapshot they were read in and the server that read them (a database
+     * restored into a new server counts its transactions afresh). Not keepable when read by a
+     * transaction that has written something: its own changes are not told apart in its snapshot.
+     */
+    private record Found(String snapshot, String server, boolean keepable, long readAtNanos, List<VolunteerRow> volunteers,
+            List<MeetingRow> meetings) {
+
+        boolean youngerThan(Duration age) {
+            return System.nanoTime() - readAtNanos < age.toNanos();
+        }
     }
 
     /** A volunteer as read, the number still sealed; clean years are counted on the day of each answer. */
