@@ -7,11 +7,11 @@
 -- current as the tables, not a notification's milliseconds behind.
 --
 -- One row per transaction, only ever inserted: writers never wait for each other here, so no lock is
--- added that another transaction could hold in the opposite order (a single shared row did: a call's
+-- added that another transaction could hold in the opposite order (a single shared row would be: a call's
 -- attempt holding a volunteer's key lock while a Leave held the row).
+-- The purge removes the rows of transactions every kept lookup has seen (ContactMatcher.forgetSeenChanges).
 CREATE TABLE contact_list_changes (
-    xid xid8 PRIMARY KEY,
-    at  timestamptz NOT NULL DEFAULT now()
+    xid xid8 PRIMARY KEY
 );
 
 CREATE FUNCTION contact_list_changed() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +49,21 @@ public class ContactMatcher {
     static final int KEPT_AT_MOST = 200;
     /** How long a lookup is kept at most: also how long an erased volunteer's first name may stay in memory. */
     static final Duration KEPT_FOR = Duration.ofMinutes(5);
+    /** Twice {@link #KEPT_FOR}: a transaction ended this long ago is in every kept lookup's snapshot. */
+    static final Duration SEEN_BY_ALL = KEPT_FOR.multipliedBy(2);
     /**
      * Whether no transaction that changed the list (V37's triggers record each one) has committed since
-     * the kept snapshot: one that was running or not yet begun then is not visible in it.
+     * the kept snapshot: those not visible in it were running then ({@code xip}) or began later (from
+     * {@code xmax} on), so both are probed straight from the index, however far back {@code xmin} lies.
+     * The same server, and its transaction ids not gone back (a crash can hand out unwritten ones again).
      */
     private static final String UNCHANGED_SQL = """
             WITH kept AS (SELECT ?::pg_snapshot AS snapshot)
-            SELECT pg_postmaster_start_time()::text = ? AND NOT EXISTS (
-                SELECT 1 FROM contact_list_changes c, kept
-                WHERE c.xid >= pg_snapshot_xmin(kept.snapshot) AND NOT pg_visible_in_snapshot(c.xid, kept.snapshot))""";
+            SELECT pg_postmaster_start_time()::text = ?
+               AND pg_snapshot_xmax(pg_current_snapshot()) >= (SELECT pg_snapshot_xmax(snapshot) FROM kept)
+               AND NOT EXISTS (SELECT 1 FROM contact_list_changes WHERE xid >= (SELECT pg_snapshot_xmax(snapshot) FROM kept))
+               AND NOT EXISTS (SELECT 1 FROM contact_list_changes
+                               WHERE xid = ANY (ARRAY(SELECT pg_snapshot_xip(snapshot) FROM kept)))""";
     // the rows of one lookup, told apart (and ordered) by their kind; the caller's area's row says it exists
     private static final String AREA = "0 area";
     private static final String VOLUNTEER = "1 volunteer";
@@ -93,7 +101,8 @@ public class ContactMatcher {
     private final VolunteerSettings settings;
     /** The lookups read lately, by what was asked. */
     private final Map<Asked, Found> kept = new ConcurrentHashMap<>();
-    /** How many lookups were read from the tables rather than kept ones: for tests. */
+    /** The oldest running transaction at each purge run, oldest first (guarded by {@link #forgetChangesSeenBefore}). */
+    private final Deque<Mark> marks = new ArrayDeque<>();
     private final AtomicLong reads = new AtomicLong();
 
     ContactMatcher(AgroalDataSource dataSource, DisplayForms displayForms, VolunteerSettings settings) {
@@ -143,8 +152,8 @@ public class ContactMatcher {
                     this.kept.clear();
                 }
                 this.kept.put(asked, found.get());
-            } else {
-                this.kept.remove(asked);
+            } else if (kept != null) {
+                this.kept.remove(asked, kept); // not one another thread has just kept
             }
             return found;
         } catch (SQLException e) {
@@ -169,17 +178,36 @@ public class ContactMatcher {
     }
 
     /**
-     * With each purge run: a change older than a day concerns no kept lookup (none is kept for more
-     * than {@link #KEPT_FOR}), unless its transaction stayed open for the day in between.
+     * With each purge run: the changes of transactions that had ended before an earlier run at least
+     * {@link #SEEN_BY_ALL} ago, which every kept lookup (younger than {@link #KEPT_FOR}) has seen.
+     * Not by the rows' age: a transaction left open for days records its change when it begins.
      */
     @Scheduled(every = "${stepcalls.purge-every}", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetDayOldChanges() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "DELETE FROM contact_list_changes WHERE at < now() - interval '1 day'")) {
-            statement.executeUpdate();
+    void forgetSeenChanges() {
+        forgetChangesSeenBefore(SEEN_BY_ALL);
+    }
+
+    /** Marks now; forgets the changes ended before the latest mark at least {@code age} old. */
+    synchronized void forgetChangesSeenBefore(Duration age) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement mark = connection.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+                    ResultSet row = mark.executeQuery()) {
+                row.next();
+                marks.addLast(new Mark(row.getString(1), System.nanoTime()));
+            }
+            Mark seen = null;
+            while (!marks.isEmpty() && System.nanoTime() - marks.peekFirst().atNanos() >= age.toNanos()) {
+                seen = marks.pollFirst();
+            }
+            if (seen != null) {
+                marks.addFirst(seen); // the next run may still need it, when its own are too young
+                try (PreparedStatement forget = connection.prepareStatement("DELETE FROM contact_list_changes WHERE xid < ?::xid8")) {
+                    forget.setString(1, seen.xmin());
+                    forget.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Old contact list changes not removed", e);
+            throw new IllegalStateException("Seen contact list changes not removed", e);
         }
     }
 
@@ -311,6 +339,9 @@ public class ContactMatcher {
                 MAX_VOLUNTEERS, MAX_MEETINGS, firstOfArea.formatted("s.sex"));
     }
 
+    private record Mark(String xmin, long atNanos) {
+    }
+
     /** What a lookup was asked: the statement's values, so that a change of settings is a different lookup. */
     private record Asked(RequestType request, long areaId, double radiusKm, LocalDate cleanBy, String sex,
             double meetingRadiusKm) {
@@ -372,7 +403,8 @@ public class ContactMatcher {
         return Math.round(km * 10) / 10.0;
     }
 
-    long reads() {
+    /** How many lookups were read from the tables rather than served from kept ones: tests ask. */
+    public long reads() {
         return reads.get();
     }
 }

@@ -25,6 +25,9 @@ import org.stepcalls.calls.OverdueCalls;
 import org.stepcalls.calls.api.CallFixtures;
 import org.stepcalls.forum.api.ForumApiClient;
 import org.stepcalls.platform.security.TestUsers;
+import org.stepcalls.volunteers.ContactMatcher;
+import org.stepcalls.volunteers.RequestType;
+import org.stepcalls.volunteers.Sex;
 import org.stepcalls.volunteers.api.ListFixtures;
 
 import io.agroal.api.AgroalDataSource;
@@ -62,7 +65,9 @@ class ScheduledJobsRunOnceTest {
             "ExpiryWarnings.onSchedule", new ExpiryWarningOnce(),
             "MailSender.scheduled", new MailSentOnce(),
             "CoordinatorDigest.scheduled", new DigestOnce(),
-            "NumberTries.forgetDayOldTries", new TriesForgottenOnce());
+            "NumberTries.forgetDayOldTries", new TriesForgottenOnce(),
+            "ContactMatcher.forgetOldLookups", new YoungLookupsKept(),
+            "ContactMatcher.forgetSeenChanges", new UnseenChangesKept());
 
     @Test
     void everyScheduledJobRunOnTwoInstancesAtOnceDoesItsWorkOnce() throws Exception {
@@ -280,6 +285,42 @@ class ScheduledJobsRunOnceTest {
         @Override
         public void assertDoneOnce() throws Exception {
             assertThat(count("SELECT count(*) FROM volunteer_number_tries WHERE identity = " + identity)).isEqualTo(1);
+        }
+    }
+
+    /** Each instance forgets its own lookups past their time; the young ones stay, however often it runs. */
+    private final class YoungLookupsKept implements OnceCheck {
+        private final ContactMatcher matcher = Arc.container().instance(ContactMatcher.class).get();
+        private long area;
+        private long reads;
+
+        @Override
+        public void seed() throws Exception {
+            area = ListFixtures.area(ListFixtures.origin(), 0);
+            matcher.find(area, Sex.FEMALE, RequestType.PHONE);
+            reads = matcher.reads();
+        }
+
+        @Override
+        public void assertDoneOnce() throws Exception {
+            matcher.find(area, Sex.FEMALE, RequestType.PHONE);
+            assertThat(matcher.reads()).as("a young lookup read again").isEqualTo(reads);
+        }
+    }
+
+    /** A change ended moments ago may be unseen by a kept lookup on another instance: no run forgets it. */
+    private final class UnseenChangesKept implements OnceCheck {
+        private long change;
+
+        @Override
+        public void seed() throws Exception {
+            ListFixtures.area(ListFixtures.origin(), 0);
+            change = count("SELECT max(xid)::text::bigint FROM contact_list_changes");
+        }
+
+        @Override
+        public void assertDoneOnce() throws Exception {
+            assertThat(count("SELECT count(*) FROM contact_list_changes WHERE xid = '" + change + "'::xid8")).isOne();
         }
     }
 
