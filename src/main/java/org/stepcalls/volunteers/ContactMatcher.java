@@ -47,7 +47,7 @@ public class ContactMatcher {
     static final int MAX_MEETINGS = 10;
     /** Lookups kept at most: more than a helpline asks in {@link #KEPT_FOR} (a full one is about 12 KB). */
     static final int KEPT_AT_MOST = 200;
-    /** How long a lookup is kept at most: also how long an erased volunteer's first name may stay in memory. */
+    /** How long a lookup is kept at most: also how long an erased volunteer's details may stay in memory. */
     static final Duration KEPT_FOR = Duration.ofMinutes(5);
     /** Twice {@link #KEPT_FOR}: a transaction ended this long ago is in every kept lookup's snapshot. */
     static final Duration SEEN_BY_ALL = KEPT_FOR.multipliedBy(2);
@@ -58,12 +58,11 @@ public class ContactMatcher {
      * The same server, and its transaction ids not gone back (a crash can hand out unwritten ones again).
      */
     private static final String UNCHANGED_SQL = """
-            WITH kept AS (SELECT ?::pg_snapshot AS snapshot)
-            SELECT pg_postmaster_start_time()::text = ?
-               AND pg_snapshot_xmax(pg_current_snapshot()) >= (SELECT pg_snapshot_xmax(snapshot) FROM kept)
-               AND NOT EXISTS (SELECT 1 FROM contact_list_changes WHERE xid >= (SELECT pg_snapshot_xmax(snapshot) FROM kept))
-               AND NOT EXISTS (SELECT 1 FROM contact_list_changes
-                               WHERE xid = ANY (ARRAY(SELECT pg_snapshot_xip(snapshot) FROM kept)))""";
+            WITH kept AS (SELECT pg_snapshot_xmax(s) AS xmax, ARRAY(SELECT pg_snapshot_xip(s)) AS xip
+                          FROM (SELECT ?::pg_snapshot AS s) given)
+            SELECT pg_postmaster_start_time()::text = ? AND pg_snapshot_xmax(pg_current_snapshot()) >= kept.xmax
+               AND NOT EXISTS (SELECT 1 FROM contact_list_changes c WHERE c.xid >= kept.xmax OR c.xid = ANY (kept.xip))
+            FROM kept""";
     // the rows of one lookup, told apart (and ordered) by their kind; the caller's area's row says it exists
     private static final String AREA = "0 area";
     private static final String VOLUNTEER = "1 volunteer";

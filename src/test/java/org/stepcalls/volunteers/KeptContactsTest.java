@@ -63,9 +63,7 @@ class KeptContactsTest {
     void aVolunteerMadeInactiveIsGoneFromTheNextLookup() throws Exception { // R6
         long here = ListFixtures.area(ListFixtures.origin(), 0);
         long ida = ListFixtures.addId(volunteer("Ida", "female", here));
-        assertThat(volunteerIds(here)).contains(ida);
-        sql("UPDATE volunteers SET active = false WHERE id = " + ida);
-        assertThat(volunteerIds(here)).doesNotContain(ida);
+        assertGoneAfter(here, ida, "UPDATE volunteers SET active = false WHERE id = " + ida);
     }
 
     @Test
@@ -76,30 +74,26 @@ class KeptContactsTest {
         Map<String, Object> covering = volunteer("Cass", "female", near);
         covering.put("areaIds", List.of(near, here));
         long cass = ListFixtures.addId(covering);
-        assertThat(matcher.find(here, Sex.FEMALE, RequestType.PHONE).orElseThrow().volunteers())
-                .filteredOn(v -> v.id() == cass).extracting(ContactMatcher.VolunteerContact::distanceKm).containsExactly(0.0);
+        assertThat(listed(here, cass).distanceKm()).isEqualTo(0.0);
         sql("DELETE FROM volunteer_areas WHERE volunteer_id = " + cass + " AND area_id = " + here);
-        assertThat(matcher.find(here, Sex.FEMALE, RequestType.PHONE).orElseThrow().volunteers())
-                .filteredOn(v -> v.id() == cass).extracting(ContactMatcher.VolunteerContact::distanceKm).containsExactly(10.0);
+        assertThat(listed(here, cass).distanceKm()).isEqualTo(10.0);
     }
 
     @Test
     void aVolunteerRenamedShowsTheNewNameAtTheNextLookup() throws Exception {
         long here = ListFixtures.area(ListFixtures.origin(), 0);
         long rhea = ListFixtures.addId(volunteer("Rhea", "female", here));
-        assertThat(volunteerName(here, rhea)).isEqualTo("Rhea");
+        assertThat(listed(here, rhea).firstName()).isEqualTo("Rhea");
         sql("UPDATE volunteers SET first_name = 'Rhiannon' WHERE id = " + rhea); // volunteers alone: no copy in volunteer_areas
-        assertThat(volunteerName(here, rhea)).isEqualTo("Rhiannon");
+        assertThat(listed(here, rhea).firstName()).isEqualTo("Rhiannon");
     }
 
     @Test
     void aVolunteerWithAnOpenCheckIsGoneFromTheNextLookup() throws Exception { // R13
         long here = ListFixtures.area(ListFixtures.origin(), 0);
         long tess = ListFixtures.addId(volunteer("Tess", "female", here));
-        assertThat(volunteerIds(here)).contains(tess);
-        sql("INSERT INTO volunteer_tasks (kind, reason, volunteer_id, created_at) VALUES ('check_eligibility', 'relapsed', "
-                + tess + ", now())");
-        assertThat(volunteerIds(here)).doesNotContain(tess);
+        assertGoneAfter(here, tess, "INSERT INTO volunteer_tasks (kind, reason, volunteer_id, created_at)"
+                + " VALUES ('check_eligibility', 'relapsed', " + tess + ", now())");
     }
 
     @Test
@@ -108,9 +102,7 @@ class KeptContactsTest {
         long here = ListFixtures.area(origin, 0);
         long near = ListFixtures.area(origin, 10);
         long nell = ListFixtures.addId(volunteer("Nell", "female", near));
-        assertThat(volunteerIds(here)).contains(nell);
-        sql("UPDATE areas SET latitude = 85 WHERE id = " + near); // far north of every test's places
-        assertThat(volunteerIds(here)).doesNotContain(nell);
+        assertGoneAfter(here, nell, "UPDATE areas SET latitude = 85 WHERE id = " + near); // far north of every test's places
     }
 
     @Test
@@ -222,9 +214,16 @@ class KeptContactsTest {
                 .statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    private String volunteerName(long area, long id) {
+    /** Listed for a woman's phone call in {@code area} before {@code change}, not at the lookup after it. */
+    private void assertGoneAfter(long area, long volunteer, String change) throws Exception {
+        assertThat(volunteerIds(area)).contains(volunteer);
+        sql(change);
+        assertThat(volunteerIds(area)).doesNotContain(volunteer);
+    }
+
+    private ContactMatcher.VolunteerContact listed(long area, long id) {
         return matcher.find(area, Sex.FEMALE, RequestType.PHONE).orElseThrow().volunteers().stream().filter(v -> v.id() == id)
-                .findFirst().orElseThrow().firstName();
+                .findFirst().orElseThrow();
     }
 
     private List<Long> volunteerIds(long area) {
