@@ -18,6 +18,9 @@ public final class DramaNumbers {
             "020 7946 0");
 
     private static final AtomicInteger NEXT_MOBILE = new AtomicInteger(100);
+    /** {@link #landline()} hands out from here; tests that number their own landlines stay below. */
+    private static final int FIRST_HANDED_OUT_LANDLINE = 6_000;
+    private static final AtomicInteger NEXT_LANDLINE = new AtomicInteger(FIRST_HANDED_OUT_LANDLINE);
     private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
 
     private DramaNumbers() {
@@ -34,7 +37,19 @@ public final class DramaNumbers {
         return number;
     }
 
-    /** The i-th number of the landline drama blocks, for bulk lists ({@code i} below 12,000). */
+    /**
+     * A fresh landline drama number ({@code 0116 496 0123} and the like), for a person whose number's kind
+     * does not matter: the suite's 900 drama mobiles would not last it.
+     */
+    public static String landline() {
+        int i = NEXT_LANDLINE.getAndIncrement();
+        if (i >= LANDLINE_BLOCKS.size() * 1000) {
+            throw new IllegalStateException("The drama landline blocks are used up");
+        }
+        return landline(i);
+    }
+
+    /** The i-th number of the landline drama blocks, for bulk lists ({@code i} below 6,000: {@link #landline()} hands out the rest). */
     public static String landline(int i) {
         String number = LANDLINE_BLOCKS.get(i / 1000) + String.format("%03d", i % 1000);
         ISSUED.add(number);

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -32,8 +31,6 @@ class KeptContactsTest {
 
     /** Stands for {@link ContactMatcher#SEEN_BY_ALL} in the forgetting test. */
     private static final Duration SHORT = Duration.ofMillis(500);
-    /** Past the numbers other tests take from the landline drama blocks (CsvImportTest, ContactMatchingTest). */
-    private static final AtomicInteger LANDLINES = new AtomicInteger(5_100);
 
     @Inject
     ContactMatcher matcher;
@@ -204,13 +201,13 @@ class KeptContactsTest {
     /** A volunteer on a landline drama number: the suite's drama mobiles are spoken for. */
     private static Map<String, Object> volunteer(String firstName, String sex, long homeAreaId) {
         Map<String, Object> volunteer = ListFixtures.volunteer(firstName, sex, homeAreaId);
-        volunteer.put("phone", DramaNumbers.landline(LANDLINES.getAndIncrement()));
+        volunteer.put("phone", DramaNumbers.landline());
         return volunteer;
     }
 
     private static long meeting(long area, String name) {
         return new ForumApiClient(ListFixtures.coordinator()).post("/api/meetings", Map.of("name", name, "areaId", area,
-                "weekday", "friday", "time", "19:30", "contactName", "Hal", "contactPhone", DramaNumbers.landline(LANDLINES.getAndIncrement())))
+                "weekday", "friday", "time", "19:30", "contactName", "Hal", "contactPhone", DramaNumbers.landline()))
                 .statusCode(201).extract().jsonPath().getLong("id");
     }
 
