@@ -49,7 +49,10 @@ public final class DramaNumbers {
         return landline(i);
     }
 
-    /** The i-th number of the landline drama blocks, for bulk lists ({@code i} below 6,000: {@link #landline()} hands out the rest). */
+    /**
+     * The i-th number of the landline drama blocks, for bulk lists: below 6,000 in the suite ({@link #landline()}
+     * hands out the rest); the benchmarks, in JVMs of their own, take any of the 12,000.
+     */
     public static String landline(int i) {
         String number = LANDLINE_BLOCKS.get(i / 1000) + String.format("%03d", i % 1000);
         ISSUED.add(number);

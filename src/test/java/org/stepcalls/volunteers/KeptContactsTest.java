@@ -41,7 +41,7 @@ class KeptContactsTest {
     @Test
     void aLookupAskedAgainWithNothingChangedIsNotReadAgain() throws Exception {
         long here = ListFixtures.area(ListFixtures.origin(), 0);
-        ListFixtures.addId(volunteer("Kit", "female", here));
+        ListFixtures.addId(ListFixtures.volunteer("Kit", "female", here));
         // another test's background work may change the list in between: then try again
         for (int attempt = 0; attempt < 5; attempt++) {
             long before = changes();
@@ -59,7 +59,7 @@ class KeptContactsTest {
     @Test
     void aVolunteerMadeInactiveIsGoneFromTheNextLookup() throws Exception { // R6
         long here = ListFixtures.area(ListFixtures.origin(), 0);
-        long ida = ListFixtures.addId(volunteer("Ida", "female", here));
+        long ida = ListFixtures.addId(ListFixtures.volunteer("Ida", "female", here));
         assertGoneAfter(here, ida, "UPDATE volunteers SET active = false WHERE id = " + ida);
     }
 
@@ -68,7 +68,7 @@ class KeptContactsTest {
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
         long near = ListFixtures.area(origin, 10);
-        Map<String, Object> covering = volunteer("Cass", "female", near);
+        Map<String, Object> covering = ListFixtures.volunteer("Cass", "female", near);
         covering.put("areaIds", List.of(near, here));
         long cass = ListFixtures.addId(covering);
         assertThat(listed(here, cass).distanceKm()).isEqualTo(0.0);
@@ -79,7 +79,7 @@ class KeptContactsTest {
     @Test
     void aVolunteerRenamedShowsTheNewNameAtTheNextLookup() throws Exception {
         long here = ListFixtures.area(ListFixtures.origin(), 0);
-        long rhea = ListFixtures.addId(volunteer("Rhea", "female", here));
+        long rhea = ListFixtures.addId(ListFixtures.volunteer("Rhea", "female", here));
         assertThat(listed(here, rhea).firstName()).isEqualTo("Rhea");
         sql("UPDATE volunteers SET first_name = 'Rhiannon' WHERE id = " + rhea); // volunteers alone: no copy in volunteer_areas
         assertThat(listed(here, rhea).firstName()).isEqualTo("Rhiannon");
@@ -88,7 +88,7 @@ class KeptContactsTest {
     @Test
     void aVolunteerWithAnOpenCheckIsGoneFromTheNextLookup() throws Exception { // R13
         long here = ListFixtures.area(ListFixtures.origin(), 0);
-        long tess = ListFixtures.addId(volunteer("Tess", "female", here));
+        long tess = ListFixtures.addId(ListFixtures.volunteer("Tess", "female", here));
         assertGoneAfter(here, tess, "INSERT INTO volunteer_tasks (kind, reason, volunteer_id, created_at)"
                 + " VALUES ('check_eligibility', 'relapsed', " + tess + ", now())");
     }
@@ -98,7 +98,7 @@ class KeptContactsTest {
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
         long near = ListFixtures.area(origin, 10);
-        long nell = ListFixtures.addId(volunteer("Nell", "female", near));
+        long nell = ListFixtures.addId(ListFixtures.volunteer("Nell", "female", near));
         assertGoneAfter(here, nell, "UPDATE areas SET latitude = 85 WHERE id = " + near); // far north of every test's places
     }
 
@@ -123,8 +123,8 @@ class KeptContactsTest {
     @Test
     void twoTransactionsChangingTheListDoNotWaitForEachOther() throws Exception {
         long here = ListFixtures.area(ListFixtures.origin(), 0);
-        long una = ListFixtures.addId(volunteer("Una", "female", here));
-        long vi = ListFixtures.addId(volunteer("Vi", "female", here));
+        long una = ListFixtures.addId(ListFixtures.volunteer("Una", "female", here));
+        long vi = ListFixtures.addId(ListFixtures.volunteer("Vi", "female", here));
         try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
@@ -167,7 +167,7 @@ class KeptContactsTest {
     @Test
     void aTransactionSeesItsOwnChangeInItsNextLookup() throws Exception {
         long here = ListFixtures.area(ListFixtures.origin(), 0);
-        long ada = ListFixtures.addId(volunteer("Ada", "female", here));
+        long ada = ListFixtures.addId(ListFixtures.volunteer("Ada", "female", here));
         QuarkusTransaction.requiringNew().run(() -> {
             try {
                 assertThat(volunteerIds(here)).contains(ada); // read before it wrote: kept
@@ -182,8 +182,8 @@ class KeptContactsTest {
     @Test
     void aLookupMadeInsideATransactionIsNotServedAfterTheTransactionsLaterChanges() throws Exception {
         long here = ListFixtures.area(ListFixtures.origin(), 0);
-        long first = ListFixtures.addId(volunteer("Fay", "female", here));
-        long second = ListFixtures.addId(volunteer("Sue", "female", here));
+        long first = ListFixtures.addId(ListFixtures.volunteer("Fay", "female", here));
+        long second = ListFixtures.addId(ListFixtures.volunteer("Sue", "female", here));
         QuarkusTransaction.requiringNew().run(() -> {
             try {
                 sql("UPDATE volunteers SET active = false WHERE id = " + first);
@@ -196,13 +196,6 @@ class KeptContactsTest {
             }
         });
         assertThat(volunteerIds(here)).doesNotContain(first, second);
-    }
-
-    /** A volunteer on a landline drama number: the suite's drama mobiles are spoken for. */
-    private static Map<String, Object> volunteer(String firstName, String sex, long homeAreaId) {
-        Map<String, Object> volunteer = ListFixtures.volunteer(firstName, sex, homeAreaId);
-        volunteer.put("phone", DramaNumbers.landline());
-        return volunteer;
     }
 
     private static long meeting(long area, String name) {

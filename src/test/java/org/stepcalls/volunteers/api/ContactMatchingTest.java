@@ -48,8 +48,8 @@ class ContactMatchingTest {
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
         long far = ListFixtures.area(origin, 30);
-        Set<Long> women = women(20, "Wren", 5000, far, List.of(far));
-        long manHere = ListFixtures.addId(bulk(ListFixtures.volunteer("Milo", "male", here), 5020));
+        Set<Long> women = women(20, "Wren", far, List.of(far));
+        long manHere = ListFixtures.addId(ListFixtures.volunteer("Milo", "male", here));
 
         List<Long> listed = contacts(here, "female", "phone").getList("volunteers.id", Long.class);
         assertThat(listed).hasSize(20).containsExactlyInAnyOrderElementsOf(women).doesNotContain(manHere);
@@ -60,8 +60,8 @@ class ContactMatchingTest {
         String origin = ListFixtures.origin();
         long here = ListFixtures.area(origin, 0);
         long near = ListFixtures.area(origin, 10);
-        Set<Long> women = women(19, "Vera", 5021, near, List.of(near, here)); // 38 entries of the area list, 19 people
-        long manNear = ListFixtures.addId(bulk(ListFixtures.volunteer("Mick", "male", near), 5040));
+        Set<Long> women = women(19, "Vera", near, List.of(near, here)); // 38 entries of the area list, 19 people
+        long manNear = ListFixtures.addId(ListFixtures.volunteer("Mick", "male", near));
 
         List<Long> listed = contacts(here, "female", "phone").getList("volunteers.id", Long.class);
         assertThat(listed).hasSize(20).containsAll(women).endsWith(manNear);
@@ -207,21 +207,15 @@ class ContactMatchingTest {
                 .statusCode(200).extract().jsonPath();
     }
 
-    /** {@code count} women living in {@code home} and covering {@code areas}, on landlines from {@code firstLandline}. */
-    private static Set<Long> women(int count, String name, int firstLandline, long home, List<Long> areas) {
+    /** {@code count} women living in {@code home} and covering {@code areas}. */
+    private static Set<Long> women(int count, String name, long home, List<Long> areas) {
         Set<Long> women = new java.util.HashSet<>();
         for (int i = 0; i < count; i++) {
-            Map<String, Object> woman = bulk(ListFixtures.volunteer(name + (char) ('a' + i), "female", home), firstLandline + i);
+            Map<String, Object> woman = ListFixtures.volunteer(name + (char) ('a' + i), "female", home);
             woman.put("areaIds", areas);
             women.add(ListFixtures.addId(woman));
         }
         return women;
-    }
-
-    /** The drama mobiles are few (a thousand for the whole suite): a list this long takes landline drama numbers. */
-    private static Map<String, Object> bulk(Map<String, Object> volunteer, int landline) {
-        volunteer.put("phone", org.stepcalls.privacy.DramaNumbers.landline(landline));
-        return volunteer;
     }
 
     private static List<Long> ours(JsonPath result, Set<Long> ids) {
